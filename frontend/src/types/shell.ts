@@ -1,0 +1,6 @@
+export interface ShellNavLink {
+  label: string
+  icon: string
+  to: string
+  testId: string
+}
