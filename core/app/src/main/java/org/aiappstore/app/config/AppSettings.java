@@ -1,0 +1,58 @@
+package org.aiappstore.app.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Typed access to the {@link ConfigKey}s; the only place that reads raw configuration. */
+@ApplicationScoped
+public class AppSettings {
+
+  private final Config config;
+
+  public AppSettings() {
+    this(ConfigProvider.getConfig());
+  }
+
+  AppSettings(Config config) {
+    this.config = config;
+  }
+
+  public String value(ConfigKey key) {
+    return config.getOptionalValue(key.key(), String.class).orElse(key.defaultValue()).trim();
+  }
+
+  public Optional<String> optional(ConfigKey key) {
+    String value = value(key);
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  public List<String> list(ConfigKey key) {
+    return Arrays.stream(value(key).split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  public Path path(ConfigKey key) {
+    return Path.of(value(key)).toAbsolutePath().normalize();
+  }
+
+  public Path dataDir() {
+    return path(ConfigKey.DATA_DIR);
+  }
+
+  public Path pluginsDir() {
+    return path(ConfigKey.PLUGINS_DIR);
+  }
+
+  public Path filesystemStorageDir() {
+    return optional(ConfigKey.STORAGE_FILESYSTEM_DIR)
+        .map(p -> Path.of(p).toAbsolutePath().normalize())
+        .orElseGet(() -> dataDir().resolve("objects"));
+  }
+}

@@ -1,0 +1,102 @@
+package org.aiappstore.app.plugin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aiappstore.plugin.api.ConnectorFactory;
+import org.aiappstore.plugin.api.config.ConnectorConfig;
+import org.aiappstore.plugin.api.error.PlatformException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The connector factories the started plugins offer, with the config schema that drives the admin
+ * console's generated forms, and validation of a config against that schema.
+ */
+@Path("v1/connector-factories")
+@RequestScoped
+@Tag(name = "Plugins")
+public class ConnectorFactoryResource {
+
+  /** A factory as the console shows it. */
+  public record FactoryView(
+      String kind,
+      String id,
+      String displayName,
+      String description,
+      String docsUrl,
+      List<String> capabilities,
+      List<org.aiappstore.plugin.api.config.ConfigProperty> configSchema) {}
+
+  /** A config to check; values are strings, as the generic form sends them. */
+  public record ValidationRequest(
+      @NotNull(message = "must be an object of settings") Map<String, String> config) {}
+
+  /** The outcome of a successful validation: the config with defaults applied, secrets masked. */
+  public record ValidationResult(boolean valid, String normalized) {}
+
+  @Inject PluginHost host;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Connector factories of every started plugin")
+  public List<FactoryView> factories() {
+    List<FactoryView> views = new ArrayList<>();
+    for (ExtensionPoints point : ExtensionPoints.all()) {
+      for (Object extension : host.extensions(point.type())) {
+        ConnectorFactory<?, ?> factory = (ConnectorFactory<?, ?>) extension;
+        var descriptor = factory.descriptor();
+        views.add(
+            new FactoryView(
+                point.label(),
+                descriptor.id(),
+                descriptor.displayName(),
+                descriptor.description(),
+                descriptor.docsUrl(),
+                factory.capabilities().stream().map(Enum::name).sorted().toList(),
+                factory.configSchema().properties()));
+      }
+    }
+    return views;
+  }
+
+  @POST
+  @Path("{kind}/{id}/validate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Validate a connector config; 422 names each invalid field")
+  public ValidationResult validate(
+      @PathParam("kind") String kind,
+      @PathParam("id") String id,
+      @Valid @NotNull(message = "a JSON body is required") ValidationRequest request) {
+    ConnectorFactory<?, ?> factory = find(kind, id);
+    ConnectorConfig config = ConnectorConfig.of(factory.configSchema(), request.config());
+    return new ValidationResult(true, config.toString());
+  }
+
+  private ConnectorFactory<?, ?> find(String kind, String id) {
+    for (ExtensionPoints point : ExtensionPoints.all()) {
+      if (!point.label().equals(kind)) {
+        continue;
+      }
+      for (Object extension : host.extensions(point.type())) {
+        ConnectorFactory<?, ?> factory = (ConnectorFactory<?, ?>) extension;
+        if (factory.descriptor().id().equals(id)) {
+          return factory;
+        }
+      }
+    }
+    throw PlatformException.notFound("No started " + kind + " factory with id '" + id + "'.");
+  }
+}

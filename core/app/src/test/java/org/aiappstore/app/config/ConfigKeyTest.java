@@ -1,0 +1,21 @@
+package org.aiappstore.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ConfigKeyTest {
+
+  @Test
+  void shouldMapKeysToTheEnvironmentVariablesMicroProfileConfigReads() {
+    assertThat(ConfigKey.DATA_DIR.environmentVariable()).isEqualTo("AIAPPSTORE_DATA_DIR");
+    assertThat(ConfigKey.MONGODB_URI.environmentVariable()).isEqualTo("AIAPPSTORE_MONGODB_URI");
+  }
+
+  @Test
+  void shouldDefineEveryKeyOnceWithADescription() {
+    assertThat(Arrays.stream(ConfigKey.values()).map(ConfigKey::key)).doesNotHaveDuplicates();
+    assertThat(ConfigKey.values()).allSatisfy(k -> assertThat(k.description()).isNotBlank());
+  }
+}

@@ -1,0 +1,39 @@
+package org.aiappstore.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the web app's browser tests (node's test runner, playwright-core, Debian's Chromium) against
+ * the server started by the build. Their output goes straight to the build log.
+ */
+class BrowserIT {
+
+  @Test
+  void shouldPassTheBrowserTests() throws Exception {
+    ApiIT.awaitReady();
+    Path frontend = Path.of(System.getProperty("frontend.dir", "../../frontend"));
+    assertThat(frontend.resolve("e2e")).isDirectory();
+    assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
+        .as("Chromium for browser tests (apt-get install chromium)")
+        .satisfies(p -> assertThat(Files.isExecutable(p)).isTrue());
+
+    ProcessBuilder builder =
+        new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/")
+            .directory(frontend.toFile())
+            .inheritIO();
+    builder.environment().put("BASE_URL", ApiIT.baseUrl());
+    builder.environment().put("E2E_EXPECT_PLUGIN", "data-filesystem");
+    Process node = builder.start();
+    boolean finished = node.waitFor(10, TimeUnit.MINUTES);
+    if (!finished) {
+      node.destroyForcibly();
+    }
+    assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
+    assertThat(node.exitValue()).as("exit code of node --test e2e/").isZero();
+  }
+}

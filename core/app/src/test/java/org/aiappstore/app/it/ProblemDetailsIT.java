@@ -1,0 +1,123 @@
+package org.aiappstore.app.it;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ProblemDetailsIT {
+
+  private static final String VALIDATE =
+      "/api/v1/connector-factories/data-connector/filesystem/validate";
+
+  @Test
+  void shouldAnswerUnknownRouteWith404Problem() {
+    ApiIT.given()
+        .get("/api/v1/nope")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("status", equalTo(404))
+        .body("title", equalTo("Not Found"))
+        .body("code", equalTo("NOT_FOUND"))
+        .body("instance", startsWith("urn:uuid:"))
+        .body("detail", containsString("/api/v1/nope"));
+  }
+
+  @Test
+  void shouldAnswerWrongMethodWith405ProblemAndAllowHeader() {
+    ApiIT.given()
+        .delete("/api/v1/plugins")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .header("Allow", containsString("GET"))
+        .body("code", equalTo("METHOD_NOT_ALLOWED"));
+  }
+
+  @Test
+  void shouldAnswerWrongMediaTypeWith415Problem() {
+    ApiIT.given()
+        .contentType("text/plain")
+        .body("baseDirectory=/tmp")
+        .post(VALIDATE)
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+  }
+
+  @Test
+  void shouldAnswerMalformedJsonWith400ProblemWithoutParserInternals() {
+    ApiIT.given()
+        .contentType("application/json")
+        .body("{\"config\": {\"baseDirectory\": ")
+        .post(VALIDATE)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_JSON"))
+        .body("detail", not(containsString("Exception")))
+        .body("detail", not(containsString("yasson")));
+  }
+
+  @Nested
+  class WhenValidatingAConnectorConfig {
+
+    @Test
+    void shouldAcceptAValidConfig() {
+      ApiIT.given()
+          .contentType("application/json")
+          .body("{\"config\": {\"baseDirectory\": \"/tmp/objects\"}}")
+          .post(VALIDATE)
+          .then()
+          .statusCode(200)
+          .body("valid", equalTo(true));
+    }
+
+    @Test
+    void shouldAnswer422WithAPointerPerInvalidField() {
+      ApiIT.given()
+          .contentType("application/json")
+          .body("{\"config\": {\"baseDirectory\": \"relative/path\", \"colour\": \"blue\"}}")
+          .post(VALIDATE)
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json")
+          .body("code", equalTo("INVALID_CONFIG"))
+          .body("errors.pointer", hasItem("/config/colour"))
+          .body("errors.pointer", hasItem("/config/baseDirectory"))
+          .body("errors.detail", hasItem(notNullValue()));
+    }
+
+    @Test
+    void shouldAnswer422WhenTheConfigObjectIsMissing() {
+      ApiIT.given()
+          .contentType("application/json")
+          .body("{}")
+          .post(VALIDATE)
+          .then()
+          .statusCode(422)
+          .contentType("application/problem+json")
+          .body("code", equalTo("VALIDATION_FAILED"))
+          .body("errors.pointer", hasItem("/config"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownFactory() {
+      ApiIT.given()
+          .contentType("application/json")
+          .body("{\"config\": {}}")
+          .post("/api/v1/connector-factories/data-connector/nothing-here/validate")
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json")
+          .body("detail", containsString("nothing-here"));
+    }
+  }
+}
