@@ -20,6 +20,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pf4j.PluginManager;
+import org.slf4j.LoggerFactory;
+import org.slf4j.jul.JDK14LoggerAdapter;
 
 /**
  * Runs inside Liberty with CDI: Liberty's server variables reach the app through MicroProfile
@@ -37,7 +39,13 @@ class PluginHostInContainerIT {
             false,
             Filters.exclude(".*(Test|Resource|TestingPluginJars)[^/]*"),
             "org.aiappstore.app.plugin")
-        .addAsLibraries(jarOf(PluginApi.class), jarOf(PluginManager.class), jarOf(Assertions.class))
+        .addAsLibraries(
+            jarOf(PluginApi.class),
+            jarOf(PluginManager.class),
+            jarOf(com.github.zafarkhaja.semver.Version.class),
+            jarOf(LoggerFactory.class),
+            jarOf(JDK14LoggerAdapter.class),
+            jarOf(Assertions.class))
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
 

@@ -2,6 +2,9 @@ package org.aiappstore.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +28,16 @@ class BrowserIT {
     ProcessBuilder builder =
         new ProcessBuilder("node", "--test", "--test-reporter=spec", "e2e/")
             .directory(frontend.toFile())
-            .inheritIO();
+            .redirectErrorStream(true);
     builder.environment().put("BASE_URL", ApiIT.baseUrl());
     builder.environment().put("E2E_EXPECT_PLUGIN", "data-filesystem");
     Process node = builder.start();
+    node.getOutputStream().close();
+    // Copied through System.out so that failsafe shows node's report in the build log.
+    try (BufferedReader report =
+        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+      report.lines().forEach(System.out::println);
+    }
     boolean finished = node.waitFor(10, TimeUnit.MINUTES);
     if (!finished) {
       node.destroyForcibly();

@@ -84,14 +84,16 @@ class ProblemDetailsIT {
     void shouldAnswer422WithAPointerPerInvalidField() {
       ApiIT.given()
           .contentType("application/json")
-          .body("{\"config\": {\"baseDirectory\": \"relative/path\", \"colour\": \"blue\"}}")
+          .body(
+              "{\"config\": {\"baseDirectory\": \"/tmp/o\", \"createDirectories\": \"maybe\","
+                  + " \"colour\": \"blue\"}}")
           .post(VALIDATE)
           .then()
           .statusCode(422)
           .contentType("application/problem+json")
           .body("code", equalTo("INVALID_CONFIG"))
           .body("errors.pointer", hasItem("/config/colour"))
-          .body("errors.pointer", hasItem("/config/baseDirectory"))
+          .body("errors.pointer", hasItem("/config/createDirectories"))
           .body("errors.detail", hasItem(notNullValue()));
     }
 
