@@ -20,16 +20,16 @@ public class InstallationRegistry {
 
   void onStartup(@Observes Startup startup) {
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    Installation installation =
+    // JNoSQL's update does not upsert: the first start inserts, later starts update.
+    current =
         template
             .find(Installation.class, Installation.SINGLETON_ID)
             .map(
                 existing -> {
                   existing.restarted(now);
-                  return existing;
+                  return template.update(existing);
                 })
-            .orElseGet(() -> Installation.firstStart(now));
-    current = template.update(installation);
+            .orElseGet(() -> template.insert(Installation.firstStart(now)));
   }
 
   public Installation current() {
