@@ -1,0 +1,55 @@
+package org.aiappstore.plugins.data.s3;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Validated settings of one S3 connector. {@link #toString()} leaves out the secret key.
+ *
+ * @param endpoint the S3 endpoint, or empty for Amazon S3 in {@code region}
+ * @param region the signing region
+ * @param bucket the bucket holding the objects
+ * @param accessKey the access key id
+ * @param secretKey the secret access key; never print it
+ * @param pathStyle whether to address the bucket in the path rather than the host name
+ * @param createBucket whether a missing bucket is created
+ * @param multipartThreshold objects of known length from this many bytes up use multipart uploads
+ * @param partSize the size of each multipart part, in bytes
+ */
+record S3Settings(
+    Optional<URI> endpoint,
+    String region,
+    String bucket,
+    String accessKey,
+    String secretKey,
+    boolean pathStyle,
+    boolean createBucket,
+    long multipartThreshold,
+    int partSize) {
+
+  /** Where the objects live, for messages: never contains credentials. */
+  String location() {
+    return "bucket '" + bucket + "' at " + endpoint.map(URI::toString).orElse("AWS " + region);
+  }
+
+  @Override
+  public String toString() {
+    return "S3Settings{endpoint="
+        + endpoint.map(URI::toString).orElse("(AWS)")
+        + ", region="
+        + region
+        + ", bucket="
+        + bucket
+        + ", accessKey="
+        + accessKey
+        + ", secretKey=********, pathStyle="
+        + pathStyle
+        + ", createBucket="
+        + createBucket
+        + ", multipartThreshold="
+        + multipartThreshold
+        + ", partSize="
+        + partSize
+        + "}";
+  }
+}

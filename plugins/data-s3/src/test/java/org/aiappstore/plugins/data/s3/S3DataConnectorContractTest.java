@@ -1,0 +1,238 @@
+package org.aiappstore.plugins.data.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import org.aiappstore.plugin.api.ConnectionCheck;
+import org.aiappstore.plugin.api.ConnectorContext;
+import org.aiappstore.plugin.api.config.ConnectorConfig;
+import org.aiappstore.plugin.api.data.ByteRange;
+import org.aiappstore.plugin.api.data.DataConnector;
+import org.aiappstore.plugin.api.data.DataConnectorFactory;
+import org.aiappstore.plugin.api.error.PlatformErrors;
+import org.aiappstore.plugin.api.error.PlatformException;
+import org.aiappstore.plugin.tck.data.DataConnectorContract;
+import org.aiappstore.plugin.tck.data.GeneratedContent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The S3 connector against the data connector contract and a real S3 server (S3Proxy), plus what
+ * only S3 has: credentials, buckets and multipart uploads.
+ */
+class S3DataConnectorContractTest extends DataConnectorContract {
+
+  private static final String BUCKET = "tck";
+  private static final long MIB = 1024 * 1024;
+
+  @TempDir static Path serverDirectory;
+
+  private static S3ProxyServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = S3ProxyServer.start(serverDirectory);
+    Map<String, String> config = server.config(BUCKET);
+    config.put(S3DataConnectorFactory.CREATE_BUCKET, "true");
+    try (DataConnector connector = create(config)) {
+      ConnectionCheck check = connector.checkConnection();
+      assertThat(check.ok()).as("bucket created: %s", check).isTrue();
+    }
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Override
+  protected DataConnectorFactory factory() {
+    return new S3DataConnectorFactory();
+  }
+
+  @Override
+  protected Map<String, String> config() {
+    Map<String, String> config = server.config(BUCKET);
+    config.put(S3DataConnectorFactory.PART_SIZE, "5");
+    return config;
+  }
+
+  private static DataConnector create(Map<String, String> config) {
+    S3DataConnectorFactory factory = new S3DataConnectorFactory();
+    return factory.create(
+        ConnectorConfig.of(factory.configSchema(), config), ConnectorContext.defaults());
+  }
+
+  @Nested
+  class WhenCheckingTheConnection {
+
+    @Test
+    void shouldReportBadCredentialsAsNotRetryableWithoutTheSecret() {
+      Map<String, String> config = server.config(BUCKET);
+      config.put(S3DataConnectorFactory.SECRET_KEY, "wrong-secret-5b7c1e");
+
+      try (DataConnector connector = create(config)) {
+        ConnectionCheck check = connector.checkConnection();
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.retryable()).isFalse();
+        assertThat(check.detail())
+            .contains("credentials")
+            .doesNotContain("wrong-secret-5b7c1e")
+            .doesNotContain(S3ProxyServer.SECRET_KEY);
+      }
+    }
+
+    @Test
+    void shouldReportAnUnknownAccessKeyAsNotRetryable() {
+      Map<String, String> config = server.config(BUCKET);
+      config.put(S3DataConnectorFactory.ACCESS_KEY, "unknown-access-key");
+
+      try (DataConnector connector = create(config)) {
+        ConnectionCheck check = connector.checkConnection();
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.retryable()).isFalse();
+      }
+    }
+
+    @Test
+    void shouldReportAnUnreachableEndpointAsRetryable() {
+      Map<String, String> config = server.config(BUCKET);
+      config.put(S3DataConnectorFactory.ENDPOINT, "http://127.0.0.1:1");
+
+      try (DataConnector connector = create(config)) {
+        ConnectionCheck check = connector.checkConnection();
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.retryable()).isTrue();
+        assertThat(check.detail()).doesNotContain(S3ProxyServer.SECRET_KEY);
+      }
+    }
+
+    @Test
+    void shouldReportAMissingBucketUnlessAskedToCreateIt() {
+      Map<String, String> config = server.config("missing-bucket");
+
+      try (DataConnector connector = create(config)) {
+        ConnectionCheck check = connector.checkConnection();
+
+        assertThat(check.ok()).isFalse();
+        assertThat(check.retryable()).isFalse();
+        assertThat(check.detail()).contains("missing-bucket").contains("createBucket");
+      }
+    }
+
+    @Test
+    void shouldCreateAMissingBucketWhenAsked() {
+      Map<String, String> config = server.config("created-bucket");
+      config.put(S3DataConnectorFactory.CREATE_BUCKET, "true");
+
+      try (DataConnector connector = create(config)) {
+        assertThat(connector.checkConnection().detail()).contains("Created bucket");
+        assertThat(connector.checkConnection().ok()).isTrue();
+      }
+    }
+  }
+
+  @Nested
+  class WhenCredentialsAreWrong {
+
+    @Test
+    void shouldFailOperationsAsUnauthorized() {
+      Map<String, String> config = server.config(BUCKET);
+      config.put(S3DataConnectorFactory.SECRET_KEY, "wrong-secret-5b7c1e");
+
+      try (DataConnector connector = create(config)) {
+        assertThatThrownBy(() -> connector.get(key("x"), ByteRange.all()))
+            .isInstanceOfSatisfying(
+                PlatformException.class,
+                e -> {
+                  assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAUTHORIZED_REMOTE);
+                  assertThat(e.retryable()).isFalse();
+                  assertThat(e.getMessage()).doesNotContain("wrong-secret-5b7c1e");
+                });
+        assertThatThrownBy(() -> connector.head(key("x")))
+            .isInstanceOfSatisfying(
+                PlatformException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAUTHORIZED_REMOTE));
+      }
+    }
+
+    @Test
+    void shouldNotPrintTheSecret() {
+      assertThat(connector().toString()).contains(BUCKET).doesNotContain(S3ProxyServer.SECRET_KEY);
+    }
+  }
+
+  @Nested
+  class WhenUploadsGoWrong {
+
+    @Test
+    void shouldRejectASingleUploadShorterThanDeclared() {
+      assertThatThrownBy(
+              () -> connector().put(key("short"), new ByteArrayInputStream(new byte[3]), 10, null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT));
+      assertThat(connector().head(key("short"))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAMultipartUploadShorterThanDeclared() {
+      long declared = 40 * MIB;
+
+      assertThatThrownBy(
+              () ->
+                  connector()
+                      .put(
+                          key("short-multipart"),
+                          GeneratedContent.stream(1, 12 * MIB),
+                          declared,
+                          null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT));
+      assertThat(connector().head(key("short-multipart"))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUploadLongerThanDeclared() {
+      assertThatThrownBy(
+              () -> connector().put(key("long"), new ByteArrayInputStream(new byte[30]), 10, null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT));
+      assertThat(connector().head(key("long"))).isEmpty();
+    }
+
+    @Test
+    void shouldAbortAMultipartUploadWhoseSourceFails() {
+      InputStream failing =
+          new SequenceInputStream(
+              GeneratedContent.stream(2, 11 * MIB),
+              new InputStream() {
+                @Override
+                public int read() throws IOException {
+                  throw new IOException("disk gone");
+                }
+              });
+
+      assertThatThrownBy(() -> connector().put(key("failing"), failing, -1, null))
+          .isInstanceOf(PlatformException.class);
+      assertThat(connector().head(key("failing"))).isEmpty();
+      assertThat(connector().list(key(""), 10)).isEmpty();
+    }
+  }
+}
