@@ -10,49 +10,33 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipFile;
 import org.aiappstore.plugin.api.ConnectorContext;
-import org.aiappstore.plugin.api.PluginApi;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.DataConnectorFactory;
 import org.aiappstore.plugin.api.data.ObjectInfo;
 import org.aiappstore.plugin.api.data.StoredObject;
+import org.aiappstore.plugin.tck.packaging.PluginZipContract;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginClassLoader;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
 
 /**
  * Loads the packaged plugin zip the way the host does (PF4J over a plugins directory) and uses the
  * connector against S3Proxy, with a thread context class loader that cannot see the AWS SDK, as in
  * the host.
  */
-class S3PluginZipIT {
-
-  private static final String PLUGIN_ID = System.getProperty("plugin.id", "data-s3");
+class S3PluginZipIT extends PluginZipContract<DataConnectorFactory> {
 
   @TempDir static Path serverDirectory;
 
   private static S3ProxyServer server;
-
-  @TempDir Path pluginsDir;
-
-  private Path zip;
-  private PluginManager manager;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -66,57 +50,25 @@ class S3PluginZipIT {
     }
   }
 
-  @BeforeEach
-  void installZip() throws Exception {
-    Path built = Path.of(System.getProperty("plugin.zip", "target/missing.zip"));
-    assertThat(built).as("zip built by the package phase").isRegularFile();
-    zip = Files.copy(built, pluginsDir.resolve(built.getFileName()));
-    manager = new DefaultPluginManager(pluginsDir);
-    manager.setSystemVersion(PluginApi.VERSION);
+  @Override
+  protected Class<DataConnectorFactory> extensionPoint() {
+    return DataConnectorFactory.class;
   }
 
-  @AfterEach
-  void unloadPlugins() {
-    for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
-      manager.unloadPlugin(plugin.getPluginId());
-    }
+  @Override
+  protected boolean isExpectedExtension(DataConnectorFactory factory) {
+    return factory.descriptor().id().equals("s3");
   }
 
-  @Test
-  void shouldBundleTheSdkButNeitherTheHostNorOtherHttpClients() throws Exception {
-    try (ZipFile file = new ZipFile(zip.toFile())) {
-      List<String> names = file.stream().map(e -> e.getName()).toList();
-
-      assertThat(names).contains("plugin.properties");
-      assertThat(names).anyMatch(n -> n.matches("lib/data-s3-.*\\.jar"));
-      assertThat(names).anyMatch(n -> n.matches("lib/s3-2\\..*\\.jar"));
-      assertThat(names).anyMatch(n -> n.matches("lib/url-connection-client-.*\\.jar"));
-      assertThat(names)
-          .noneMatch(
-              n ->
-                  n.contains("plugin-api")
-                      || n.contains("pf4j")
-                      || n.contains("slf4j")
-                      || n.contains("netty")
-                      || n.contains("apache")
-                      || n.contains("httpclient"));
-    }
+  @Override
+  protected List<String> forbiddenJars() {
+    // The host provides slf4j; the plugin uses the JDK's HTTP client, never netty or Apache's.
+    return List.of("plugin-api", "pf4j", "slf4j", "netty", "apache", "httpclient");
   }
 
   @Test
   void shouldStoreAndReadThroughTheLoadedPlugin() throws Exception {
-    manager.loadPlugins();
-    manager.startPlugins();
-    PluginWrapper plugin = manager.getPlugin(PLUGIN_ID);
-    assertThat(plugin).as("plugin %s loaded from %s", PLUGIN_ID, zip).isNotNull();
-    assertThat(plugin.getPluginState()).isEqualTo(PluginState.STARTED);
-    List<DataConnectorFactory> factories =
-        manager.getExtensions(DataConnectorFactory.class, PLUGIN_ID);
-    assertThat(factories)
-        .singleElement()
-        .satisfies(f -> assertThat(f.descriptor().id()).isEqualTo("s3"));
-    DataConnectorFactory factory = factories.get(0);
-    assertThat(factory.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+    DataConnectorFactory factory = startedExtension();
 
     Map<String, String> config = server.config("plugin-it");
     config.put("createBucket", "true");
