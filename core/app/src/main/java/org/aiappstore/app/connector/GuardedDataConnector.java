@@ -1,0 +1,83 @@
+package org.aiappstore.app.connector;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.aiappstore.plugin.api.ConnectionCheck;
+import org.aiappstore.plugin.api.data.ByteRange;
+import org.aiappstore.plugin.api.data.DataConnector;
+import org.aiappstore.plugin.api.data.ObjectInfo;
+import org.aiappstore.plugin.api.data.StoredObject;
+import org.aiappstore.plugin.api.error.PlatformException;
+
+/**
+ * A data connector whose every call has a deadline and goes through the instance's circuit breaker.
+ * Uploads get a longer deadline because they stream the request body. Reading the stream of a
+ * {@link StoredObject} happens on the caller's thread, bounded by the connector's own socket
+ * timeouts.
+ */
+final class GuardedDataConnector implements DataConnector {
+
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
+
+  private final String instanceId;
+  private final DataConnector delegate;
+  private final GuardedCalls calls;
+
+  GuardedDataConnector(String instanceId, DataConnector delegate, GuardedCalls calls) {
+    this.instanceId = instanceId;
+    this.delegate = delegate;
+    this.calls = calls;
+  }
+
+  @Override
+  public ConnectionCheck checkConnection() {
+    long started = System.nanoTime();
+    try {
+      return calls.call(instanceId, CALL_TIMEOUT, delegate::checkConnection);
+    } catch (PlatformException e) {
+      // A check never throws: a timeout or an open circuit is a failed, retryable check.
+      return ConnectionCheck.failed(
+          e.retryable(), e.getMessage(), (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  @Override
+  public ObjectInfo put(String key, InputStream data, long length, String contentType) {
+    return calls.call(
+        instanceId, UPLOAD_TIMEOUT, () -> delegate.put(key, data, length, contentType));
+  }
+
+  @Override
+  public StoredObject get(String key, ByteRange range) {
+    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.get(key, range));
+  }
+
+  @Override
+  public Optional<ObjectInfo> head(String key) {
+    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.head(key));
+  }
+
+  @Override
+  public boolean delete(String key) {
+    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.delete(key));
+  }
+
+  @Override
+  public List<ObjectInfo> list(String prefix, int limit) {
+    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.list(prefix, limit));
+  }
+
+  @Override
+  public URI presignedGet(String key, Duration ttl) {
+    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.presignedGet(key, ttl));
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}
