@@ -1,5 +1,6 @@
 package org.aiappstore.app;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -21,4 +22,5 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
                 "Model cards, linked experiments and datasets, and live demo apps. Errors are RFC 9457"
                     + " problem details.",
             license = @License(name = "Apache-2.0")))
+@DeclareRoles({"user", "admin"})
 public class AiAppStoreApi extends Application {}

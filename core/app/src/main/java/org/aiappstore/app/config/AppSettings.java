@@ -38,6 +38,18 @@ public class AppSettings {
         .toList();
   }
 
+  public int integer(ConfigKey key) {
+    try {
+      return Integer.parseInt(value(key));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(key.key() + " must be an integer, not '" + value(key) + "'");
+    }
+  }
+
+  public boolean flag(ConfigKey key) {
+    return Boolean.parseBoolean(value(key));
+  }
+
   public Path path(ConfigKey key) {
     return Path.of(value(key)).toAbsolutePath().normalize();
   }

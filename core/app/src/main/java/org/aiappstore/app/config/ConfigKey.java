@@ -30,7 +30,73 @@ public enum ConfigKey {
   STORAGE_FILESYSTEM_DIR(
       "aiappstore.storage.filesystem.baseDirectory",
       "",
-      "Base directory of the filesystem data connector. Empty: DATA_DIR/objects.");
+      "Base directory of the filesystem data connector. Empty: DATA_DIR/objects."),
+  ADMIN_USERNAME(
+      "aiappstore.admin.username",
+      "admin",
+      "Username of the first admin, created at startup when there is no user at all."),
+  ADMIN_PASSWORD(
+      "aiappstore.admin.password",
+      "",
+      "Password of the first admin. Empty: a random one is generated and logged once at WARNING."),
+  BUILTIN_LOGIN_ENABLED(
+      "aiappstore.auth.builtin.enabled",
+      "true",
+      "Whether username/password login is offered; false leaves only external OIDC sign-in."),
+  JWT_ISSUER("aiappstore.auth.jwt.issuer", "aiappstore", "The iss claim of our access tokens."),
+  JWT_AUDIENCE(
+      "aiappstore.auth.jwt.audience", "aiappstore-api", "The aud claim of our access tokens."),
+  ACCESS_TOKEN_MINUTES(
+      "aiappstore.auth.access-token.minutes",
+      "10",
+      "Lifetime of an access token in minutes (1 to 15)."),
+  REFRESH_TOKEN_DAYS(
+      "aiappstore.auth.refresh-token.days",
+      "14",
+      "Lifetime of a refresh token (and its cookie) in days."),
+  COOKIE_SECURE(
+      "aiappstore.auth.cookie-secure",
+      "false",
+      "Mark the refresh and CSRF cookies Secure (set true whenever the app is served over HTTPS)."),
+  TRUST_FORWARDED_FOR(
+      "aiappstore.auth.trust-forwarded-for",
+      "false",
+      "Take the client address for login throttling from X-Forwarded-For (only behind a proxy"
+          + " that sets it)."),
+  THROTTLE_ACCOUNT_MAX_FAILURES(
+      "aiappstore.auth.throttle.account.max-failures",
+      "5",
+      "Failed logins per account within the window before further attempts get 429."),
+  THROTTLE_ADDRESS_MAX_FAILURES(
+      "aiappstore.auth.throttle.address.max-failures",
+      "20",
+      "Failed logins per client address within the window before further attempts get 429."),
+  THROTTLE_WINDOW_MINUTES(
+      "aiappstore.auth.throttle.window-minutes", "15", "Login throttling window in minutes."),
+  OIDC_ISSUER(
+      "aiappstore.oidc.issuer",
+      "",
+      "Issuer (iss) of an external OpenID Connect provider whose access tokens are accepted."
+          + " Empty: external sign-in is off."),
+  OIDC_JWKS_URI("aiappstore.oidc.jwks-uri", "", "JWKS URL of the external OIDC provider."),
+  OIDC_AUDIENCE(
+      "aiappstore.oidc.audience",
+      "",
+      "Required aud of external access tokens. Empty: the audience is not checked."),
+  OIDC_ROLES_CLAIM(
+      "aiappstore.oidc.roles-claim",
+      "realm_access.roles",
+      "Dotted path of the claim that lists the external user's roles."),
+  OIDC_ADMIN_ROLE(
+      "aiappstore.oidc.admin-role",
+      "admin",
+      "External role that makes a user an admin here; any other signed-in user is a user."),
+  OIDC_CLIENT_ID("aiappstore.oidc.client-id", "", "OIDC client id the web app signs in with."),
+  OIDC_AUTHORIZATION_ENDPOINT(
+      "aiappstore.oidc.authorization-endpoint", "", "OIDC authorization endpoint for the web app."),
+  OIDC_TOKEN_ENDPOINT("aiappstore.oidc.token-endpoint", "", "OIDC token endpoint for the web app."),
+  OIDC_SCOPE(
+      "aiappstore.oidc.scope", "openid profile email", "Scopes the web app requests from OIDC.");
 
   private final String key;
   private final String defaultValue;

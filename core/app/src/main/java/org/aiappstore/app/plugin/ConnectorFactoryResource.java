@@ -1,5 +1,6 @@
 package org.aiappstore.app.plugin;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * console's generated forms, and validation of a config against that schema.
  */
 @Path("v1/connector-factories")
+@RolesAllowed("admin")
 @RequestScoped
 @Tag(name = "Plugins")
 public class ConnectorFactoryResource {

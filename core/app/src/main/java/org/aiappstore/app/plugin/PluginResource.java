@@ -1,5 +1,6 @@
 package org.aiappstore.app.plugin;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,8 +11,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The installed plugins. Restricted to admins once the identity issue lands. */
+/** The installed plugins, for admins. */
 @Path("v1/plugins")
+@RolesAllowed("admin")
 @RequestScoped
 @Tag(name = "Plugins")
 public class PluginResource {

@@ -1,5 +1,6 @@
 package org.aiappstore.app.system;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Server identity for the web app's About page and for support requests. */
 @Path("v1/about")
+@PermitAll
 @RequestScoped
 @Tag(name = "System")
 public class AboutResource {

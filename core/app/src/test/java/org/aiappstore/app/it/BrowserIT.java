@@ -31,6 +31,8 @@ class BrowserIT {
             .redirectErrorStream(true);
     builder.environment().put("BASE_URL", ApiIT.baseUrl());
     builder.environment().put("E2E_EXPECT_PLUGIN", "data-filesystem");
+    builder.environment().put("E2E_ADMIN_USERNAME", AuthIT.adminUsername());
+    builder.environment().put("E2E_ADMIN_PASSWORD", AuthIT.adminPassword());
     Process node = builder.start();
     node.getOutputStream().close();
     // Copied through System.out so that failsafe shows node's report in the build log.

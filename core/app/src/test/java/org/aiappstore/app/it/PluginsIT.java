@@ -15,7 +15,7 @@ class PluginsIT {
 
   private Map<String, Object> plugin(String id) {
     JsonPath json =
-        ApiIT.given().get("/api/v1/plugins").then().statusCode(200).extract().jsonPath();
+        AuthIT.asAdmin().get("/api/v1/plugins").then().statusCode(200).extract().jsonPath();
     List<Map<String, Object>> plugins = json.getList("$");
     return plugins.stream().filter(p -> id.equals(p.get("id"))).findFirst().orElseThrow();
   }
@@ -44,7 +44,7 @@ class PluginsIT {
   @Test
   void shouldOfferTheFilesystemFactoryWithItsSchema() {
     JsonPath json =
-        ApiIT.given()
+        AuthIT.asAdmin()
             .get("/api/v1/connector-factories")
             .then()
             .statusCode(200)

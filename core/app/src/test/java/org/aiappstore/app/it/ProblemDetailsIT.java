@@ -31,7 +31,7 @@ class ProblemDetailsIT {
 
   @Test
   void shouldAnswerWrongMethodWith405ProblemAndAllowHeader() {
-    ApiIT.given()
+    AuthIT.asAdmin()
         .delete("/api/v1/plugins")
         .then()
         .statusCode(405)
@@ -42,7 +42,7 @@ class ProblemDetailsIT {
 
   @Test
   void shouldAnswerWrongMediaTypeWith415Problem() {
-    ApiIT.given()
+    AuthIT.asAdmin()
         .contentType("text/plain")
         .body("baseDirectory=/tmp")
         .post(VALIDATE)
@@ -54,7 +54,7 @@ class ProblemDetailsIT {
 
   @Test
   void shouldAnswerMalformedJsonWith400ProblemWithoutParserInternals() {
-    ApiIT.given()
+    AuthIT.asAdmin()
         .contentType("application/json")
         .body("{\"config\": {\"baseDirectory\": ")
         .post(VALIDATE)
@@ -71,7 +71,7 @@ class ProblemDetailsIT {
 
     @Test
     void shouldAcceptAValidConfig() {
-      ApiIT.given()
+      AuthIT.asAdmin()
           .contentType("application/json")
           .body("{\"config\": {\"baseDirectory\": \"/tmp/objects\"}}")
           .post(VALIDATE)
@@ -82,7 +82,7 @@ class ProblemDetailsIT {
 
     @Test
     void shouldAnswer422WithAPointerPerInvalidField() {
-      ApiIT.given()
+      AuthIT.asAdmin()
           .contentType("application/json")
           .body(
               "{\"config\": {\"baseDirectory\": \"/tmp/o\", \"createDirectories\": \"maybe\","
@@ -99,7 +99,7 @@ class ProblemDetailsIT {
 
     @Test
     void shouldAnswer422WhenTheConfigObjectIsMissing() {
-      ApiIT.given()
+      AuthIT.asAdmin()
           .contentType("application/json")
           .body("{}")
           .post(VALIDATE)
@@ -112,7 +112,7 @@ class ProblemDetailsIT {
 
     @Test
     void shouldAnswer404ForAnUnknownFactory() {
-      ApiIT.given()
+      AuthIT.asAdmin()
           .contentType("application/json")
           .body("{\"config\": {}}")
           .post("/api/v1/connector-factories/data-connector/nothing-here/validate")

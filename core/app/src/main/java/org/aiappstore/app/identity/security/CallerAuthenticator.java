@@ -1,0 +1,87 @@
+package org.aiappstore.app.identity.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
+import org.aiappstore.app.identity.oidc.ExternalIdentity;
+import org.aiappstore.app.identity.oidc.ExternalTokenVerifier;
+import org.aiappstore.app.identity.oidc.ExternalUserProvisioner;
+import org.aiappstore.app.identity.oidc.OidcSettings;
+import org.aiappstore.app.identity.token.AccessTokenClaims;
+import org.aiappstore.app.identity.token.AccessTokens;
+import org.aiappstore.app.identity.token.InvalidTokenException;
+import org.aiappstore.app.identity.user.User;
+import org.aiappstore.app.identity.user.UserRepository;
+
+/**
+ * Turns a bearer credential into a {@link Caller}: a personal API token, an external OIDC access
+ * token (when configured and its iss says so), or our own access token. The user is loaded on each
+ * request, so disabling, demoting or a password change takes effect at once; roles always come from
+ * the user's current record, never from the token.
+ */
+@ApplicationScoped
+public class CallerAuthenticator {
+
+  @Inject AppSettings settings;
+  @Inject AccessTokens accessTokens;
+  @Inject UserRepository users;
+  @Inject PersonalTokenStore personalTokens;
+  @Inject ExternalUserProvisioner provisioner;
+
+  private ExternalTokenVerifier external;
+
+  @PostConstruct
+  void configure() {
+    OidcSettings oidc = OidcSettings.from(settings);
+    if (oidc.enabled()) {
+      external = new ExternalTokenVerifier(oidc, Clock.systemUTC());
+    }
+  }
+
+  public Caller authenticate(String token) throws InvalidTokenException {
+    if (token.startsWith(PersonalTokenStore.PREFIX)) {
+      PersonalTokenStore.ValidToken valid =
+          personalTokens
+              .validate(token)
+              .orElseThrow(
+                  () -> new InvalidTokenException("The API token is invalid, expired or revoked."));
+      User user = activeUser(valid.userId());
+      return new Caller(
+          user.id(),
+          user.username(),
+          user.roles(),
+          Caller.CredentialKind.PERSONAL_TOKEN,
+          valid.scope());
+    }
+    if (external != null && external.claimsToBeFrom(token)) {
+      ExternalIdentity identity = external.verify(token);
+      User user = provisioner.provision(identity);
+      if (user.disabled()) {
+        throw new InvalidTokenException("The account is disabled.");
+      }
+      return new Caller(
+          user.id(), user.username(), user.roles(), Caller.CredentialKind.EXTERNAL, null);
+    }
+    AccessTokenClaims claims = accessTokens.verify(token);
+    User user = activeUser(claims.userId());
+    if (user.sessionsNotBefore() != null && claims.issuedAt().isBefore(user.sessionsNotBefore())) {
+      throw new InvalidTokenException("The session has ended; sign in again.");
+    }
+    return new Caller(
+        user.id(), user.username(), user.roles(), Caller.CredentialKind.SESSION, null);
+  }
+
+  private User activeUser(String id) throws InvalidTokenException {
+    User user =
+        users
+            .findById(id)
+            .orElseThrow(() -> new InvalidTokenException("The token's user does not exist."));
+    if (user.disabled()) {
+      throw new InvalidTokenException("The account is disabled.");
+    }
+    return user;
+  }
+}

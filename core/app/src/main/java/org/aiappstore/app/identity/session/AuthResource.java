@@ -1,0 +1,194 @@
+package org.aiappstore.app.identity.session;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.identity.oidc.OidcSettings;
+import org.aiappstore.app.identity.security.Caller;
+import org.aiappstore.app.identity.token.Base64Url;
+import org.aiappstore.app.identity.token.TokenHashing;
+import org.aiappstore.app.identity.user.UserAdministration;
+import org.aiappstore.app.identity.user.UserView;
+import org.aiappstore.app.problem.Problem;
+import org.aiappstore.app.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sign-in, session refresh and sign-out, the caller's own account, and the sign-in options. */
+@Path("v1/auth")
+@RequestScoped
+@Tag(name = "Identity")
+public class AuthResource {
+
+  /** Username and password. */
+  public record LoginRequest(String username, String password) {}
+
+  /** The current password (proof of presence) and the new one. */
+  public record PasswordChangeRequest(String currentPassword, String newPassword) {}
+
+  @Inject SessionService sessions;
+  @Inject UserAdministration administration;
+  @Inject RefreshTokenStore refreshTokens;
+  @Inject AppSettings settings;
+  @Context HttpServletRequest request;
+
+  @GET
+  @Path("config")
+  @PermitAll
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Which sign-in methods the web app should offer")
+  public JsonObject config() {
+    // Built with JSON-P so that "oidc": null is always present (JSON-B drops null properties).
+    OidcSettings oidc = OidcSettings.from(settings);
+    JsonObjectBuilder config = Json.createObjectBuilder().add("builtInLogin", builtInLogin());
+    if (oidc.enabled()) {
+      config.add(
+          "oidc",
+          Json.createObjectBuilder()
+              .add("issuer", oidc.issuer())
+              .add("clientId", oidc.clientId())
+              .add("authorizationEndpoint", oidc.authorizationEndpoint())
+              .add("tokenEndpoint", oidc.tokenEndpoint())
+              .add("scope", oidc.scope()));
+    } else {
+      config.addNull("oidc");
+    }
+    return config.build();
+  }
+
+  @POST
+  @Path("login")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Sign in with username and password; sets the refresh and CSRF cookies")
+  public Response login(LoginRequest body) {
+    requireBuiltInLogin();
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (body == null || body.username() == null || body.username().isBlank()) {
+      errors.add(new Problem.FieldError("/username", "A username is required."));
+    }
+    if (body == null || body.password() == null || body.password().isEmpty()) {
+      errors.add(new Problem.FieldError("/password", "A password is required."));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          422, "VALIDATION_FAILED", "Give a username and a password.", errors, Map.of());
+    }
+    String address = ClientAddress.of(request, settings.flag(ConfigKey.TRUST_FORWARDED_FOR));
+    return signedIn(sessions.login(body.username().trim(), body.password(), address));
+  }
+
+  @POST
+  @Path("refresh")
+  @PermitAll
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Exchange the refresh cookie for a new access token (rotates the cookie)")
+  public Response refresh(
+      @CookieParam(AuthCookies.REFRESH) String refreshToken,
+      @CookieParam(AuthCookies.CSRF) String csrfCookie,
+      @HeaderParam(AuthCookies.CSRF_HEADER) String csrfHeader) {
+    checkCsrf(csrfCookie, csrfHeader);
+    return signedIn(sessions.refresh(refreshToken));
+  }
+
+  @POST
+  @Path("logout")
+  @PermitAll
+  @Operation(summary = "End this session: revokes its refresh tokens and clears the cookies")
+  public Response logout(
+      @CookieParam(AuthCookies.REFRESH) String refreshToken,
+      @CookieParam(AuthCookies.CSRF) String csrfCookie,
+      @HeaderParam(AuthCookies.CSRF_HEADER) String csrfHeader) {
+    checkCsrf(csrfCookie, csrfHeader);
+    sessions.logout(refreshToken);
+    boolean secure = secureCookies();
+    return Response.noContent()
+        .header("Set-Cookie", AuthCookies.clearRefresh(secure))
+        .header("Set-Cookie", AuthCookies.clearCsrf(secure))
+        .build();
+  }
+
+  @GET
+  @Path("me")
+  @RolesAllowed({"user", "admin"})
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The signed-in user")
+  public UserView me() {
+    return UserView.of(administration.get(Caller.required(request).userId()));
+  }
+
+  @POST
+  @Path("password")
+  @RolesAllowed({"user", "admin"})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Change your password: ends your other sessions and returns a new one for this client")
+  public Response changePassword(PasswordChangeRequest body) {
+    requireBuiltInLogin();
+    Caller caller = Caller.required(request).requireSession("change the password");
+    if (body == null) {
+      throw new ProblemException(422, "VALIDATION_FAILED", "Give currentPassword and newPassword.");
+    }
+    return signedIn(
+        sessions.changePassword(caller.userId(), body.currentPassword(), body.newPassword()));
+  }
+
+  private Response signedIn(SignedIn signedIn) {
+    boolean secure = secureCookies();
+    Duration lifetime = refreshTokens.lifetime();
+    return Response.ok(signedIn.body())
+        .header("Cache-Control", "no-store")
+        .header("Set-Cookie", AuthCookies.refresh(signedIn.refreshToken(), lifetime, secure))
+        .header("Set-Cookie", AuthCookies.csrf(Base64Url.randomSecret(32), lifetime, secure))
+        .build();
+  }
+
+  /** Double-submit check: only our own pages can read the CSRF cookie to copy it in the header. */
+  private static void checkCsrf(String cookie, String header) {
+    if (cookie == null || cookie.isEmpty() || !TokenHashing.sameSecret(cookie, header)) {
+      throw new ProblemException(
+          403,
+          "CSRF_CHECK_FAILED",
+          "Send the value of the " + AuthCookies.CSRF + " cookie in the X-CSRF-Token header.");
+    }
+  }
+
+  private boolean builtInLogin() {
+    return settings.flag(ConfigKey.BUILTIN_LOGIN_ENABLED);
+  }
+
+  private void requireBuiltInLogin() {
+    if (!builtInLogin()) {
+      throw new ProblemException(
+          403, "BUILT_IN_LOGIN_DISABLED", "Sign in with the external identity provider.");
+    }
+  }
+
+  private boolean secureCookies() {
+    return settings.flag(ConfigKey.COOKIE_SECURE);
+  }
+}

@@ -1,0 +1,125 @@
+package org.aiappstore.app.identity.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.aiappstore.app.identity.password.PasswordHasher;
+import org.aiappstore.app.identity.password.PasswordPolicy;
+import org.aiappstore.app.identity.token.AccessTokens;
+import org.aiappstore.app.identity.token.IssuedAccessToken;
+import org.aiappstore.app.identity.user.User;
+import org.aiappstore.app.identity.user.UserRepository;
+import org.aiappstore.app.identity.user.UserView;
+import org.aiappstore.app.problem.ProblemException;
+
+/** Sign-in with a password, refresh, sign-out and change of one's own password. */
+@ApplicationScoped
+public class SessionService {
+
+  private static final int CAS_ATTEMPTS = 5;
+
+  @Inject UserRepository users;
+  @Inject PasswordHasher hasher;
+  @Inject PasswordPolicy policy;
+  @Inject AccessTokens accessTokens;
+  @Inject RefreshTokenStore refreshTokens;
+  @Inject LoginThrottle throttle;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Unknown user, wrong password and disabled account all give the same answer, after the same
+   * amount of hashing work, so neither the answer nor its timing tells which usernames exist.
+   */
+  public SignedIn login(String username, String password, String clientAddress) {
+    String key = User.usernameKey(username);
+    throttle.checkAllowed(key, clientAddress);
+    Optional<User> user = users.findByUsername(username);
+    boolean valid;
+    if (user.isPresent() && user.get().passwordHash() != null) {
+      valid = hasher.verify(password, user.get().passwordHash());
+    } else {
+      hasher.verifyAgainstDummy(password);
+      valid = false;
+    }
+    if (!valid || user.get().disabled()) {
+      throttle.recordFailure(key, clientAddress);
+      throw invalidCredentials();
+    }
+    throttle.recordSuccess(key);
+    return startSession(user.get(), clock.instant());
+  }
+
+  public SignedIn refresh(String refreshToken) {
+    RefreshTokenStore.Rotation rotation;
+    try {
+      rotation = refreshTokens.rotate(refreshToken);
+    } catch (RefreshTokenStore.RefusedException e) {
+      throw new ProblemException(401, "INVALID_REFRESH_TOKEN", e.getMessage());
+    }
+    User user = users.findById(rotation.userId()).orElse(null);
+    boolean ended =
+        user == null
+            || user.disabled()
+            || (user.sessionsNotBefore() != null
+                && rotation.familyCreatedAt().isBefore(user.sessionsNotBefore()));
+    if (ended) {
+      refreshTokens.revokeFamily(rotation.familyId());
+      throw new ProblemException(
+          401, "INVALID_REFRESH_TOKEN", "The session has ended; sign in again.");
+    }
+    IssuedAccessToken access = accessTokens.issue(user.id(), user.username(), user.roles());
+    return new SignedIn(response(access, user), rotation.token());
+  }
+
+  public void logout(String refreshToken) {
+    refreshTokens.familyOf(refreshToken).ifPresent(refreshTokens::revokeFamily);
+  }
+
+  /**
+   * Ends every other session (access tokens through sessionsNotBefore, refresh tokens by
+   * revocation) and starts a new one for the caller, who stays signed in.
+   */
+  public SignedIn changePassword(String userId, String currentPassword, String newPassword) {
+    for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      User user =
+          users
+              .findById(userId)
+              .orElseThrow(() -> new ProblemException(401, "UNAUTHORIZED", "Sign in to do this."));
+      if (user.isExternal()) {
+        throw new ProblemException(
+            409, "EXTERNAL_USER", "You sign in with an external provider: change it there.");
+      }
+      if (!hasher.verify(currentPassword, user.passwordHash())) {
+        throw ProblemException.field(
+            422, "WRONG_PASSWORD", "/currentPassword", "The current password is wrong.");
+      }
+      policy.check(newPassword, user.username(), "/newPassword");
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      User changed = user.withPasswordHash(hasher.hash(newPassword), now).endingSessions(now);
+      Optional<User> stored = users.compareAndSet(changed);
+      if (stored.isPresent()) {
+        refreshTokens.revokeAllOf(userId);
+        return startSession(stored.get(), now);
+      }
+    }
+    throw new ProblemException(409, "CONFLICT", "Your account was changed concurrently; retry.");
+  }
+
+  private SignedIn startSession(User user, Instant issuedAt) {
+    IssuedAccessToken access =
+        accessTokens.issue(user.id(), user.username(), user.roles(), issuedAt);
+    return new SignedIn(response(access, user), refreshTokens.startFamily(user.id()));
+  }
+
+  private static LoginResponse response(IssuedAccessToken access, User user) {
+    return new LoginResponse(access.token(), "Bearer", access.expiresIn(), UserView.of(user));
+  }
+
+  private static ProblemException invalidCredentials() {
+    return new ProblemException(401, "INVALID_CREDENTIALS", "Invalid username or password.");
+  }
+}

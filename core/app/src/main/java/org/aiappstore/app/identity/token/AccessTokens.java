@@ -1,0 +1,98 @@
+package org.aiappstore.app.identity.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
+
+/**
+ * Issues and verifies our access tokens: RS256 JWTs with the MicroProfile JWT 2.1 claims, so any
+ * MP-JWT runtime can verify them against {@code /api/v1/auth/jwks}. {@code iat_ms} repeats the
+ * issue time in milliseconds: {@code iat} has whole seconds, too coarse to tell a token issued just
+ * before a password change from one issued just after it.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+  static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+
+  @Inject AppSettings settings;
+  @Inject SigningKeyStore keys;
+
+  private String issuer;
+  private String audience;
+  private Duration lifetime;
+  private Clock clock = Clock.systemUTC();
+
+  public AccessTokens() {}
+
+  AccessTokens(
+      SigningKeyStore keys, String issuer, String audience, Duration lifetime, Clock clock) {
+    this.keys = keys;
+    this.issuer = issuer;
+    this.audience = audience;
+    this.lifetime = lifetime;
+    this.clock = clock;
+  }
+
+  @jakarta.annotation.PostConstruct
+  void configure() {
+    issuer = settings.value(ConfigKey.JWT_ISSUER);
+    audience = settings.value(ConfigKey.JWT_AUDIENCE);
+    int minutes = settings.integer(ConfigKey.ACCESS_TOKEN_MINUTES);
+    lifetime = Duration.ofMinutes(Math.max(1, Math.min(minutes, MAX_LIFETIME.toMinutes())));
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  /** Signs a token for a user; {@code issuedAt} is normally now. */
+  public IssuedAccessToken issue(
+      String userId, String username, Collection<String> roles, Instant issuedAt) {
+    JsonArrayBuilder groups = Json.createArrayBuilder();
+    roles.stream().sorted().forEach(groups::add);
+    JsonObject claims =
+        Json.createObjectBuilder()
+            .add("iss", issuer)
+            .add("aud", audience)
+            .add("sub", userId)
+            .add("upn", username)
+            .add("preferred_username", username)
+            .add("groups", groups)
+            .add("iat", issuedAt.getEpochSecond())
+            .add("iat_ms", issuedAt.toEpochMilli())
+            .add("exp", issuedAt.plus(lifetime).getEpochSecond())
+            .add("jti", UUID.randomUUID().toString())
+            .build();
+    return new IssuedAccessToken(JwtSigner.sign(claims, keys.active()), lifetime.toSeconds());
+  }
+
+  public IssuedAccessToken issue(String userId, String username, Collection<String> roles) {
+    return issue(userId, username, roles, clock.instant());
+  }
+
+  public AccessTokenClaims verify(String token) throws InvalidTokenException {
+    JsonObject claims = new JwtVerifier(issuer, audience, clock).verify(token, keys::publicKey);
+    String subject = JwtVerifier.string(claims, "sub");
+    if (subject == null) {
+      throw new InvalidTokenException("The token names no user.");
+    }
+    Instant issuedAt = JwtVerifier.instant(claims, "iat");
+    if (claims.get("iat_ms") instanceof jakarta.json.JsonNumber ms) {
+      issuedAt = Instant.ofEpochMilli(ms.longValue());
+    }
+    if (issuedAt == null) {
+      throw new InvalidTokenException("The token has no issue time.");
+    }
+    return new AccessTokenClaims(subject, issuedAt, JwtVerifier.string(claims, "jti"));
+  }
+}

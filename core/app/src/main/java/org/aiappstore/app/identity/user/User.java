@@ -1,0 +1,134 @@
+package org.aiappstore.app.identity.user;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A person who can sign in. {@code version} guards compare-and-set updates; {@code
+ * sessionsNotBefore} ends every access token issued before it (disable, password change, demotion
+ * take effect at once). {@code issuer}/{@code subject} identify users provisioned from an external
+ * OIDC provider.
+ */
+public record User(
+    String id,
+    String username,
+    String displayName,
+    String email,
+    Set<String> roles,
+    String passwordHash,
+    boolean disabled,
+    Instant createdAt,
+    Instant updatedAt,
+    long version,
+    Instant sessionsNotBefore,
+    String issuer,
+    String subject) {
+
+  public User {
+    roles = Set.copyOf(roles);
+  }
+
+  /** Usernames are unique regardless of case. */
+  public static String usernameKey(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
+
+  public boolean isAdmin() {
+    return roles.contains(Role.ADMIN);
+  }
+
+  public boolean isEnabledAdmin() {
+    return isAdmin() && !disabled;
+  }
+
+  public boolean isExternal() {
+    return issuer != null;
+  }
+
+  public User withProfile(String displayName, String email, Instant now) {
+    return new User(
+        id,
+        username,
+        displayName,
+        email,
+        roles,
+        passwordHash,
+        disabled,
+        createdAt,
+        now,
+        version,
+        sessionsNotBefore,
+        issuer,
+        subject);
+  }
+
+  public User withRoles(Set<String> roles, Instant now) {
+    return new User(
+        id,
+        username,
+        displayName,
+        email,
+        Role.normalize(roles),
+        passwordHash,
+        disabled,
+        createdAt,
+        now,
+        version,
+        sessionsNotBefore,
+        issuer,
+        subject);
+  }
+
+  public User withDisabled(boolean disabled, Instant now) {
+    return new User(
+        id,
+        username,
+        displayName,
+        email,
+        roles,
+        passwordHash,
+        disabled,
+        createdAt,
+        now,
+        version,
+        sessionsNotBefore,
+        issuer,
+        subject);
+  }
+
+  public User withPasswordHash(String passwordHash, Instant now) {
+    return new User(
+        id,
+        username,
+        displayName,
+        email,
+        roles,
+        passwordHash,
+        disabled,
+        createdAt,
+        now,
+        version,
+        sessionsNotBefore,
+        issuer,
+        subject);
+  }
+
+  /** Ends every session and access token issued before {@code now}. */
+  public User endingSessions(Instant now) {
+    return new User(
+        id,
+        username,
+        displayName,
+        email,
+        roles,
+        passwordHash,
+        disabled,
+        createdAt,
+        now,
+        version,
+        now,
+        issuer,
+        subject);
+  }
+}

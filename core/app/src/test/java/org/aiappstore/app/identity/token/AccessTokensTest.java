@@ -1,0 +1,75 @@
+package org.aiappstore.app.identity.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.aiappstore.app.persistence.TestingMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AccessTokensTest {
+
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00.123Z");
+
+  private final TestingMongo mongo = new TestingMongo();
+  private final SigningKeyStore keys = new SigningKeyStore(mongo);
+  private final AccessTokens tokens =
+      new AccessTokens(
+          keys,
+          "aiappstore",
+          "aiappstore-api",
+          Duration.ofMinutes(10),
+          Clock.fixed(NOW, ZoneOffset.UTC));
+
+  @AfterEach
+  void close() {
+    mongo.close();
+  }
+
+  @Test
+  void shouldCarryTheMicroProfileJwtClaims() throws Exception {
+    IssuedAccessToken issued = tokens.issue("u-1", "alice", List.of("user", "admin"));
+    JsonObject header = JwtVerifier.decodeJson(issued.token().split("\\.")[0]);
+    JsonObject claims = JwtVerifier.peekClaims(issued.token()).orElseThrow();
+
+    assertThat(header.getString("alg")).isEqualTo("RS256");
+    assertThat(header.getString("typ")).isEqualTo("JWT");
+    assertThat(header.getString("kid")).isEqualTo(keys.active().kid());
+    assertThat(claims.getString("iss")).isEqualTo("aiappstore");
+    assertThat(claims.getString("aud")).isEqualTo("aiappstore-api");
+    assertThat(claims.getString("sub")).isEqualTo("u-1");
+    assertThat(claims.getString("upn")).isEqualTo("alice");
+    assertThat(claims.getString("preferred_username")).isEqualTo("alice");
+    assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("admin", "user");
+    assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue())
+        .isEqualTo(600);
+    assertThat(claims.getString("jti")).isNotBlank();
+    assertThat(issued.expiresIn()).isEqualTo(600);
+  }
+
+  @Test
+  void shouldVerifyItsOwnTokenWithMillisecondIssueTime() throws Exception {
+    AccessTokenClaims claims = tokens.verify(tokens.issue("u-1", "alice", List.of("user")).token());
+    assertThat(claims.userId()).isEqualTo("u-1");
+    assertThat(claims.issuedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void shouldKeepTheSameKeyAcrossStoresOnTheSameDatabase() {
+    SigningKeyStore another = new SigningKeyStore(mongo);
+    assertThat(another.active().kid()).isEqualTo(keys.active().kid());
+  }
+
+  @Test
+  void shouldRejectAnOpaqueTokenAsAccessToken() {
+    assertThatThrownBy(() -> tokens.verify(Base64Url.randomSecret(32)))
+        .isInstanceOf(InvalidTokenException.class);
+  }
+}

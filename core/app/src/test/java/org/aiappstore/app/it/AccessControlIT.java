@@ -1,0 +1,132 @@
+package org.aiappstore.app.it;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.specification.RequestSpecification;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every endpoint answers 200 to the right role, 401 without or with a bad token, 403 otherwise. */
+class AccessControlIT {
+
+  private static final String VALIDATE =
+      "/api/v1/connector-factories/data-connector/filesystem/validate";
+
+  /** (method, path, body, role it needs). Only side-effect-free calls, so they can repeat. */
+  static Stream<Arguments> protectedEndpoints() {
+    return Stream.of(
+        Arguments.of("GET", "/api/v1/plugins", null, "admin"),
+        Arguments.of("GET", "/api/v1/connector-factories", null, "admin"),
+        Arguments.of("POST", VALIDATE, "{\"config\": {\"baseDirectory\": \"/tmp/o\"}}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/users", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/users?q=admin&sort=-createdAt&size=5", null, "admin"),
+        Arguments.of("GET", "/api/v1/auth/me", null, "user"),
+        Arguments.of("GET", "/api/v1/auth/tokens", null, "user"));
+  }
+
+  private static RequestSpecification send(RequestSpecification spec, String body) {
+    return body == null ? spec : spec.contentType("application/json").body(body);
+  }
+
+  @ParameterizedTest(name = "{0} {1} needs {3}")
+  @MethodSource("protectedEndpoints")
+  void shouldAnswer200ToTheRequiredRole(String method, String path, String body, String role) {
+    String token =
+        "admin".equals(role) ? AuthIT.adminToken() : AuthIT.newSession("user").accessToken();
+    send(AuthIT.as(token), body).request(method, path).then().statusCode(200);
+  }
+
+  @ParameterizedTest(name = "{0} {1} without a token")
+  @MethodSource("protectedEndpoints")
+  void shouldAnswer401ProblemWithoutAToken(String method, String path, String body, String role) {
+    send(ApiIT.given(), body)
+        .request(method, path)
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", "Bearer")
+        .body("code", equalTo("UNAUTHORIZED"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} with an invalid token")
+  @MethodSource("protectedEndpoints")
+  void shouldAnswer401ProblemToAnInvalidToken(
+      String method, String path, String body, String role) {
+    send(AuthIT.as("not-a-token"), body)
+        .request(method, path)
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+        .body("code", equalTo("INVALID_TOKEN"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} as a plain user")
+  @MethodSource("protectedEndpoints")
+  void shouldAnswer403ProblemToAUserWithoutTheRole(
+      String method, String path, String body, String role) {
+    if (!"admin".equals(role)) {
+      return; // every signed-in caller has the user role
+    }
+    send(AuthIT.as(userToken()), body)
+        .request(method, path)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("FORBIDDEN"));
+  }
+
+  private static volatile String userToken;
+
+  private static synchronized String userToken() {
+    if (userToken == null) {
+      userToken = AuthIT.newSession("user").accessToken();
+    }
+    return userToken;
+  }
+
+  @Nested
+  class PublicEndpoints {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/about", "/api/v1/auth/config", "/api/v1/auth/jwks"})
+    void shouldAnswerWithoutAToken(String path) {
+      ApiIT.given().get(path).then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/about", "/api/v1/auth/config"})
+    void shouldAnswerASignedInCallerToo(String path) {
+      AuthIT.asAdmin().get(path).then().statusCode(200);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldDescribeTheSignInOptions() {
+      ApiIT.given()
+          .get("/api/v1/auth/config")
+          .then()
+          .body("builtInLogin", equalTo(true))
+          .body("oidc", nullValue())
+          .body("containsKey('oidc')", equalTo(true));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldPublishTheSigningKeyAsJwk() {
+      ApiIT.given()
+          .get("/api/v1/auth/jwks")
+          .then()
+          .body("keys[0].kty", equalTo("RSA"))
+          .body("keys[0].alg", equalTo("RS256"))
+          .body("keys[0].use", equalTo("sig"))
+          .body("keys[0].kid", not(nullValue()))
+          .body("keys[0].n", not(nullValue()))
+          .body("keys[0].e", equalTo("AQAB"));
+    }
+  }
+}
