@@ -2,51 +2,26 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
+import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
-const BASE_URL = (process.env.BASE_URL || 'http://localhost:9080').replace(/\/$/, '')
 const EXPECTED_PLUGIN = process.env.E2E_EXPECT_PLUGIN
-const TIMEOUT_MS = 15_000
 
 let browser
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  browser = await launchChromium(chromium)
 })
 
 after(async () => {
   await browser?.close()
 })
 
-/** Runs `body` with a page in a fresh browser context (no storage shared between tests). */
-async function withPage(body) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-  context.setDefaultTimeout(TIMEOUT_MS)
-  const page = await context.newPage()
-  try {
-    await body(page)
-  } finally {
-    await context.close()
-  }
-}
-
-const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`)
 const bodyIsDark = (page) => page.evaluate(() => document.body.classList.contains('body--dark'))
 
 describe('SPA shell', () => {
   it('renders the title and the navigation links', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(`${BASE_URL}/`)
 
       await byTestId(page, 'app-title').waitFor()
@@ -63,7 +38,7 @@ describe('SPA shell', () => {
   })
 
   it('toggles dark mode and keeps it after a reload', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.emulateMedia({ colorScheme: 'light' })
       await page.goto(`${BASE_URL}/`)
       const toggle = page.getByRole('button', { name: 'Toggle dark mode' })
@@ -86,7 +61,7 @@ describe('SPA shell', () => {
   })
 
   it('serves a deep link to a model page from the SPA', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const response = await page.goto(`${BASE_URL}/models/alice/resnet`)
 
       assert.equal(response.status(), 200)
@@ -98,7 +73,7 @@ describe('SPA shell', () => {
   })
 
   it('shows the Not Found page for an unknown path', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(`${BASE_URL}/no/such/page`)
 
       await byTestId(page, 'not-found').waitFor()
@@ -108,20 +83,38 @@ describe('SPA shell', () => {
     })
   })
 
-  it('lists the installed plugins and the server version on the About page', async () => {
-    await withPage(async (page) => {
+  it('shows the server version but no plugins to signed-out visitors of the About page', async () => {
+    await withPage(browser, async (page) => {
       await page.goto(`${BASE_URL}/about`)
 
       await byTestId(page, 'about-version').waitFor()
-      assert.notEqual((await byTestId(page, 'about-version').textContent()).trim(), '')
-      await byTestId(page, 'plugin-row').first().waitFor()
-      assert.ok((await byTestId(page, 'plugin-row').count()) >= 1)
-
-      if (EXPECTED_PLUGIN) {
-        const row = byTestId(page, 'plugin-row').filter({ hasText: EXPECTED_PLUGIN })
-        await row.first().waitFor()
-        assert.equal((await byTestId(row.first(), 'plugin-state').textContent()).trim(), 'STARTED')
-      }
+      await byTestId(page, 'plugins-admin-only').waitFor()
+      assert.equal(await byTestId(page, 'plugin-row').count(), 0)
     })
   })
+
+  it(
+    'lists the installed plugins and the server version on the About page to an administrator',
+    { skip: ADMIN_PASSWORD ? false : NO_ADMIN_PASSWORD },
+    async () => {
+      await withPage(browser, async (page) => {
+        // Plugins are listed to administrators only.
+        await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/about')
+
+        await byTestId(page, 'about-version').waitFor()
+        assert.notEqual((await byTestId(page, 'about-version').textContent()).trim(), '')
+        await byTestId(page, 'plugin-row').first().waitFor()
+        assert.ok((await byTestId(page, 'plugin-row').count()) >= 1)
+
+        if (EXPECTED_PLUGIN) {
+          const row = byTestId(page, 'plugin-row').filter({ hasText: EXPECTED_PLUGIN })
+          await row.first().waitFor()
+          assert.equal(
+            (await byTestId(row.first(), 'plugin-state').textContent()).trim(),
+            'STARTED',
+          )
+        }
+      })
+    },
+  )
 })

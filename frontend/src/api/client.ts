@@ -1,5 +1,9 @@
-import axios, { type AxiosInstance, type CreateAxiosDefaults } from 'axios'
-import { toProblemError } from './problem'
+import axios, {
+  type AxiosInstance,
+  type CreateAxiosDefaults,
+  type InternalAxiosRequestConfig,
+} from 'axios'
+import { ProblemError, toProblemError } from './problem'
 
 export const API_BASE_URL = '/api/v1'
 
@@ -22,3 +26,64 @@ export function createApiClient(config: CreateAxiosDefaults = {}): AxiosInstance
 
 /** The one API client of the app. */
 export const apiClient = createApiClient()
+
+/**
+ * What the client needs from the session; the auth store provides it from a boot file, so the
+ * client never imports the store.
+ */
+export interface AuthHandlers {
+  /** The current bearer token, or null when signed out. */
+  accessToken: () => string | null
+  /** Gets a new access token silently; resolves `true` when it worked. Shared by concurrent callers. */
+  refresh: () => Promise<boolean>
+  /** Called when the session is gone for good (refresh failed): sign out and ask to sign in. */
+  sessionExpired: () => void
+}
+
+/** Endpoints that answer 401 as part of signing in; a 401 from them never triggers a refresh. */
+const AUTH_ENDPOINTS = ['/auth/login', '/auth/refresh', '/auth/logout', '/auth/config']
+
+interface RetriableConfig extends InternalAxiosRequestConfig {
+  authRetried?: boolean
+}
+
+function isAuthEndpoint(url: string | undefined): boolean {
+  const path = (url ?? '').split('?')[0]
+  return AUTH_ENDPOINTS.includes(path ?? '')
+}
+
+/**
+ * Adds `Authorization: Bearer` to every request while there is a token, and answers a 401 with ONE
+ * silent refresh and ONE retry of the request; when the refresh fails the session has expired.
+ * Returns a function that removes both interceptors.
+ */
+export function installAuth(client: AxiosInstance, handlers: AuthHandlers): () => void {
+  const requestId = client.interceptors.request.use((config) => {
+    const token = handlers.accessToken()
+    if (token && !config.headers.has('Authorization')) {
+      config.headers.set('Authorization', `Bearer ${token}`)
+    }
+    return config
+  })
+  // Registered after the problem interceptor, so it sees ProblemErrors whose cause has the request.
+  const responseId = client.interceptors.response.use(undefined, async (error: unknown) => {
+    if (!(error instanceof ProblemError) || error.status !== 401) {
+      throw error
+    }
+    const config = (error.cause as { config?: RetriableConfig } | undefined)?.config
+    if (!config || config.authRetried || isAuthEndpoint(config.url)) {
+      throw error
+    }
+    if (!(await handlers.refresh())) {
+      handlers.sessionExpired()
+      throw error
+    }
+    config.authRetried = true
+    config.headers.delete('Authorization')
+    return client.request(config)
+  })
+  return () => {
+    client.interceptors.request.eject(requestId)
+    client.interceptors.response.eject(responseId)
+  }
+}

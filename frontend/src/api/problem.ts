@@ -127,3 +127,14 @@ export function toProblemError(error: unknown): ProblemError {
     { cause: error },
   )
 }
+
+/** Seconds from the `Retry-After` header of the response behind a problem (e.g. a 429), if any. */
+export function retryAfterSeconds(error: ProblemError): number | undefined {
+  const cause = error.cause
+  if (!isAxiosError(cause)) {
+    return undefined
+  }
+  const header: unknown = cause.response?.headers?.['retry-after']
+  const seconds = typeof header === 'string' || typeof header === 'number' ? Number(header) : NaN
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined
+}

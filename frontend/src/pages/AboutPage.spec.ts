@@ -1,19 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia } from 'pinia'
+import { createPinia, setActivePinia } from 'pinia'
 import { Quasar } from 'quasar'
 import AboutPage from './AboutPage.vue'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import { aboutInfo, failedPlugin, startedPlugin } from '@/testing/aboutFixtures'
+import { adminUser } from '@/testing/authFixtures'
+import { useAuthStore } from '@/stores/auth'
+import type { User } from '@/types/auth'
 
 const originalAdapter = apiClient.defaults.adapter
 
-async function mountAboutPage(routes: FakeRoutes) {
+async function mountAboutPage(routes: FakeRoutes, user: User | null = adminUser) {
   apiClient.defaults.adapter = fakeAdapter(routes)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const auth = useAuthStore()
+  auth.user = user
+  auth.accessToken = user ? 'token' : null
   const wrapper = mount(AboutPage, {
     global: {
-      plugins: [Quasar, createPinia()],
+      plugins: [Quasar, pinia],
       // QPage needs QLayout around it; its content is what is under test here.
       stubs: { QPage: { template: '<main><slot /></main>' } },
     },
@@ -64,6 +72,16 @@ describe('AboutPage', () => {
 
     expect(wrapper.findAll('[data-testid="plugin-row"]')).toHaveLength(0)
     expect(wrapper.get('[data-testid="plugins-empty"]').text()).toContain('No plugins installed')
+  })
+
+  it('tells visitors who are no administrators that plugins are for administrators', async () => {
+    const wrapper = await mountAboutPage({ 'GET /about': json(aboutInfo) }, null)
+
+    expect(wrapper.get('[data-testid="about-version"]').text()).toBe('0.1.0-SNAPSHOT')
+    expect(wrapper.get('[data-testid="plugins-admin-only"]').text()).toContain(
+      'Sign in as an administrator to see installed plugins.',
+    )
+    expect(wrapper.findAll('[data-testid="plugin-row"]')).toHaveLength(0)
   })
 
   it('shows an error banner and loads again on Retry', async () => {

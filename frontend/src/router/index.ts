@@ -1,10 +1,13 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import { routes } from './routes'
+import { authGuard, type GuardSession } from './guards'
 
-export function createAppRouter(): Router {
-  return createRouter({
+export function createAppRouter(session: GuardSession): Router {
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     scrollBehavior: () => ({ left: 0, top: 0 }),
   })
+  router.beforeEach((to) => authGuard(to, session))
+  return router
 }

@@ -1,12 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useAboutStore } from './about'
+import { useAuthStore } from './auth'
 import { apiClient } from '@/api/client'
 import { ProblemError } from '@/api/problem'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import { aboutInfo, failedPlugin, startedPlugin } from '@/testing/aboutFixtures'
+import { adminUser, plainUser } from '@/testing/authFixtures'
+import type { User } from '@/types/auth'
 
 const originalAdapter = apiClient.defaults.adapter
+
+function signInAs(user: User): void {
+  const auth = useAuthStore()
+  auth.user = user
+  auth.accessToken = 'token'
+}
 
 function serve(routes: FakeRoutes) {
   const adapter = fakeAdapter(routes)
@@ -17,6 +26,7 @@ function serve(routes: FakeRoutes) {
 describe('useAboutStore', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
+    signInAs(adminUser)
   })
 
   afterEach(() => {
@@ -33,7 +43,21 @@ describe('useAboutStore', () => {
     expect(store.error).toBeNull()
   })
 
-  it('loads the server information and the plugins', async () => {
+  it('loads the server information only for visitors who are no administrators', async () => {
+    const adapter = serve({ 'GET /about': json(aboutInfo) })
+    signInAs(plainUser)
+    const store = useAboutStore()
+
+    await store.load()
+
+    expect(adapter.requests).toEqual(['GET /about'])
+    expect(store.about).toEqual(aboutInfo)
+    expect(store.pluginsLoaded).toBe(false)
+    expect(store.plugins).toEqual([])
+    expect(store.loaded).toBe(true)
+  })
+
+  it('loads the server information and, for administrators, the plugins', async () => {
     const adapter = serve({
       'GET /about': json(aboutInfo),
       'GET /plugins': json([startedPlugin, failedPlugin]),
@@ -51,6 +75,7 @@ describe('useAboutStore', () => {
       'experiment-mlflow',
     ])
     expect(store.hasPlugins).toBe(true)
+    expect(store.pluginsLoaded).toBe(true)
     expect(store.loaded).toBe(true)
     expect(store.loading).toBe(false)
     expect(store.error).toBeNull()

@@ -1,0 +1,58 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import { createApiToken, fetchApiTokens, revokeApiToken } from '@/api/auth'
+import { ProblemError, toProblemError } from '@/api/problem'
+import type { ApiToken, CreatedApiToken, NewApiToken } from '@/types/auth'
+
+/** The signed-in user's personal API tokens. */
+export const useApiTokensStore = defineStore('apiTokens', () => {
+  const tokens = ref<ApiToken[]>([])
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref<ProblemError | null>(null)
+
+  const isEmpty = computed(() => loaded.value && tokens.value.length === 0)
+
+  async function load(): Promise<void> {
+    loading.value = true
+    error.value = null
+    try {
+      tokens.value = await fetchApiTokens()
+      loaded.value = true
+    } catch (caught) {
+      error.value = toProblemError(caught)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /** Creates a token; the answer holds the secret, which the server never shows again. Throws a ProblemError. */
+  async function create(token: NewApiToken): Promise<CreatedApiToken> {
+    try {
+      const created = await createApiToken(token)
+      const { token: _secret, ...listed } = created
+      tokens.value = [...tokens.value, listed]
+      return created
+    } catch (caught) {
+      throw toProblemError(caught)
+    }
+  }
+
+  /** Revokes a token. Throws a ProblemError. */
+  async function revoke(id: string): Promise<void> {
+    try {
+      await revokeApiToken(id)
+      tokens.value = tokens.value.filter((token) => token.id !== id)
+    } catch (caught) {
+      throw toProblemError(caught)
+    }
+  }
+
+  function $reset(): void {
+    tokens.value = []
+    loaded.value = false
+    error.value = null
+  }
+
+  return { tokens, loading, loaded, error, isEmpty, load, create, revoke, $reset }
+})

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import type { InternalAxiosRequestConfig } from 'axios'
+import { useAuthStore } from './auth'
+import { apiClient } from '@/api/client'
+import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
+import { adminUser, plainUser, session, setCsrfCookie } from '@/testing/authFixtures'
+
+const originalAdapter = apiClient.defaults.adapter
+
+function serve(routes: FakeRoutes) {
+  const adapter = fakeAdapter(routes)
+  apiClient.defaults.adapter = adapter
+  return adapter
+}
+
+describe('useAuthStore', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    setCsrfCookie(null)
+  })
+
+  afterEach(() => {
+    apiClient.defaults.adapter = originalAdapter
+    setCsrfCookie(null)
+  })
+
+  it('starts signed out', () => {
+    const auth = useAuthStore()
+
+    expect(auth.isAuthenticated).toBe(false)
+    expect(auth.isAdmin).toBe(false)
+    expect(auth.user).toBeNull()
+    expect(auth.accessToken).toBeNull()
+  })
+
+  it('signs in and keeps the access token in memory only', async () => {
+    let sent: InternalAxiosRequestConfig | undefined
+    serve({
+      'POST /auth/login': (config) => {
+        sent = config
+        return json(session(adminUser, 'secret-token'))
+      },
+    })
+    const auth = useAuthStore()
+
+    expect(await auth.login('admin', 'pw')).toBe(true)
+
+    expect(JSON.parse(sent?.data as string)).toEqual({ username: 'admin', password: 'pw' })
+    expect(sent?.withCredentials).toBe(true)
+    expect(auth.isAuthenticated).toBe(true)
+    expect(auth.isAdmin).toBe(true)
+    expect(auth.accessToken).toBe('secret-token')
+    expect(auth.method).toBe('password')
+    expect(JSON.stringify({ ...localStorage })).not.toContain('secret-token')
+    expect(JSON.stringify({ ...sessionStorage })).not.toContain('secret-token')
+  })
+
+  it('keeps the problem when the credentials are wrong', async () => {
+    serve({
+      'POST /auth/login': problem({
+        title: 'Unauthorized',
+        status: 401,
+        code: 'INVALID_CREDENTIALS',
+        detail: 'Invalid username or password.',
+      }),
+    })
+    const auth = useAuthStore()
+
+    expect(await auth.login('admin', 'nope')).toBe(false)
+
+    expect(auth.error?.code).toBe('INVALID_CREDENTIALS')
+    expect(auth.isAuthenticated).toBe(false)
+    expect(auth.loading).toBe(false)
+  })
+
+  it('signs out on the server with the CSRF header and forgets the session', async () => {
+    let logoutHeaders: Record<string, unknown> = {}
+    serve({
+      'POST /auth/login': json(session()),
+      'POST /auth/logout': (config) => {
+        logoutHeaders = { ...config.headers }
+        return { status: 204 }
+      },
+    })
+    const auth = useAuthStore()
+    await auth.login('bob', 'pw')
+    setCsrfCookie('csrf-123')
+
+    await auth.logout()
+
+    expect(logoutHeaders['X-CSRF-Token']).toBe('csrf-123')
+    expect(auth.isAuthenticated).toBe(false)
+    expect(auth.accessToken).toBeNull()
+  })
+
+  it('forgets the session even when the server cannot be reached on sign-out', async () => {
+    serve({ 'POST /auth/login': json(session()), 'POST /auth/logout': { networkError: true } })
+    const auth = useAuthStore()
+    await auth.login('bob', 'pw')
+
+    await auth.logout()
+
+    expect(auth.isAuthenticated).toBe(false)
+  })
+
+  it('shares one refresh request between concurrent callers', async () => {
+    setCsrfCookie('csrf-1')
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let csrfHeader: unknown
+    const answer = fakeAdapter({ 'POST /auth/refresh': json(session(plainUser, 'fresh')) })
+    // Holds the refresh until both callers asked, to prove they share it.
+    apiClient.defaults.adapter = async (config) => {
+      csrfHeader = config.headers['X-CSRF-Token']
+      await gate
+      return answer(config)
+    }
+    const auth = useAuthStore()
+
+    const first = auth.refresh()
+    const second = auth.refresh()
+    release()
+    expect(await Promise.all([first, second])).toEqual([true, true])
+    expect(answer.requests).toEqual(['POST /auth/refresh'])
+
+    // Once settled, the next refresh is a new request.
+    expect(await auth.refresh()).toBe(true)
+    expect(answer.requests).toEqual(['POST /auth/refresh', 'POST /auth/refresh'])
+    expect(csrfHeader).toBe('csrf-1')
+    expect(auth.accessToken).toBe('fresh')
+  })
+
+  it('resumes the session on start when the refresh cookie is still good', async () => {
+    setCsrfCookie('csrf-1')
+    serve({
+      'GET /auth/config': json({ builtInLogin: true, oidc: null }),
+      'POST /auth/refresh': json(session(adminUser, 'resumed')),
+    })
+    const auth = useAuthStore()
+
+    await auth.init()
+
+    expect(auth.initialized).toBe(true)
+    expect(auth.isAdmin).toBe(true)
+    expect(auth.accessToken).toBe('resumed')
+    expect(auth.config).toEqual({ builtInLogin: true, oidc: null })
+  })
+
+  it('starts signed out when the silent refresh fails', async () => {
+    setCsrfCookie('csrf-1')
+    const adapter = serve({
+      'GET /auth/config': json({ builtInLogin: true, oidc: null }),
+      'POST /auth/refresh': problem({
+        title: 'Unauthorized',
+        status: 401,
+        code: 'INVALID_REFRESH_TOKEN',
+      }),
+    })
+    const auth = useAuthStore()
+
+    await auth.init()
+    await auth.init()
+
+    expect(auth.initialized).toBe(true)
+    expect(auth.isAuthenticated).toBe(false)
+    expect(auth.error).toBeNull()
+    expect(adapter.requests.sort()).toEqual(['GET /auth/config', 'POST /auth/refresh'])
+  })
+
+  it('does not try to refresh without the CSRF cookie', async () => {
+    const adapter = serve({ 'GET /auth/config': json({ builtInLogin: true, oidc: null }) })
+    const auth = useAuthStore()
+
+    await auth.init()
+
+    expect(adapter.requests).toEqual(['GET /auth/config'])
+    expect(auth.isAuthenticated).toBe(false)
+  })
+
+  it('never refreshes a session of an external provider', async () => {
+    setCsrfCookie('csrf-1')
+    const adapter = serve({ 'GET /auth/me': json(plainUser) })
+    const auth = useAuthStore()
+    expect(await auth.signInWithProviderToken('provider-token', 300)).toBe(true)
+    expect(auth.method).toBe('oidc')
+
+    expect(await auth.refresh()).toBe(false)
+
+    expect(adapter.requests).toEqual(['GET /auth/me'])
+    expect(auth.isAuthenticated).toBe(false)
+  })
+})

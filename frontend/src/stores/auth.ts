@@ -1,0 +1,166 @@
+import { computed, ref } from 'vue'
+import { defineStore } from 'pinia'
+import * as authApi from '@/api/auth'
+import { ProblemError, toProblemError } from '@/api/problem'
+import type { AuthConfig, LoginResponse, User } from '@/types/auth'
+
+/** How the current session was made: our own login (refreshable by cookie) or an external provider. */
+export type SessionMethod = 'password' | 'oidc'
+
+const SIGNED_OUT_CONFIG: AuthConfig = { builtInLogin: true, oidc: null }
+
+/**
+ * The signed-in user and the access token. The token lives in memory only; a reload gets a new one
+ * through the HttpOnly refresh cookie (`init`).
+ */
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<User | null>(null)
+  const accessToken = ref<string | null>(null)
+  /** When the access token expires (epoch milliseconds). */
+  const expiresAt = ref<number | null>(null)
+  const method = ref<SessionMethod | null>(null)
+  const config = ref<AuthConfig | null>(null)
+  const loading = ref(false)
+  const error = ref<ProblemError | null>(null)
+  const initialized = ref(false)
+
+  const isAuthenticated = computed(() => accessToken.value !== null && user.value !== null)
+  const isAdmin = computed(() => user.value?.roles.includes('admin') ?? false)
+
+  let refreshing: Promise<boolean> | null = null
+  let initializing: Promise<void> | null = null
+
+  function applySession(session: LoginResponse): void {
+    accessToken.value = session.accessToken
+    expiresAt.value = Date.now() + session.expiresIn * 1000
+    user.value = session.user
+    method.value = 'password'
+  }
+
+  function clearSession(): void {
+    accessToken.value = null
+    expiresAt.value = null
+    user.value = null
+    method.value = null
+  }
+
+  async function loadConfig(): Promise<AuthConfig> {
+    try {
+      config.value = await authApi.fetchAuthConfig()
+    } catch (caught) {
+      error.value = toProblemError(caught)
+      config.value ??= SIGNED_OUT_CONFIG
+    }
+    return config.value
+  }
+
+  /** Signs in with username and password; on failure `error` says why. */
+  async function login(username: string, password: string): Promise<boolean> {
+    loading.value = true
+    error.value = null
+    try {
+      applySession(await authApi.login(username, password))
+      return true
+    } catch (caught) {
+      error.value = toProblemError(caught)
+      return false
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /**
+   * Gets a new access token with the refresh cookie. Concurrent callers share one request.
+   * Sessions of an external provider cannot be refreshed here: their users sign in again. Without the
+   * CSRF cookie there is no session to resume, so no request is made.
+   */
+  function refresh(): Promise<boolean> {
+    if (method.value === 'oidc' || !authApi.hasSessionCookie()) {
+      clearSession()
+      return Promise.resolve(false)
+    }
+    refreshing ??= (async () => {
+      try {
+        applySession(await authApi.refreshSession())
+        return true
+      } catch {
+        clearSession()
+        return false
+      } finally {
+        refreshing = null
+      }
+    })()
+    return refreshing
+  }
+
+  /** Once per app start: loads the sign-in options and tries to resume a session silently. */
+  function init(): Promise<void> {
+    initializing ??= (async () => {
+      await Promise.all([loadConfig(), refresh()])
+      initialized.value = true
+    })()
+    return initializing
+  }
+
+  /** Ends the session on the server (when it is ours) and forgets it here in any case. */
+  async function logout(): Promise<void> {
+    const hadServerSession = method.value === 'password'
+    clearSession()
+    if (hadServerSession) {
+      try {
+        await authApi.logout()
+      } catch {
+        // The local session is gone either way; the refresh cookie expires on its own.
+      }
+    }
+  }
+
+  /** Uses an external provider's access token as our bearer token and loads who it belongs to. */
+  async function signInWithProviderToken(token: string, expiresIn?: number): Promise<boolean> {
+    loading.value = true
+    error.value = null
+    accessToken.value = token
+    method.value = 'oidc'
+    expiresAt.value = expiresIn ? Date.now() + expiresIn * 1000 : null
+    try {
+      user.value = await authApi.fetchMe()
+      return true
+    } catch (caught) {
+      clearSession()
+      error.value = toProblemError(caught)
+      return false
+    } finally {
+      loading.value = false
+    }
+  }
+
+  /** Changes the own password; the answer is a new session (other sessions end). Throws a ProblemError. */
+  async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    try {
+      applySession(await authApi.changePassword(currentPassword, newPassword))
+    } catch (caught) {
+      throw toProblemError(caught)
+    }
+  }
+
+  return {
+    user,
+    accessToken,
+    expiresAt,
+    method,
+    config,
+    loading,
+    error,
+    initialized,
+    isAuthenticated,
+    isAdmin,
+    loadConfig,
+    login,
+    refresh,
+    init,
+    logout,
+    clearSession,
+    signInWithProviderToken,
+    changePassword,
+  }
+})
