@@ -15,6 +15,46 @@ export const routes: RouteRecordRaw[] = [
       },
       { path: 'about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
       {
+        path: 'sign-in',
+        name: 'sign-in',
+        component: () => import('@/pages/SignInPage.vue'),
+        meta: { guestOnly: true },
+      },
+      {
+        path: 'auth/callback',
+        name: 'auth-callback',
+        component: () => import('@/pages/AuthCallbackPage.vue'),
+      },
+      {
+        path: 'account/password',
+        name: 'account-password',
+        component: () => import('@/pages/ChangePasswordPage.vue'),
+        meta: { requiresAuth: true },
+      },
+      {
+        path: 'account/tokens',
+        name: 'account-tokens',
+        component: () => import('@/pages/ApiTokensPage.vue'),
+        meta: { requiresAuth: true },
+      },
+      {
+        path: 'admin/users',
+        name: 'admin-users',
+        component: () => import('@/pages/AdminUsersPage.vue'),
+        meta: { requiresAdmin: true },
+      },
+      {
+        path: 'admin/plugins',
+        name: 'admin-plugins',
+        component: () => import('@/pages/AdminPluginsPage.vue'),
+        meta: { requiresAuth: true, requiresAdmin: true },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/pages/ForbiddenPage.vue'),
+      },
+      {
         path: ':pathMatch(.*)*',
         name: 'not-found',
         component: () => import('@/pages/NotFoundPage.vue'),

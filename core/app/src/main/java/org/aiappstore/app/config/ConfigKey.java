@@ -23,14 +23,20 @@ public enum ConfigKey {
       "",
       "MongoDB connection string. Empty: start the embedded MongoDB-compatible server on DATA_DIR."),
   MONGODB_DATABASE("aiappstore.mongodb.database", "aiappstore", "Database name."),
-  STORAGE_CONNECTOR(
-      "aiappstore.storage.connector",
-      "filesystem",
-      "Id of the data connector factory that stores media and bundles."),
+  STORAGE_ACTIVE(
+      "aiappstore.storage.active",
+      "",
+      "Connector instance that stores media and bundles until an admin activates another."
+          + " Empty: the built-in 'filesystem' instance."),
+  CONNECTORS_PREDEFINED(
+      "aiappstore.connectors.predefined",
+      "",
+      "JSON array of connector instances defined by configuration (read-only in the console):"
+          + " [{id, kind, factoryId, displayName, config: {...}}]."),
   STORAGE_FILESYSTEM_DIR(
       "aiappstore.storage.filesystem.baseDirectory",
       "",
-      "Base directory of the filesystem data connector. Empty: DATA_DIR/objects."),
+      "Base directory of the built-in filesystem connector instance. Empty: DATA_DIR/objects."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.aiappstore.app.plugin.ConnectorCatalog;
-import org.aiappstore.app.problem.InvalidRequestException;
+import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.config.ConfigSchema;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
@@ -69,8 +69,7 @@ public class ConnectorInstanceService {
   public ConnectorInstanceView update(String id, ConnectorInstanceRequest request) {
     ConnectorInstance stored = editable(id);
     if (!stored.kind().equals(request.kind()) || !stored.factoryId().equals(request.factoryId())) {
-      throw new InvalidRequestException(
-          "/factoryId", "cannot change: create a new instance for another factory");
+      throw invalid("/factoryId", "cannot change: create a new instance for another factory");
     }
     ConfigSchema schema = schema(stored.kind(), stored.factoryId());
     Map<String, String> config =
@@ -109,7 +108,7 @@ public class ConnectorInstanceService {
   public ConnectorInstanceView activate(String id) {
     ConnectorInstance instance = find(id);
     if (!"data-connector".equals(instance.kind())) {
-      throw new InvalidRequestException("/id", "only a data connector can store media");
+      throw invalid("/id", "only a data connector can store media");
     }
     ConnectionCheck check = test(id);
     if (!check.ok()) {
@@ -152,14 +151,12 @@ public class ConnectorInstanceService {
 
   private ConfigSchema schema(String kind, String factoryId) {
     if (!ConnectorCatalog.isKind(kind)) {
-      throw new InvalidRequestException("/kind", "unknown kind '" + kind + "'");
+      throw invalid("/kind", "unknown kind '" + kind + "'");
     }
     return catalog
         .find(kind, factoryId)
         .orElseThrow(
-            () ->
-                new InvalidRequestException(
-                    "/factoryId", "no started " + kind + " factory '" + factoryId + "'"))
+            () -> invalid("/factoryId", "no started " + kind + " factory '" + factoryId + "'"))
         .factory()
         .configSchema();
   }
@@ -189,6 +186,10 @@ public class ConnectorInstanceService {
         instance.createdAt(),
         instance.updatedAt(),
         instance.version());
+  }
+
+  private static ProblemException invalid(String pointer, String detail) {
+    return ProblemException.field(422, "INVALID_ARGUMENT", pointer, detail);
   }
 
   private Instant now() {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aiappstore.plugin.api.ConnectorFactory;
@@ -48,29 +47,13 @@ public class ConnectorFactoryResource {
   /** The outcome of a successful validation: the config with defaults applied, secrets masked. */
   public record ValidationResult(boolean valid, String normalized) {}
 
-  @Inject PluginHost host;
+  @Inject ConnectorCatalog catalog;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Connector factories of every started plugin")
   public List<FactoryView> factories() {
-    List<FactoryView> views = new ArrayList<>();
-    for (ExtensionPoints point : ExtensionPoints.all()) {
-      for (Object extension : host.extensions(point.type())) {
-        ConnectorFactory<?, ?> factory = (ConnectorFactory<?, ?>) extension;
-        var descriptor = factory.descriptor();
-        views.add(
-            new FactoryView(
-                point.label(),
-                descriptor.id(),
-                descriptor.displayName(),
-                descriptor.description(),
-                descriptor.docsUrl(),
-                factory.capabilities().stream().map(Enum::name).sorted().toList(),
-                factory.configSchema().properties()));
-      }
-    }
-    return views;
+    return catalog.all().stream().map(ConnectorFactoryResource::view).toList();
   }
 
   @POST
@@ -82,23 +65,28 @@ public class ConnectorFactoryResource {
       @PathParam("kind") String kind,
       @PathParam("id") String id,
       @Valid @NotNull(message = "a JSON body is required") ValidationRequest request) {
-    ConnectorFactory<?, ?> factory = find(kind, id);
+    ConnectorFactory<?, ?> factory =
+        catalog
+            .find(kind, id)
+            .orElseThrow(
+                () ->
+                    PlatformException.notFound(
+                        "No started " + kind + " factory with id '" + id + "'."))
+            .factory();
     ConnectorConfig config = ConnectorConfig.of(factory.configSchema(), request.config());
     return new ValidationResult(true, config.toString());
   }
 
-  private ConnectorFactory<?, ?> find(String kind, String id) {
-    for (ExtensionPoints point : ExtensionPoints.all()) {
-      if (!point.label().equals(kind)) {
-        continue;
-      }
-      for (Object extension : host.extensions(point.type())) {
-        ConnectorFactory<?, ?> factory = (ConnectorFactory<?, ?>) extension;
-        if (factory.descriptor().id().equals(id)) {
-          return factory;
-        }
-      }
-    }
-    throw PlatformException.notFound("No started " + kind + " factory with id '" + id + "'.");
+  private static FactoryView view(ConnectorCatalog.Entry entry) {
+    ConnectorFactory<?, ?> factory = entry.factory();
+    var descriptor = factory.descriptor();
+    return new FactoryView(
+        entry.kind(),
+        descriptor.id(),
+        descriptor.displayName(),
+        descriptor.description(),
+        descriptor.docsUrl(),
+        factory.capabilities().stream().map(Enum::name).sorted().toList(),
+        factory.configSchema().properties());
   }
 }

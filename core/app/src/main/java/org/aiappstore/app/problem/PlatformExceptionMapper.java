@@ -34,9 +34,6 @@ public class PlatformExceptionMapper implements ExceptionMapper<PlatformExceptio
               .toList();
       problem.errors(errors);
     }
-    if (exception instanceof InvalidRequestException invalid) {
-      problem.errors(invalid.errors());
-    }
     return problem.response();
   }
 }

@@ -1,5 +1,6 @@
 package org.aiappstore.app.it;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -24,6 +25,9 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/plugins", null, "admin"),
         Arguments.of("GET", "/api/v1/connector-factories", null, "admin"),
         Arguments.of("POST", VALIDATE, "{\"config\": {\"baseDirectory\": \"/tmp/o\"}}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/connectors", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/connectors/filesystem", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/connectors/filesystem/test", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/users", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/users?q=admin&sort=-createdAt&size=5", null, "admin"),
         Arguments.of("GET", "/api/v1/auth/me", null, "user"),
@@ -112,8 +116,10 @@ class AccessControlIT {
           .get("/api/v1/auth/config")
           .then()
           .body("builtInLogin", equalTo(true))
-          .body("oidc", nullValue())
-          .body("containsKey('oidc')", equalTo(true));
+          // The build points the server at Keycloak (see KeycloakIT).
+          .body("oidc.issuer", equalTo(System.getProperty("keycloak.issuer")))
+          .body("oidc.clientId", equalTo("aiappstore-spa"))
+          .body("oidc.authorizationEndpoint", endsWith("/protocol/openid-connect/auth"));
     }
 
     @org.junit.jupiter.api.Test
