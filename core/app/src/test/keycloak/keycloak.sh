@@ -17,7 +17,7 @@ case "$action" in
     if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
     export KC_BOOTSTRAP_ADMIN_USERNAME=kcadmin
     export KC_BOOTSTRAP_ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
-    nohup "$home/bin/kc.sh" start-dev --http-port="$port" --import-realm --db=dev-mem \
+    nohup bash "$home/bin/kc.sh" start-dev --http-port="$port" --import-realm --db=dev-mem \
       --hostname="http://localhost:$port" > "$base/keycloak.log" 2>&1 &
     echo $! > "$pidfile"
     echo "Keycloak starting on port $port (pid $(cat "$pidfile"), log $base/keycloak.log)"

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.aiappstore.plugin.tck.data.testing.S3ProxyProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,13 @@ class BrowserIT {
   @Test
   void shouldPassTheBrowserTests() throws Exception {
     ApiIT.awaitReady();
+    KeycloakIT.awaitKeycloak();
+    try (S3ProxyProcess s3 = S3ProxyProcess.start(Files.createTempDirectory("s3proxy-e2e"))) {
+      runBrowserTests(s3);
+    }
+  }
+
+  private static void runBrowserTests(S3ProxyProcess s3) throws Exception {
     Path frontend = Path.of(System.getProperty("frontend.dir", "../../frontend"));
     assertThat(frontend.resolve("e2e")).isDirectory();
     assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
@@ -33,6 +41,11 @@ class BrowserIT {
     builder.environment().put("E2E_EXPECT_PLUGIN", "data-filesystem");
     builder.environment().put("E2E_ADMIN_USERNAME", AuthIT.adminUsername());
     builder.environment().put("E2E_ADMIN_PASSWORD", AuthIT.adminPassword());
+    builder.environment().put("E2E_OIDC_USERNAME", KeycloakIT.USER);
+    builder.environment().put("E2E_OIDC_PASSWORD", KeycloakIT.USER_PASSWORD);
+    builder.environment().put("E2E_S3_ENDPOINT", s3.endpoint().toString());
+    builder.environment().put("E2E_S3_ACCESS_KEY", S3ProxyProcess.ACCESS_KEY);
+    builder.environment().put("E2E_S3_SECRET_KEY", S3ProxyProcess.SECRET_KEY);
     Process node = builder.start();
     node.getOutputStream().close();
     // Copied through System.out so that failsafe shows node's report in the build log.
