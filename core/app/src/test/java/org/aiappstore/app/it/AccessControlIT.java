@@ -34,6 +34,35 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/auth/tokens", null, "user"));
   }
 
+  /**
+   * Calls with side effects: refused before any effect, so 401 and 403 can be asserted here; their
+   * 200 paths are tested where the effect is (AdminUsersIT, ConnectorsIT, PersonalTokenIT,
+   * SessionIT).
+   */
+  static Stream<Arguments> mutatingEndpoints() {
+    String user = "/api/v1/admin/users/00000000-0000-0000-0000-000000000000";
+    String connector = "/api/v1/admin/connectors/filesystem";
+    return Stream.of(
+        Arguments.of("POST", "/api/v1/admin/users", "{}", "admin"),
+        Arguments.of("PATCH", user, "{\"displayName\": \"x\"}", "admin"),
+        Arguments.of("POST", user + "/password", "{\"password\": \"x\"}", "admin"),
+        Arguments.of("DELETE", user, null, "admin"),
+        Arguments.of(
+            "POST", "/api/v1/admin/users/bulk-roles", "{\"ids\": [], \"roles\": []}", "admin"),
+        Arguments.of("POST", "/api/v1/admin/users/bulk-delete", "{\"ids\": []}", "admin"),
+        Arguments.of("POST", "/api/v1/admin/connectors", "{}", "admin"),
+        Arguments.of("PUT", connector, "{}", "admin"),
+        Arguments.of("DELETE", connector, null, "admin"),
+        Arguments.of("POST", connector + "/activate", null, "admin"),
+        Arguments.of("POST", "/api/v1/auth/password", "{}", "user"),
+        Arguments.of("POST", "/api/v1/auth/tokens", "{}", "user"),
+        Arguments.of("DELETE", "/api/v1/auth/tokens/nothing", null, "user"));
+  }
+
+  static Stream<Arguments> allProtectedEndpoints() {
+    return Stream.concat(protectedEndpoints(), mutatingEndpoints());
+  }
+
   private static RequestSpecification send(RequestSpecification spec, String body) {
     return body == null ? spec : spec.contentType("application/json").body(body);
   }
@@ -47,7 +76,7 @@ class AccessControlIT {
   }
 
   @ParameterizedTest(name = "{0} {1} without a token")
-  @MethodSource("protectedEndpoints")
+  @MethodSource("allProtectedEndpoints")
   void shouldAnswer401ProblemWithoutAToken(String method, String path, String body, String role) {
     send(ApiIT.given(), body)
         .request(method, path)
@@ -59,7 +88,7 @@ class AccessControlIT {
   }
 
   @ParameterizedTest(name = "{0} {1} with an invalid token")
-  @MethodSource("protectedEndpoints")
+  @MethodSource("allProtectedEndpoints")
   void shouldAnswer401ProblemToAnInvalidToken(
       String method, String path, String body, String role) {
     send(AuthIT.as("not-a-token"), body)
@@ -72,7 +101,7 @@ class AccessControlIT {
   }
 
   @ParameterizedTest(name = "{0} {1} as a plain user")
-  @MethodSource("protectedEndpoints")
+  @MethodSource("allProtectedEndpoints")
   void shouldAnswer403ProblemToAUserWithoutTheRole(
       String method, String path, String body, String role) {
     if (!"admin".equals(role)) {
