@@ -53,18 +53,18 @@ public class ConnectorRegistry {
    * Creates an unguarded-by-cache connector for a config that is not stored yet (test before save).
    */
   DataConnector create(ConnectorInstance instance) {
-    DataConnectorFactory factory = dataFactory(instance.factoryId());
+    ConnectorCatalog.Entry entry = dataFactory(instance.factoryId());
+    DataConnectorFactory factory = (DataConnectorFactory) entry.factory();
     DataConnector connector =
         factory.create(
             ConnectorConfig.of(factory.configSchema(), instance.config()),
             ConnectorContext.defaults());
-    return new GuardedDataConnector(instance.id(), connector, calls);
+    return new GuardedDataConnector(instance.id(), entry.pluginId(), connector, calls);
   }
 
-  DataConnectorFactory dataFactory(String factoryId) {
+  private ConnectorCatalog.Entry dataFactory(String factoryId) {
     return catalog
         .find("data-connector", factoryId)
-        .map(e -> (DataConnectorFactory) e.factory())
         .orElseThrow(
             () ->
                 PlatformException.unavailable(

@@ -26,20 +26,38 @@ public class GuardedCalls {
 
   private final ExecutorService workers;
   private final Clock clock;
+  private final CallRecorder recorder;
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
 
-  public GuardedCalls(ExecutorService workers, Clock clock) {
+  public GuardedCalls(ExecutorService workers, Clock clock, CallRecorder recorder) {
     this.workers = workers;
     this.clock = clock;
+    this.recorder = recorder;
   }
 
   /**
-   * Runs {@code work} for the connector instance {@code connectorId} within {@code timeout}.
+   * Runs {@code work} for the connector instance {@code connectorId} (provided by the plugin {@code
+   * pluginId}) within {@code timeout}, and records the call.
    *
    * @throws PlatformException the connector's own error, or UNAVAILABLE (503, retryable) when it
    *     timed out, failed unexpectedly or its circuit is open
    */
-  public <T> T call(String connectorId, Duration timeout, Callable<T> work) {
+  public <T> T call(String connectorId, String pluginId, Duration timeout, Callable<T> work) {
+    long started = System.nanoTime();
+    boolean failed = true;
+    try {
+      T result = guarded(connectorId, timeout, work);
+      failed = false;
+      return result;
+    } catch (PlatformException e) {
+      failed = e.errorCode().type() != ErrorType.USER_ERROR;
+      throw e;
+    } finally {
+      recorder.record(connectorId, pluginId, System.nanoTime() - started, failed);
+    }
+  }
+
+  private <T> T guarded(String connectorId, Duration timeout, Callable<T> work) {
     CircuitBreaker breaker = breaker(connectorId);
     if (!breaker.tryAcquire()) {
       throw unavailable(

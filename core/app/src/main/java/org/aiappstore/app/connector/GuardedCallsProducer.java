@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -13,10 +14,12 @@ class GuardedCallsProducer {
 
   @Resource ManagedExecutorService executor;
 
+  @Inject MetricsCallRecorder recorder;
+
   // A pseudo-scope: GuardedCalls needs no client proxy, and has no no-argument constructor for one.
   @Produces
   @Singleton
   GuardedCalls guardedCalls() {
-    return new GuardedCalls(executor, Clock.systemUTC());
+    return new GuardedCalls(executor, Clock.systemUTC(), recorder);
   }
 }

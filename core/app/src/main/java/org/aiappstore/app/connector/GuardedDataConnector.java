@@ -24,11 +24,14 @@ final class GuardedDataConnector implements DataConnector {
   static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
   private final String instanceId;
+  private final String pluginId;
   private final DataConnector delegate;
   private final GuardedCalls calls;
 
-  GuardedDataConnector(String instanceId, DataConnector delegate, GuardedCalls calls) {
+  GuardedDataConnector(
+      String instanceId, String pluginId, DataConnector delegate, GuardedCalls calls) {
     this.instanceId = instanceId;
+    this.pluginId = pluginId;
     this.delegate = delegate;
     this.calls = calls;
   }
@@ -37,7 +40,7 @@ final class GuardedDataConnector implements DataConnector {
   public ConnectionCheck checkConnection() {
     long started = System.nanoTime();
     try {
-      return calls.call(instanceId, CALL_TIMEOUT, delegate::checkConnection);
+      return calls.call(instanceId, pluginId, CALL_TIMEOUT, delegate::checkConnection);
     } catch (PlatformException e) {
       // A check never throws: a timeout or an open circuit is a failed, retryable check.
       return ConnectionCheck.failed(
@@ -48,32 +51,32 @@ final class GuardedDataConnector implements DataConnector {
   @Override
   public ObjectInfo put(String key, InputStream data, long length, String contentType) {
     return calls.call(
-        instanceId, UPLOAD_TIMEOUT, () -> delegate.put(key, data, length, contentType));
+        instanceId, pluginId, UPLOAD_TIMEOUT, () -> delegate.put(key, data, length, contentType));
   }
 
   @Override
   public StoredObject get(String key, ByteRange range) {
-    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.get(key, range));
+    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.get(key, range));
   }
 
   @Override
   public Optional<ObjectInfo> head(String key) {
-    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.head(key));
+    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.head(key));
   }
 
   @Override
   public boolean delete(String key) {
-    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.delete(key));
+    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.delete(key));
   }
 
   @Override
   public List<ObjectInfo> list(String prefix, int limit) {
-    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.list(prefix, limit));
+    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.list(prefix, limit));
   }
 
   @Override
   public URI presignedGet(String key, Duration ttl) {
-    return calls.call(instanceId, CALL_TIMEOUT, () -> delegate.presignedGet(key, ttl));
+    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.presignedGet(key, ttl));
   }
 
   @Override

@@ -11,8 +11,8 @@ import org.aiappstore.plugin.api.ConnectorFactory;
 @ApplicationScoped
 public class ConnectorCatalog {
 
-  /** A factory with the kind of extension point it implements. */
-  public record Entry(String kind, ConnectorFactory<?, ?> factory) {
+  /** A factory with the kind of extension point it implements and the plugin that provides it. */
+  public record Entry(String kind, ConnectorFactory<?, ?> factory, String pluginId) {
     public String id() {
       return factory.descriptor().id();
     }
@@ -24,7 +24,9 @@ public class ConnectorCatalog {
     List<Entry> entries = new ArrayList<>();
     for (ExtensionPoints point : ExtensionPoints.all()) {
       for (Object extension : host.extensions(point.type())) {
-        entries.add(new Entry(point.label(), (ConnectorFactory<?, ?>) extension));
+        entries.add(
+            new Entry(
+                point.label(), (ConnectorFactory<?, ?>) extension, host.pluginIdOf(extension)));
       }
     }
     return entries;

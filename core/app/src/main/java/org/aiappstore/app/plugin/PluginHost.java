@@ -80,6 +80,14 @@ public class PluginHost {
     return manager().getExtensions(extensionPoint);
   }
 
+  /**
+   * The id of the plugin an extension comes from; {@code system} for one on the app's class path.
+   */
+  public String pluginIdOf(Object extension) {
+    PluginWrapper plugin = manager().whichPlugin(extension.getClass());
+    return plugin == null ? "system" : plugin.getPluginId();
+  }
+
   /** Whether a plugin with this id is loaded and started. */
   public boolean isStarted(String pluginId) {
     PluginWrapper plugin = manager().getPlugin(pluginId);

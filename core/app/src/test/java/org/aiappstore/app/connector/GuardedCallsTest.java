@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,13 @@ class GuardedCallsTest {
 
   private final ExecutorService workers = Executors.newCachedThreadPool();
   private final MutableClock clock = new MutableClock();
-  private final GuardedCalls calls = new GuardedCalls(workers, clock);
+  private final List<String> recorded = new CopyOnWriteArrayList<>();
+  private final GuardedCalls calls =
+      new GuardedCalls(
+          workers,
+          clock,
+          (connector, plugin, nanos, failed) ->
+              recorded.add(connector + "/" + plugin + "/" + failed));
   private final CountDownLatch never = new CountDownLatch(1);
 
   @AfterEach
@@ -28,7 +36,36 @@ class GuardedCallsTest {
 
   @Test
   void shouldReturnTheResultOfAHealthyConnector() {
-    assertThat(calls.call("s3", Duration.ofSeconds(1), () -> "ok")).isEqualTo("ok");
+    assertThat(calls.call("s3", "data-s3", Duration.ofSeconds(1), () -> "ok")).isEqualTo("ok");
+  }
+
+  @Test
+  void shouldRecordEveryCallWithItsPluginAndWhetherItFailed() {
+    calls.call("s3", "data-s3", Duration.ofSeconds(1), () -> "ok");
+    try {
+      calls.call(
+          "s3",
+          "data-s3",
+          Duration.ofSeconds(1),
+          () -> {
+            throw PlatformException.unavailable("down", null);
+          });
+    } catch (PlatformException expected) {
+      // recorded as a failure
+    }
+    try {
+      calls.call(
+          "s3",
+          "data-s3",
+          Duration.ofSeconds(1),
+          () -> {
+            throw PlatformException.notFound("no such key");
+          });
+    } catch (PlatformException expected) {
+      // the client's mistake: not a failure of the connector
+    }
+
+    assertThat(recorded).containsExactly("s3/data-s3/false", "s3/data-s3/true", "s3/data-s3/false");
   }
 
   @Test
@@ -39,6 +76,7 @@ class GuardedCallsTest {
             () ->
                 calls.call(
                     "s3",
+                    "data-s3",
                     Duration.ofMillis(200),
                     () -> {
                       never.await();
@@ -60,6 +98,7 @@ class GuardedCallsTest {
             () ->
                 calls.call(
                     "s3",
+                    "data-s3",
                     Duration.ofSeconds(1),
                     () -> {
                       throw PlatformException.notFound("no such key");
@@ -75,6 +114,7 @@ class GuardedCallsTest {
             () ->
                 calls.call(
                     "s3",
+                    "data-s3",
                     Duration.ofSeconds(1),
                     () -> {
                       throw new IllegalStateException("NullPointer somewhere inside");
@@ -99,7 +139,7 @@ class GuardedCallsTest {
     assertThat(calls.circuitState("s3")).isEqualTo("OPEN");
 
     clock.advance(GuardedCalls.OPEN_FOR.plusSeconds(1));
-    assertThat(calls.call("s3", Duration.ofSeconds(1), () -> "back")).isEqualTo("back");
+    assertThat(calls.call("s3", "data-s3", Duration.ofSeconds(1), () -> "back")).isEqualTo("back");
     assertThat(calls.circuitState("s3")).isEqualTo("CLOSED");
   }
 
@@ -109,6 +149,7 @@ class GuardedCallsTest {
       try {
         calls.call(
             "s3",
+            "data-s3",
             Duration.ofSeconds(1),
             () -> {
               throw PlatformException.notFound("no such key");
@@ -125,6 +166,7 @@ class GuardedCallsTest {
     try {
       calls.call(
           "s3",
+          "data-s3",
           Duration.ofSeconds(1),
           () -> {
             attempts.incrementAndGet();

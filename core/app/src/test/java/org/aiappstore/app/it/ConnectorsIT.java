@@ -9,6 +9,8 @@ import io.restassured.response.Response;
 import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.aiappstore.plugin.tck.data.testing.S3ProxyProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -31,11 +33,13 @@ class ConnectorsIT {
           System.getProperty(
               "server.log", "target/liberty/wlp/usr/servers/defaultServer/logs/messages.log"));
 
+  private static Path s3Directory;
   private static S3ProxyProcess s3;
 
   @BeforeAll
   static void startS3() throws Exception {
-    s3 = S3ProxyProcess.start(Files.createTempDirectory("s3proxy-it"));
+    s3Directory = Files.createTempDirectory("s3proxy-it");
+    s3 = S3ProxyProcess.start(s3Directory);
   }
 
   @AfterAll
@@ -132,6 +136,21 @@ class ConnectorsIT {
   }
 
   @Test
+  @Order(4)
+  void shouldCountTheCallsOfEachConnectorTaggedWithItsPlugin() {
+    String metrics =
+        ApiIT.given().get("/metrics?scope=application").then().statusCode(200).extract().asString();
+
+    assertThat(metrics.lines())
+        .anyMatch(
+            line ->
+                line.startsWith("connector_calls_total{")
+                    && line.contains("connector=\"" + ID + "\"")
+                    && line.contains("plugin=\"data-s3\""));
+    assertThat(metrics).contains("connector_latency_seconds");
+  }
+
+  @Test
   @Order(5)
   void shouldReportAWrongSecretAsAClearNonRetryableFailure() {
     AuthIT.asAdmin()
@@ -191,12 +210,40 @@ class ConnectorsIT {
 
   @Test
   @Order(8)
+  void shouldReportStorageDownWhileS3IsStoppedAndRecoverWhenItIsBack() throws Exception {
+    int port = s3.endpoint().getPort();
+    s3.close();
+
+    Response down = awaitReadiness(503, Duration.ofSeconds(20));
+    assertThat(down.time()).as("readiness answers within 5 s").isLessThan(5000);
+    assertThat(down.jsonPath().getString("checks.find { it.name == 'storage' }.status"))
+        .isEqualTo("DOWN");
+
+    s3 = S3ProxyProcess.start(s3Directory, port);
+    // Up to the circuit breaker's pause plus a check: the connector is tried again by itself.
+    awaitReadiness(200, Duration.ofSeconds(90));
+  }
+
+  private static Response awaitReadiness(int status, Duration within) throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (true) {
+      Response response = ApiIT.given().get("/health/ready");
+      if (response.statusCode() == status) {
+        return response;
+      }
+      assertThat(Instant.now()).as("readiness %s within %s", status, within).isBefore(deadline);
+      Thread.sleep(500); // polling the server's health: there is no event to wait on
+    }
+  }
+
+  @Test
+  @Order(9)
   void shouldRefuseToDeleteTheActiveConnector() {
     AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID).then().statusCode(409);
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void shouldNeverWriteTheSecretToTheServerLog() throws Exception {
     assertThat(SERVER_LOG).exists();
     assertThat(Files.readString(SERVER_LOG)).doesNotContain(S3ProxyProcess.SECRET_KEY);

@@ -45,13 +45,25 @@ public final class S3ProxyProcess implements AutoCloseable {
    * @return the running server
    */
   public static S3ProxyProcess start(Path directory) throws IOException, InterruptedException {
+    return start(directory, freePort());
+  }
+
+  /**
+   * Starts a server on a given loopback port, e.g. to bring a stopped one back at the same address
+   * with the same data directory.
+   *
+   * @param directory a writable directory owned by the test
+   * @param port the port to listen on
+   * @return the running server
+   */
+  public static S3ProxyProcess start(Path directory, int port)
+      throws IOException, InterruptedException {
     String jar = System.getProperty("s3proxy.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
           "System property s3proxy.jar must name the S3Proxy jar (set by the Maven build), not "
               + jar);
     }
-    int port = freePort();
     URI endpoint = URI.create("http://127.0.0.1:" + port);
     Path data = Files.createDirectories(directory.resolve("data"));
     Properties properties = new Properties();
