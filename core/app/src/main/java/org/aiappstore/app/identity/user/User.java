@@ -47,75 +47,36 @@ public record User(
   }
 
   public User withProfile(String displayName, String email, Instant now) {
-    return new User(
-        id,
-        username,
-        displayName,
-        email,
-        roles,
-        passwordHash,
-        disabled,
-        createdAt,
-        now,
-        version,
-        sessionsNotBefore,
-        issuer,
-        subject);
+    return changed(displayName, email, roles, passwordHash, disabled, now, sessionsNotBefore);
   }
 
   public User withRoles(Set<String> roles, Instant now) {
-    return new User(
-        id,
-        username,
-        displayName,
-        email,
-        Role.normalize(roles),
-        passwordHash,
-        disabled,
-        createdAt,
-        now,
-        version,
-        sessionsNotBefore,
-        issuer,
-        subject);
+    return changed(
+        displayName, email, Role.normalize(roles), passwordHash, disabled, now, sessionsNotBefore);
   }
 
   public User withDisabled(boolean disabled, Instant now) {
-    return new User(
-        id,
-        username,
-        displayName,
-        email,
-        roles,
-        passwordHash,
-        disabled,
-        createdAt,
-        now,
-        version,
-        sessionsNotBefore,
-        issuer,
-        subject);
+    return changed(displayName, email, roles, passwordHash, disabled, now, sessionsNotBefore);
   }
 
   public User withPasswordHash(String passwordHash, Instant now) {
-    return new User(
-        id,
-        username,
-        displayName,
-        email,
-        roles,
-        passwordHash,
-        disabled,
-        createdAt,
-        now,
-        version,
-        sessionsNotBefore,
-        issuer,
-        subject);
+    return changed(displayName, email, roles, passwordHash, disabled, now, sessionsNotBefore);
   }
 
   /** Ends every session and access token issued before {@code now}. */
   public User endingSessions(Instant now) {
+    return changed(displayName, email, roles, passwordHash, disabled, now, now);
+  }
+
+  /** A copy with the fields a change may touch; identity, creation and version stay as they are. */
+  private User changed(
+      String displayName,
+      String email,
+      Set<String> roles,
+      String passwordHash,
+      boolean disabled,
+      Instant updatedAt,
+      Instant sessionsNotBefore) {
     return new User(
         id,
         username,
@@ -125,9 +86,9 @@ public record User(
         passwordHash,
         disabled,
         createdAt,
-        now,
+        updatedAt,
         version,
-        now,
+        sessionsNotBefore,
         issuer,
         subject);
   }
