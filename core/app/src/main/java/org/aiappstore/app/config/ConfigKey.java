@@ -37,6 +37,14 @@ public enum ConfigKey {
       "aiappstore.storage.filesystem.baseDirectory",
       "",
       "Base directory of the built-in filesystem connector instance. Empty: DATA_DIR/objects."),
+  MEDIA_MAX_IMAGE_BYTES(
+      "aiappstore.media.max-image-bytes",
+      "10485760",
+      "Largest image upload in bytes (PNG, JPEG, GIF, WebP); larger ones get 413."),
+  MEDIA_MAX_VIDEO_BYTES(
+      "aiappstore.media.max-video-bytes",
+      "209715200",
+      "Largest video upload in bytes (MP4, WebM); larger ones get 413."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

@@ -31,17 +31,20 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/admin/users", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/users?q=admin&sort=-createdAt&size=5", null, "admin"),
         Arguments.of("GET", "/api/v1/auth/me", null, "user"),
-        Arguments.of("GET", "/api/v1/auth/tokens", null, "user"));
+        Arguments.of("GET", "/api/v1/auth/tokens", null, "user"),
+        Arguments.of("GET", "/api/v1/media", null, "user"));
   }
 
   /**
    * Calls with side effects: refused before any effect, so 401 and 403 can be asserted here; their
-   * 200 paths are tested where the effect is (AdminUsersIT, ConnectorsIT, PersonalTokenIT,
+   * 200 paths are tested where the effect is (AdminUsersIT, ConnectorsIT, MediaIT, PersonalTokenIT,
    * SessionIT).
    */
   static Stream<Arguments> mutatingEndpoints() {
     String user = "/api/v1/admin/users/00000000-0000-0000-0000-000000000000";
     String connector = "/api/v1/admin/connectors/filesystem";
+    // Reading a media file is no side effect, but its 200 needs an upload: see MediaIT.
+    String media = "/api/v1/media/00000000-0000-0000-0000-000000000000";
     return Stream.of(
         Arguments.of("POST", "/api/v1/admin/users", "{}", "admin"),
         Arguments.of("PATCH", user, "{\"displayName\": \"x\"}", "admin"),
@@ -56,7 +59,10 @@ class AccessControlIT {
         Arguments.of("POST", connector + "/activate", null, "admin"),
         Arguments.of("POST", "/api/v1/auth/password", "{}", "user"),
         Arguments.of("POST", "/api/v1/auth/tokens", "{}", "user"),
-        Arguments.of("DELETE", "/api/v1/auth/tokens/nothing", null, "user"));
+        Arguments.of("DELETE", "/api/v1/auth/tokens/nothing", null, "user"),
+        Arguments.of("POST", "/api/v1/media", "{}", "user"),
+        Arguments.of("GET", media, null, "user"),
+        Arguments.of("DELETE", media, null, "user"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {

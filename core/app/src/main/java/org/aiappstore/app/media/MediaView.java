@@ -1,0 +1,29 @@
+package org.aiappstore.app.media;
+
+import java.time.Instant;
+
+/** A media file as the API shows it; {@code url} is where to read it. */
+public record MediaView(
+    String id,
+    String url,
+    String contentType,
+    String kind,
+    long size,
+    String sha256,
+    String name,
+    Instant createdAt) {
+
+  public static final String BASE_PATH = "/api/v1/media/";
+
+  static MediaView of(MediaRecord media) {
+    return new MediaView(
+        media.id(),
+        BASE_PATH + media.id(),
+        media.contentType(),
+        media.kind().id(),
+        media.size(),
+        media.sha256(),
+        media.name(),
+        media.createdAt());
+  }
+}
