@@ -44,11 +44,14 @@ class ConnectorsIT {
 
   @AfterAll
   static void restoreFilesystemAndStopS3() throws Exception {
-    // Leave the server as the other tests expect it: media on the local filesystem.
-    AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
-    AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID);
-    if (s3 != null) {
-      s3.close();
+    try {
+      // Leave the server as the other tests expect it: media on the local filesystem.
+      AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
+      AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID);
+    } finally {
+      if (s3 != null) {
+        s3.close();
+      }
     }
   }
 
@@ -87,6 +90,36 @@ class ConnectorsIT {
         .statusCode(200)
         .body("find { it.id == 'filesystem' }.active", equalTo(true))
         .body("find { it.id == 'filesystem' }.source", equalTo("CONFIGURATION"));
+  }
+
+  @Test
+  @Order(1)
+  void shouldOfferTheInstancesPredefinedByConfigurationReadOnly() {
+    AuthIT.asAdmin()
+        .get("/api/v1/admin/connectors/predefined-fs")
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("CONFIGURATION"))
+        .body("factoryId", equalTo("filesystem"));
+    AuthIT.asAdmin()
+        .post("/api/v1/admin/connectors/predefined-fs/test")
+        .then()
+        .statusCode(200)
+        .body("ok", equalTo(true));
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            json(
+                Map.of(
+                    "id", "predefined-fs",
+                    "kind", "data-connector",
+                    "factoryId", "filesystem",
+                    "displayName", "Changed",
+                    "config", Map.of("baseDirectory", "/tmp/elsewhere"))))
+        .put("/api/v1/admin/connectors/predefined-fs")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json");
   }
 
   @Test
