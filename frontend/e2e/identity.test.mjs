@@ -49,9 +49,12 @@ describe('Identity', { skip: ADMIN_PASSWORD ? false : NO_ADMIN_PASSWORD }, () =>
       // The search box is debounced and kept in the query string.
       await fill(page, 'users-search', username)
       await page.waitForURL((url) => url.searchParams.get('q') === username)
+      // The new user is also on the unfiltered first page: wait for the filtered result itself.
+      await page.waitForFunction((name) => {
+        const rows = document.querySelectorAll('[data-testid="user-row"]')
+        return rows.length === 1 && rows[0].getAttribute('data-username') === name
+      }, username)
       const row = page.locator(`[data-testid="user-row"][data-username="${username}"]`)
-      await row.waitFor()
-      assert.equal(await byTestId(page, 'user-row').count(), 1)
       assert.match(await byTestId(row, 'user-roles').textContent(), /user/)
       assert.doesNotMatch(await byTestId(row, 'user-roles').textContent(), /admin/)
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
+import org.aiappstore.app.problem.QueryParameters;
 import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.StoredObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,8 +74,8 @@ public class MediaResource {
       @QueryParam("page") @DefaultValue("0") String page,
       @QueryParam("size") @DefaultValue("20") String size) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    int pageNumber = integer(page, 0, 1_000_000, "/page", errors);
-    int pageSize = integer(size, 1, 100, "/size", errors);
+    int pageNumber = QueryParameters.integer(page, 0, 1_000_000, "/page", errors);
+    int pageSize = QueryParameters.integer(size, 1, 100, "/size", errors);
     if (!errors.isEmpty()) {
       throw new ProblemException(
           400, "INVALID_QUERY", "The query has invalid parameters.", errors, Map.of());
@@ -201,20 +202,5 @@ public class MediaResource {
       }
     }
     return false;
-  }
-
-  private static int integer(
-      String value, int min, int max, String pointer, List<Problem.FieldError> errors) {
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        new Problem.FieldError(pointer, "Give a whole number from " + min + " to " + max + "."));
-    return min;
   }
 }

@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
+import org.aiappstore.app.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -90,8 +91,8 @@ public class AdminUserResource {
     }
     Instant after = instant(createdAfter, "/createdAfter", errors);
     Instant before = instant(createdBefore, "/createdBefore", errors);
-    int pageNumber = integer(page, 0, 1_000_000, "/page", errors);
-    int pageSize = integer(size, 1, 100, "/size", errors);
+    int pageNumber = QueryParameters.integer(page, 0, 1_000_000, "/page", errors);
+    int pageSize = QueryParameters.integer(size, 1, 100, "/size", errors);
     if (!errors.isEmpty()) {
       throw new ProblemException(
           400, "INVALID_QUERY", "The query has invalid parameters.", errors, Map.of());
@@ -287,20 +288,5 @@ public class AdminUserResource {
           new Problem.FieldError(pointer, "Use an ISO-8601 instant such as 2026-01-31T00:00:00Z."));
       return null;
     }
-  }
-
-  private static int integer(
-      String value, int min, int max, String pointer, List<Problem.FieldError> errors) {
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        new Problem.FieldError(pointer, "Give a whole number from " + min + " to " + max + "."));
-    return min;
   }
 }
