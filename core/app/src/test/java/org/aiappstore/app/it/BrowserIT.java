@@ -26,7 +26,21 @@ class BrowserIT {
     }
   }
 
+  /**
+   * Runs the suite, and once more if it fails: a browser test that fails twice in a row is broken;
+   * one that passes the second time is flaky, which the log says loudly (see the issue note).
+   */
   private static void runBrowserTests(S3ProxyProcess s3) throws Exception {
+    int exit = runOnce(s3);
+    if (exit != 0) {
+      System.out.println(
+          "!!! Browser tests failed; running them once more to tell a flaky test from a broken one");
+      exit = runOnce(s3);
+    }
+    assertThat(exit).as("exit code of node --test e2e/ (second run)").isZero();
+  }
+
+  private static int runOnce(S3ProxyProcess s3) throws Exception {
     Path frontend = Path.of(System.getProperty("frontend.dir", "../../frontend"));
     assertThat(frontend.resolve("e2e")).isDirectory();
     assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
@@ -58,6 +72,6 @@ class BrowserIT {
       node.destroyForcibly();
     }
     assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
-    assertThat(node.exitValue()).as("exit code of node --test e2e/").isZero();
+    return node.exitValue();
   }
 }
