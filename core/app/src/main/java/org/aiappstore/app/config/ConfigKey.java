@@ -45,6 +45,16 @@ public enum ConfigKey {
       "aiappstore.media.max-video-bytes",
       "209715200",
       "Largest video upload in bytes (MP4, WebM); larger ones get 413."),
+  MEDIA_CLEANUP_GRACE_HOURS(
+      "aiappstore.media.cleanup.grace-hours",
+      "24",
+      "Media no card references are deleted once they (and their last use in an edit) are this old."),
+  MEDIA_CLEANUP_INTERVAL_MINUTES(
+      "aiappstore.media.cleanup.interval-minutes", "60", "How often the media cleanup runs."),
+  MEDIA_URL_HOURS(
+      "aiappstore.media.url-hours",
+      "2",
+      "How long a signed media URL (in a card shown to someone allowed to see it) stays valid."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

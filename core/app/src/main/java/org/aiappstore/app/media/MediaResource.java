@@ -1,5 +1,6 @@
 package org.aiappstore.app.media;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,7 @@ public class MediaResource {
   static final String CACHE_CONTROL = "private, max-age=31536000, immutable";
 
   @Inject MediaService media;
+  @Inject MediaUrlSigner signer;
   @Context HttpServletRequest request;
 
   @POST
@@ -63,7 +65,7 @@ public class MediaResource {
     Caller caller = Caller.required(request);
     MediaView created =
         media.upload(caller, contentType, request.getContentLengthLong(), name, body);
-    return Response.created(URI.create(created.url())).entity(created).build();
+    return Response.created(URI.create(MediaView.BASE_PATH + created.id())).entity(created).build();
   }
 
   @GET
@@ -85,15 +87,20 @@ public class MediaResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed("user")
+  @PermitAll
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "The bytes of a media file; supports Range and If-None-Match")
+  @Operation(
+      summary =
+          "The bytes of a media file; supports Range and If-None-Match. Needs a token, or the"
+              + " exp and sig of a signed URL")
   public Response read(
       @PathParam("id") String id,
+      @QueryParam("exp") String exp,
+      @QueryParam("sig") String sig,
       @HeaderParam("Range") String range,
       @HeaderParam("If-Range") String ifRange,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    MediaRecord record = media.readable(Caller.required(request), id);
+    MediaRecord record = authorized(id, exp, sig);
     Answer answer = answer(record, range, ifRange, ifNoneMatch);
     if (answer.notModified()) {
       return answer.headers().build();
@@ -117,16 +124,28 @@ public class MediaResource {
 
   @HEAD
   @Path("{id}")
-  @RolesAllowed("user")
+  @PermitAll
   @Produces(MediaType.WILDCARD)
   @Operation(summary = "The headers of a media file, from its record (the store is not asked)")
   public Response head(
       @PathParam("id") String id,
+      @QueryParam("exp") String exp,
+      @QueryParam("sig") String sig,
       @HeaderParam("Range") String range,
       @HeaderParam("If-Range") String ifRange,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    MediaRecord record = media.readable(Caller.required(request), id);
-    return answer(record, range, ifRange, ifNoneMatch).headers().build();
+    return answer(authorized(id, exp, sig), range, ifRange, ifNoneMatch).headers().build();
+  }
+
+  /**
+   * A signed URL is its own credential (it was handed out to someone allowed to see the file);
+   * without one, the caller must be signed in and allowed to read the file.
+   */
+  private MediaRecord authorized(String id, String exp, String sig) {
+    if (sig != null && signer.verify(id, exp, sig)) {
+      return media.signed(id);
+    }
+    return media.readable(Caller.required(request), id);
   }
 
   @DELETE

@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -49,6 +50,9 @@ public class MediaService {
   @Inject StorageService storage;
   @Inject ConnectorRegistry connectors;
   @Inject AppSettings settings;
+  @Inject MediaReferences references;
+  @Inject MediaVisibility visibility;
+  @Inject MediaUrlSigner signer;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -128,20 +132,28 @@ public class MediaService {
       deleteQuietly(connector, key);
       throw e;
     }
-    return MediaView.of(record);
+    return MediaView.of(record, signer.signedUrl(record.id()));
   }
 
   /**
-   * A media record the caller may read; 404 otherwise, so that others cannot tell it exists.
-   *
-   * <p>For now only its owner and admins may read a file. Model cards will widen this: media shown
-   * on a published card will be readable by whoever may read the card.
+   * A media record the caller may read: their own, any file for admins, and files used by a card
+   * the caller may see. 404 otherwise, so that others cannot tell it exists.
    */
   public MediaRecord readable(Caller caller, String id) {
     return store
         .find(id)
-        .filter(m -> m.ownerId().equals(caller.userId()) || caller.roles().contains(Role.ADMIN))
+        .filter(
+            m -> mayManage(caller, m) || visibility.anyVisible(references.cardsUsing(id), caller))
         .orElseThrow(MediaService::notFound);
+  }
+
+  /** A media record found by id alone, for a request that carries a valid signed URL. */
+  public MediaRecord signed(String id) {
+    return store.find(id).orElseThrow(MediaService::notFound);
+  }
+
+  private static boolean mayManage(Caller caller, MediaRecord media) {
+    return media.ownerId().equals(caller.userId()) || caller.roles().contains(Role.ADMIN);
   }
 
   /** Opens the bytes of a media file (a range of them, or all); the caller closes it. */
@@ -149,16 +161,31 @@ public class MediaService {
     return connectors.dataConnector(media.connectorId()).get(media.key(), range);
   }
 
-  /** Deletes the object, then the record; 404 for anyone but the owner and admins. */
+  /**
+   * Deletes the object, then the record; only its owner or an admin, and only while no card uses
+   * it.
+   */
   public void delete(Caller caller, String id) {
     MediaRecord media = readable(caller, id);
+    if (!mayManage(caller, media)) {
+      throw new ProblemException(
+          403, "MEDIA_FORBIDDEN", "Only its owner or an admin may delete a file.");
+    }
+    if (!references.markDeletingIfUnused(id, Instant.now(clock).minus(Duration.ofMinutes(10)))) {
+      throw new ProblemException(
+          409,
+          "MEDIA_IN_USE",
+          "A model card shows this file, or an edit is about to; remove it from the card first.");
+    }
     connectors.dataConnector(media.connectorId()).delete(media.key());
     store.delete(media.id());
   }
 
   public MediaPage listOwn(Caller caller, int page, int size) {
     List<MediaView> items =
-        store.findByOwner(caller.userId(), page, size).stream().map(MediaView::of).toList();
+        store.findByOwner(caller.userId(), page, size).stream()
+            .map(m -> MediaView.of(m, signer.signedUrl(m.id())))
+            .toList();
     return new MediaPage(items, store.countByOwner(caller.userId()), page, size);
   }
 

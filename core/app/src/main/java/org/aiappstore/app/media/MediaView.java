@@ -2,7 +2,10 @@ package org.aiappstore.app.media;
 
 import java.time.Instant;
 
-/** A media file as the API shows it; {@code url} is where to read it. */
+/**
+ * A media file as the API shows it; {@code url} is where to read it: signed, so that an {@code
+ * <img>} or {@code <video>} element can load it without an Authorization header.
+ */
 public record MediaView(
     String id,
     String url,
@@ -15,10 +18,10 @@ public record MediaView(
 
   public static final String BASE_PATH = "/api/v1/media/";
 
-  static MediaView of(MediaRecord media) {
+  static MediaView of(MediaRecord media, String url) {
     return new MediaView(
         media.id(),
-        BASE_PATH + media.id(),
+        url,
         media.contentType(),
         media.kind().id(),
         media.size(),

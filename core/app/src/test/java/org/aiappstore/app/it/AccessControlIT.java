@@ -32,7 +32,11 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/admin/users?q=admin&sort=-createdAt&size=5", null, "admin"),
         Arguments.of("GET", "/api/v1/auth/me", null, "user"),
         Arguments.of("GET", "/api/v1/auth/tokens", null, "user"),
-        Arguments.of("GET", "/api/v1/media", null, "user"));
+        Arguments.of("GET", "/api/v1/media", null, "user"),
+        Arguments.of("GET", "/api/v1/models", null, "user"),
+        Arguments.of("GET", "/api/v1/models?owner=me", null, "user"),
+        Arguments.of("GET", "/api/v1/tasks", null, "user"),
+        Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"));
   }
 
   /**
@@ -45,6 +49,7 @@ class AccessControlIT {
     String connector = "/api/v1/admin/connectors/filesystem";
     // Reading a media file is no side effect, but its 200 needs an upload: see MediaIT.
     String media = "/api/v1/media/00000000-0000-0000-0000-000000000000";
+    String card = "/api/v1/models/admin/no-such-card";
     return Stream.of(
         Arguments.of("POST", "/api/v1/admin/users", "{}", "admin"),
         Arguments.of("PATCH", user, "{\"displayName\": \"x\"}", "admin"),
@@ -62,7 +67,21 @@ class AccessControlIT {
         Arguments.of("DELETE", "/api/v1/auth/tokens/nothing", null, "user"),
         Arguments.of("POST", "/api/v1/media", "{}", "user"),
         Arguments.of("GET", media, null, "user"),
-        Arguments.of("DELETE", media, null, "user"));
+        Arguments.of("DELETE", media, null, "user"),
+        // Cards: 200 paths and 403/404 for other users' cards are in CardsIT.
+        Arguments.of("POST", "/api/v1/models", "{}", "user"),
+        Arguments.of("GET", card, null, "user"),
+        Arguments.of("PUT", card, "{}", "user"),
+        Arguments.of("PATCH", card, "{}", "user"),
+        Arguments.of("DELETE", card, null, "user"),
+        Arguments.of("GET", card + "/revisions", null, "user"),
+        Arguments.of("GET", card + "/revisions/1", null, "user"),
+        Arguments.of("POST", card + "/revisions/1/restore", null, "user"),
+        Arguments.of("POST", "/api/v1/models/bulk-delete", "{\"ids\": []}", "user"),
+        Arguments.of("GET", "/api/v1/drafts/new", null, "user"),
+        Arguments.of("PUT", "/api/v1/drafts/new", "{}", "user"),
+        Arguments.of("DELETE", "/api/v1/drafts/new", null, "user"),
+        Arguments.of("PUT", "/api/v1/admin/tasks", "{\"tasks\": []}", "admin"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {

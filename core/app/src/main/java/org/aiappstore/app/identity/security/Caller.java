@@ -28,7 +28,14 @@ public record Caller(
   /** The caller of a resource that requires authentication (the role filter ran already). */
   public static Caller required(HttpServletRequest request) {
     return of(request)
-        .orElseThrow(() -> new ProblemException(401, "UNAUTHORIZED", "Sign in to do this."));
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    401,
+                    "UNAUTHORIZED",
+                    "Sign in to do this.",
+                    java.util.List.of(),
+                    java.util.Map.of("WWW-Authenticate", "Bearer")));
   }
 
   /**

@@ -37,6 +37,9 @@ final class ChartFigure {
   /** Schemes that run or embed content wherever a URL is followed, with or without slashes. */
   private static final Set<String> ACTIVE_SCHEMES = Set.of("javascript", "vbscript", "data");
 
+  private static final java.util.regex.Pattern DATA_URL =
+      java.util.regex.Pattern.compile("[,;]|[a-z0-9!#$&^_.+-]+/");
+
   private final ChartPolicy policy;
   private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
   private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
@@ -173,7 +176,9 @@ final class ChartFigure {
     }
     String view = Text.schemeView(text);
     int colon = view.indexOf(':');
-    if (colon > 0 && ACTIVE_SCHEMES.contains(view.substring(0, colon))) {
+    if (colon > 0
+        && ACTIVE_SCHEMES.contains(view.substring(0, colon))
+        && !isPlainLabel(view, colon)) {
       throw new RichTextException(
           prefix + where + " contains a " + view.substring(0, colon) + ": URL.");
     }
@@ -186,6 +191,17 @@ final class ChartFigure {
               + url.group(1)
               + ": URL; only http and https links are allowed.");
     }
+  }
+
+  /**
+   * "Data: loss" is an axis title, not a URL: a {@code data:} URL continues with a media type
+   * ({@code data:image/png;…}) or straight with its parameters or payload ({@code data:,…}).
+   */
+  private static boolean isPlainLabel(String view, int colon) {
+    if (!view.startsWith("data")) {
+      return false;
+    }
+    return !DATA_URL.matcher(view.substring(colon + 1)).lookingAt();
   }
 
   /**

@@ -93,7 +93,9 @@ class ChartNodeTest {
           "http://example.org/",
           "%{x}: %{y:.2f} ms",
           "5 &lt; 6",
-          "a → b"
+          "a → b",
+          "Data: loss per epoch",
+          "data: validation split"
         })
     void shouldAcceptOrdinaryTextAndWebUrls(String text) {
       String figure =
@@ -149,6 +151,10 @@ class ChartNodeTest {
           "{\"data\":[],\"layout\":{\"images\":[{\"source\":\" JavaScript:alert(1)\"}]}}"
               + "|Chart 1: the figure's layout.images[0].source contains a javascript: URL.",
           "{\"data\":[],\"layout\":{\"images\":[{\"source\":\"data:image/png;base64,AAAA\"}]}}"
+              + "|Chart 1: the figure's layout.images[0].source contains a data: URL.",
+          "{\"data\":[],\"layout\":{\"images\":[{\"source\":\"data:,alert(1)\"}]}}"
+              + "|Chart 1: the figure's layout.images[0].source contains a data: URL.",
+          "{\"data\":[],\"layout\":{\"images\":[{\"source\":\"DATA:text/html;base64,AA\"}]}}"
               + "|Chart 1: the figure's layout.images[0].source contains a data: URL.",
           "{\"data\":[{\"customdata\":[\"vbscript:msgbox\"]}]}"
               + "|Chart 1: the figure's data[0].customdata[0] contains a vbscript: URL.",

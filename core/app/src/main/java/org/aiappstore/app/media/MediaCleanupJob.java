@@ -1,0 +1,94 @@
+package org.aiappstore.app.media;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.connector.ConnectorRegistry;
+
+/**
+ * Deletes media files no card uses once the grace period has passed (see {@link MediaReferences}
+ * for why a concurrent edit can never lose a file it is about to reference). Several replicas may
+ * run it at once: the per-file mark is atomic, and deleting an object twice is harmless.
+ */
+@ApplicationScoped
+public class MediaCleanupJob {
+
+  private static final Logger LOG = Logger.getLogger(MediaCleanupJob.class.getName());
+  private static final int BATCH = 500;
+
+  @Inject MediaReferences references;
+  @Inject MediaStore store;
+  @Inject ConnectorRegistry connectors;
+  @Inject AppSettings settings;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Clock clock = Clock.systemUTC();
+  private ScheduledFuture<?> schedule;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    long minutes = Math.max(1, settings.integer(ConfigKey.MEDIA_CLEANUP_INTERVAL_MINUTES));
+    schedule =
+        scheduler.scheduleWithFixedDelay(this::runSafely, minutes, minutes, TimeUnit.MINUTES);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+
+  private void runSafely() {
+    try {
+      int deleted = run();
+      if (deleted > 0) {
+        LOG.info(() -> "Media cleanup deleted " + deleted + " unused file(s).");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Media cleanup failed; it runs again at the next interval.", e);
+    }
+  }
+
+  /** One pass; returns how many files were deleted. */
+  public int run() {
+    return run(Instant.now(clock));
+  }
+
+  int run(Instant now) {
+    Instant graceStart =
+        now.minus(Duration.ofHours(settings.integer(ConfigKey.MEDIA_CLEANUP_GRACE_HOURS)));
+    int deleted = 0;
+    for (String id : references.cleanupCandidates(graceStart, BATCH)) {
+      if (!references.markDeleting(id, graceStart, now)) {
+        continue;
+      }
+      var record = store.find(id);
+      if (record.isEmpty()) {
+        continue;
+      }
+      try {
+        connectors.dataConnector(record.get().connectorId()).delete(record.get().key());
+        store.delete(id);
+        deleted++;
+      } catch (RuntimeException e) {
+        // Stays marked: the next pass retries, and no edit can claim it meanwhile.
+        LOG.log(Level.WARNING, "Could not delete unused media " + id + "; will retry.", e);
+      }
+    }
+    return deleted;
+  }
+}

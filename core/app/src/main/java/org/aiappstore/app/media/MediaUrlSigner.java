@@ -1,0 +1,153 @@
+package org.aiappstore.app.media;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.persistence.MongoConnection;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Signed media URLs. {@code <img>} and {@code <video>} elements cannot send an Authorization
+ * header, so a card shown to someone allowed to see it carries its media as {@code
+ * /api/v1/media/{id}?exp=…&sig=…}: an HMAC over id and expiry with a key every replica shares.
+ * Expiries are rounded up to the hour so that the same URL (and the browser cache) serves a whole
+ * hour of page views.
+ */
+@ApplicationScoped
+public class MediaUrlSigner {
+
+  static final String KEY_ID = "media-url-key";
+  private static final Pattern MEDIA_SOURCE =
+      Pattern.compile("(src|poster)=\"" + Pattern.quote(MediaView.BASE_PATH) + "([0-9a-f-]{36})\"");
+
+  @Inject MongoConnection mongo;
+  @Inject AppSettings settings;
+
+  private final Clock clock;
+  private volatile byte[] key;
+  private int validityHours;
+
+  public MediaUrlSigner() {
+    this(Clock.systemUTC());
+  }
+
+  MediaUrlSigner(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** For tests: a fixed key and validity. */
+  MediaUrlSigner(byte[] key, Clock clock, int validityHours) {
+    this.key = key.clone();
+    this.clock = clock;
+    this.validityHours = validityHours;
+  }
+
+  /** A URL for the media file that works without credentials until it expires. */
+  public String signedUrl(String mediaId) {
+    long hours =
+        Math.max(
+            1, validityHours > 0 ? validityHours : settings.integer(ConfigKey.MEDIA_URL_HOURS));
+    Instant now = Instant.now(clock);
+    long expires = now.plus(Duration.ofHours(hours)).getEpochSecond();
+    expires = (expires / 3600 + 1) * 3600;
+    return MediaView.BASE_PATH
+        + mediaId
+        + "?exp="
+        + expires
+        + "&sig="
+        + signature(mediaId, expires);
+  }
+
+  /** Every platform media source in sanitized HTML, signed; other text is left as it is. */
+  public String signDocument(String html) {
+    Matcher matcher = MEDIA_SOURCE.matcher(html);
+    StringBuilder out = new StringBuilder(html.length() + 256);
+    while (matcher.find()) {
+      String signed = signedUrl(matcher.group(2)).replace("&", "&amp;");
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(matcher.group(1) + "=\"" + signed + "\""));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /** Whether {@code sig} was made by us for this id and expiry, and the expiry has not passed. */
+  public boolean verify(String mediaId, String exp, String sig) {
+    if (exp == null || sig == null) {
+      return false;
+    }
+    long expires;
+    try {
+      expires = Long.parseLong(exp);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (Instant.now(clock).getEpochSecond() > expires) {
+      return false;
+    }
+    byte[] expected = signature(mediaId, expires).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, sig.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private String signature(String mediaId, long expires) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+      byte[] digest = mac.doFinal((mediaId + ":" + expires).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  private byte[] key() {
+    byte[] current = key;
+    if (current == null) {
+      synchronized (this) {
+        if (key == null) {
+          key = loadOrCreate();
+        }
+        current = key;
+      }
+    }
+    return current;
+  }
+
+  /** Replicas starting together both try to insert; the loser reads the winner's key. */
+  private byte[] loadOrCreate() {
+    MongoCollection<Document> secrets = mongo.database().getCollection("app_secrets");
+    Document existing = secrets.find(Filters.eq("_id", KEY_ID)).first();
+    if (existing == null) {
+      byte[] generated = new byte[32];
+      new SecureRandom().nextBytes(generated);
+      try {
+        secrets.insertOne(new Document("_id", KEY_ID).append("key", new Binary(generated)));
+        return generated;
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        existing = secrets.find(Filters.eq("_id", KEY_ID)).first();
+      }
+    }
+    return existing.get("key", Binary.class).getData();
+  }
+}

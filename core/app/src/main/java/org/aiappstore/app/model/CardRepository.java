@@ -1,0 +1,136 @@
+package org.aiappstore.app.model;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.aiappstore.app.persistence.MongoConnection;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The {@code model_cards} collection. A unique index keeps slugs unique per owner; writes are
+ * compare-and-set on {@code version}, so a stale edit changes nothing (no transactions needed).
+ */
+@ApplicationScoped
+public class CardRepository {
+
+  static final String COLLECTION = "model_cards";
+
+  @Inject MongoConnection mongo;
+
+  public CardRepository() {}
+
+  public CardRepository(MongoConnection mongo) {
+    this.mongo = mongo;
+    createIndexes();
+  }
+
+  @PostConstruct
+  void createIndexes() {
+    cards()
+        .createIndex(
+            Indexes.compoundIndex(Indexes.ascending("ownerId"), Indexes.ascending("slug")),
+            new IndexOptions().unique(true));
+    cards().createIndex(Indexes.descending("updatedAt"));
+  }
+
+  private MongoCollection<Document> cards() {
+    return mongo.database().getCollection(COLLECTION);
+  }
+
+  /** Stores a new card; false when the owner already has a card with this slug. */
+  public boolean insert(ModelCard card) {
+    try {
+      cards().insertOne(toDocument(card));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public Optional<ModelCard> findById(String id) {
+    return Optional.ofNullable(cards().find(Filters.eq("_id", id)).first())
+        .map(CardRepository::fromDocument);
+  }
+
+  public Optional<ModelCard> findBySlug(String ownerId, String slug) {
+    return Optional.ofNullable(
+            cards()
+                .find(Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("slug", slug)))
+                .first())
+        .map(CardRepository::fromDocument);
+  }
+
+  /** Replaces the card only if the stored one still has {@code expectedVersion}. */
+  public boolean compareAndSet(ModelCard next, long expectedVersion) {
+    return cards()
+            .replaceOne(
+                Filters.and(Filters.eq("_id", next.id()), Filters.eq("version", expectedVersion)),
+                toDocument(next))
+            .getMatchedCount()
+        == 1;
+  }
+
+  /** Deletes the card, only at {@code expectedVersion} when one is given. */
+  public boolean delete(String id, Long expectedVersion) {
+    Bson filter =
+        expectedVersion == null
+            ? Filters.eq("_id", id)
+            : Filters.and(Filters.eq("_id", id), Filters.eq("version", expectedVersion));
+    return cards().deleteOne(filter).getDeletedCount() == 1;
+  }
+
+  /** Cards matching {@code filter} (null: all), most recently updated first. */
+  public List<ModelCard> page(Bson filter, int page, int size) {
+    List<ModelCard> found = new ArrayList<>();
+    cards()
+        .find(filter == null ? new Document() : filter)
+        .sort(Sorts.orderBy(Sorts.descending("updatedAt"), Sorts.descending("_id")))
+        .skip(page * size)
+        .limit(size)
+        .forEach(d -> found.add(fromDocument(d)));
+    return found;
+  }
+
+  public long count(Bson filter) {
+    return cards().countDocuments(filter == null ? new Document() : filter);
+  }
+
+  private static Document toDocument(ModelCard card) {
+    return new Document("_id", card.id())
+        .append("ownerId", card.ownerId())
+        .append("slug", card.slug())
+        .append("content", ContentDocuments.toDocument(card.content()))
+        .append("mediaIds", new ArrayList<>(card.mediaIds()))
+        .append("createdAt", Date.from(card.createdAt()))
+        .append("updatedAt", Date.from(card.updatedAt()))
+        .append("version", card.version());
+  }
+
+  static ModelCard fromDocument(Document d) {
+    return new ModelCard(
+        d.getString("_id"),
+        d.getString("ownerId"),
+        d.getString("slug"),
+        ContentDocuments.fromDocument(d.get("content", Document.class)),
+        new HashSet<>(d.getList("mediaIds", String.class, List.of())),
+        d.getDate("createdAt").toInstant(),
+        d.getDate("updatedAt").toInstant(),
+        ((Number) d.get("version")).longValue());
+  }
+}

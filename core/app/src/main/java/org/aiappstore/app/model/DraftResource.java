@@ -1,0 +1,97 @@
+package org.aiappstore.app.model;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+import org.aiappstore.app.identity.security.Caller;
+import org.aiappstore.app.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own wizard drafts: {@code new} for a card being created, or a card id. */
+@Path("v1/drafts/{key}")
+@RequestScoped
+@Tag(name = "Model cards")
+public class DraftResource {
+
+  static final int MAX_CHARS = 1 << 20;
+  private static final Pattern KEY = Pattern.compile("new|[0-9a-f-]{36}");
+
+  @Inject DraftStore drafts;
+  @Context HttpServletRequest request;
+
+  @GET
+  @RolesAllowed("user")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Your draft for this key; 404 when there is none")
+  public JsonObject get(@PathParam("key") String key) {
+    return drafts
+        .find(Caller.required(request).userId(), validKey(key))
+        .map(DraftResource::view)
+        .orElseThrow(
+            () -> new ProblemException(404, "DRAFT_NOT_FOUND", "There is no draft for this key."));
+  }
+
+  @PUT
+  @RolesAllowed("user")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Save your draft (any JSON object up to 1 MiB in content)")
+  public JsonObject save(@PathParam("key") String key, JsonObject body) {
+    JsonValue content = body == null ? null : body.get("content");
+    if (!(content instanceof JsonObject)) {
+      throw ProblemException.field(422, "INVALID_DRAFT", "/content", "must be a JSON object");
+    }
+    String text = content.toString();
+    if (text.length() > MAX_CHARS) {
+      throw ProblemException.field(
+          413, "DRAFT_TOO_LARGE", "/content", "must be at most 1 MiB of JSON");
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return view(drafts.save(Caller.required(request).userId(), validKey(key), text, now));
+  }
+
+  @DELETE
+  @RolesAllowed("user")
+  @Operation(summary = "Discard your draft")
+  public Response delete(@PathParam("key") String key) {
+    drafts.delete(Caller.required(request).userId(), validKey(key));
+    return Response.noContent().build();
+  }
+
+  private static String validKey(String key) {
+    if (!KEY.matcher(key).matches()) {
+      throw new ProblemException(404, "DRAFT_NOT_FOUND", "Drafts are kept for 'new' or a card id.");
+    }
+    return key;
+  }
+
+  private static JsonObject view(DraftStore.Draft draft) {
+    try (JsonReader reader = Json.createReader(new StringReader(draft.content()))) {
+      return Json.createObjectBuilder()
+          .add("key", draft.key())
+          .add("content", reader.readObject())
+          .add("updatedAt", draft.updatedAt().toString())
+          .build();
+    }
+  }
+}
