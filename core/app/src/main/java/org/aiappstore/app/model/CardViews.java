@@ -80,6 +80,14 @@ public class CardViews {
   }
 
   private JsonObject summary(ModelCard card, Map<String, JsonObject> owners) {
+    return summaryWithoutOwner(card).add("owner", user(card.ownerId(), owners)).build();
+  }
+
+  /**
+   * A {@code CardSummary} without its {@code owner}, which needs a user lookup: the search index
+   * stores this part and adds the owner (with current names) when it answers.
+   */
+  public static JsonObjectBuilder summaryWithoutOwner(ModelCard card) {
     CardContent content = card.content();
     String description = content.description();
     if (description.length() > SUMMARY_DESCRIPTION_MAX) {
@@ -89,7 +97,6 @@ public class CardViews {
     return Json.createObjectBuilder()
         .add("id", card.id())
         .add("slug", card.slug())
-        .add("owner", user(card.ownerId(), owners))
         .add("title", content.title())
         .add("task", content.task())
         .add("tags", json.get("tags"))
@@ -98,8 +105,7 @@ public class CardViews {
         .add("visibility", json.get("visibility"))
         .add("demo", json.get("demo"))
         .add("updatedAt", card.updatedAt().toString())
-        .add("version", card.version())
-        .build();
+        .add("version", card.version());
   }
 
   public JsonObject revisions(List<Revision> revisions) {
@@ -134,19 +140,19 @@ public class CardViews {
   }
 
   private JsonObject user(String userId, Map<String, JsonObject> cache) {
-    return cache.computeIfAbsent(
-        userId,
-        id -> {
-          Optional<User> user = users.findById(id);
-          return user.map(CardViews::user)
-              .orElseGet(
-                  () ->
-                      Json.createObjectBuilder()
-                          .add("id", id)
-                          .add("username", "")
-                          .add("displayName", "Deleted user")
-                          .build());
-        });
+    return cache.computeIfAbsent(userId, id -> userJson(id, users.findById(id)));
+  }
+
+  /** A user as cards show them: id, username, display name; a deleted user keeps only the id. */
+  public static JsonObject userJson(String id, Optional<User> user) {
+    return user.map(CardViews::user)
+        .orElseGet(
+            () ->
+                Json.createObjectBuilder()
+                    .add("id", id)
+                    .add("username", "")
+                    .add("displayName", "Deleted user")
+                    .build());
   }
 
   private static JsonObject user(User user) {
