@@ -17,6 +17,7 @@ import org.aiappstore.app.search.OwnerDirectory.Owner;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -24,7 +25,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
@@ -70,7 +70,7 @@ final class CardDocuments {
   static final String CREATED = "createdAt";
   static final String UPDATED = "updatedAt";
 
-  /** The card's {@code CardSummary} without its owner, as JSON. */
+  /** The owner's id, a line break and the card's {@code CardSummary} without its owner (JSON). */
   static final String SUMMARY = "summary";
 
   /** Facet dimensions; their values are {@link CardAnalyzers#key keys}. */
@@ -108,7 +108,7 @@ final class CardDocuments {
             VISIBILITY,
             content.visibility() == Visibility.PUBLIC ? "public" : "private",
             Field.Store.NO));
-    doc.add(new StringField(OWNER_ID, card.ownerId(), Field.Store.YES));
+    doc.add(new StringField(OWNER_ID, card.ownerId(), Field.Store.NO));
     for (String userId : content.sharedWith()) {
       doc.add(new StringField(SHARED_WITH, userId, Field.Store.NO));
     }
@@ -145,7 +145,13 @@ final class CardDocuments {
     facet(doc, FACET_FRAMEWORKS, content.frameworks());
     doc.add(new SortedSetDocValuesFacetField(FACET_OWNER, card.ownerId()));
 
-    doc.add(new StoredField(SUMMARY, CardViews.summaryWithoutOwner(card).build().toString()));
+    // Doc values rather than stored fields: reading these few hundred bytes must not decompress
+    // the card's long document text stored beside them.
+    doc.add(
+        new BinaryDocValuesField(
+            SUMMARY,
+            new BytesRef(
+                card.ownerId() + '\n' + CardViews.summaryWithoutOwner(card).build().toString())));
     return doc;
   }
 

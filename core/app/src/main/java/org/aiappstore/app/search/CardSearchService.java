@@ -2,9 +2,9 @@ package org.aiappstore.app.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -14,9 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.model.CardAccess;
 import org.aiappstore.app.model.CardViews;
@@ -25,7 +23,6 @@ import org.aiappstore.app.search.SearchIndex.CardSearcher;
 import org.aiappstore.app.search.SearchRequest.SortOrder;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -36,6 +33,10 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,10 +51,14 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Searching, suggesting and the dashboard, all over the {@link SearchIndex} and all limited to the
@@ -69,6 +74,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 @ApplicationScoped
 public class CardSearchService {
 
+  /** Looked up once: {@code Json.*} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   static final int TASK_FACETS = 50;
   static final int FRAMEWORK_FACETS = 30;
   static final int OWNER_FACETS = 20;
@@ -78,12 +86,12 @@ public class CardSearchService {
   public static final int DASHBOARD_SIZE_MAX = 50;
 
   private static final FacetsConfig FACETS = CardDocuments.facetsConfig();
-  private static final Set<String> STORED = Set.of(CardDocuments.SUMMARY, CardDocuments.OWNER_ID);
   private static final String[] SNIPPET_FIELDS = {
     CardDocuments.TITLE, CardDocuments.DESCRIPTION, CardDocuments.SECTIONS, CardDocuments.DOCUMENTS
   };
-  private static final int[] SNIPPET_PASSAGES = {1, 1, 1, 2};
+  private static final int[] SNIPPET_PASSAGES = {1, 1, 1, 1};
   private static final int SNIPPET_LENGTH = 160;
+  private static final int SNIPPET_SOURCE_MAX = 30_000;
 
   @Inject SearchIndexer indexer;
   @Inject OwnerDirectory owners;
@@ -131,8 +139,10 @@ public class CardSearchService {
 
   private SearchResult search(CardSearcher searcher, Caller caller, SearchRequest request)
       throws IOException {
-    Query text = TextQuery.parse(request.text()).toQuery();
+    TextQuery typed = TextQuery.parse(request.text());
+    Query text = typed.toQuery();
     Sort sort = sortOf(request.sort(), text != null);
+    boolean byScore = sort.getSort()[0].getType() == SortField.Type.SCORE;
     FieldDoc after =
         request.cursor() == null
             ? null
@@ -159,17 +169,21 @@ public class CardSearchService {
     int offset = after == null ? request.page() * request.size() : 0;
     DrillSideways sideways = new DrillSideways(searcher, FACETS, searcher.facetState());
     DrillSideways.DrillSidewaysResult result =
-        sideways.search(query, null, after, offset + request.size(), sort, text != null);
+        // Scores come with the relevance sort; computing them for other sorts would cost a second
+        // pass over the query for every page.
+        sideways.search(query, null, after, offset + request.size(), sort, false);
     TopFieldDocs top = (TopFieldDocs) result.hits;
     ScoreDoc[] page =
         Arrays.copyOfRange(
             top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
     long total = top.totalHits.value;
 
-    List<Map<String, String>> snippets = snippets(searcher, text, page);
+    List<Map<String, String>> snippets =
+        snippets(
+            searcher, text == null ? null : typed.highlightQuery(List.of(SNIPPET_FIELDS)), page);
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
-      Float score = text == null || Float.isNaN(page[i].score) ? null : page[i].score;
+      Float score = byScore ? (Float) ((FieldDoc) page[i]).fields[0] : null;
       hits.add(new Hit(summary(searcher, page[i].doc), score, snippets.get(i)));
     }
     String next = null;
@@ -334,8 +348,13 @@ public class CardSearchService {
       super(
           UnifiedHighlighter.builder(searcher, CardAnalyzers.PER_FIELD)
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+              .withScorer(new PassageScorerWithoutHashing())
+              // Matching terms per field rather than the whole query's matches per field and
+              // document: the query spans eight fields, which made highlighting cost most of a
+              // search.
+              .withWeightMatches(false)
               .withMaxNoHighlightPassages(0)
-              .withMaxLength(100_000));
+              .withMaxLength(SNIPPET_SOURCE_MAX));
     }
 
     @Override
@@ -343,22 +362,62 @@ public class CardSearchService {
       if (CardDocuments.TITLE.equals(field)) {
         return new WholeBreakIterator();
       }
-      // Word breaks, not sentences: text from tables and lists has few sentence ends.
+      // Spaces, not sentences or the JDK's word rules: text from tables and lists has few
+      // sentence ends, and the JDK's word iterator costs more than the rest of the highlighting.
       return LengthGoalBreakIterator.createClosestToLength(
-          BreakIterator.getWordInstance(Locale.ROOT), SNIPPET_LENGTH, 0.3f);
+          new CustomSeparatorBreakIterator(' '), SNIPPET_LENGTH, 0.3f);
+    }
+  }
+
+  /**
+   * Lucene's passage score, computed without the hash table (and its 32 KB buffer) that the default
+   * allocates for every candidate passage: a passage has a handful of matches, so a linear scan
+   * finds the distinct terms faster.
+   */
+  static final class PassageScorerWithoutHashing extends PassageScorer {
+
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
+      double score = 0;
+      for (int i = 0; i < matches; i++) {
+        boolean seenBefore = false;
+        int inPassage = 1;
+        for (int j = 0; j < matches; j++) {
+          if (j != i && terms[j].bytesEquals(terms[i])) {
+            if (j < i) {
+              seenBefore = true;
+              break;
+            }
+            inPassage++;
+          }
+        }
+        if (!seenBefore) {
+          score += tf(inPassage, passage.getLength()) * weight(contentLength, freqsInDoc[i]);
+        }
+      }
+      return (float) (score * norm(passage.getStartOffset()));
     }
   }
 
   /** The stored {@code CardSummary} of a document with its owner's current names. */
   private JsonObject summary(CardSearcher searcher, int doc) throws IOException {
-    Document stored = searcher.storedFields().document(doc, STORED);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = DocValues.getBinary(leaf.reader(), CardDocuments.SUMMARY);
+    if (!values.advanceExact(doc - leaf.docBase)) {
+      throw new IllegalStateException("document " + doc + " has no summary");
+    }
+    String stored = values.binaryValue().utf8ToString();
+    int split = stored.indexOf('\n');
+    String ownerId = stored.substring(0, split);
     JsonObject summary;
-    try (JsonReader reader =
-        Json.createReader(new StringReader(stored.get(CardDocuments.SUMMARY)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(stored.substring(split + 1)))) {
       summary = reader.readObject();
     }
-    String ownerId = stored.get(CardDocuments.OWNER_ID);
-    return Json.createObjectBuilder(summary)
+    return JSON.createObjectBuilder(summary)
         .add("owner", CardViews.userJson(ownerId, owners.user(ownerId)))
         .build();
   }
@@ -410,7 +469,7 @@ public class CardSearchService {
     for (ScoreDoc hit : top.scoreDocs) {
       JsonObject summary = summary(searcher, hit.doc);
       titles.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", summary.get("id"))
               .add("slug", summary.get("slug"))
               .add("title", summary.get("title"))

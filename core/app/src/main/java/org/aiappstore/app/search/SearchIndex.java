@@ -45,7 +45,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex implements Closeable {
 
   /** Bump when {@link CardDocuments} changes how cards are indexed: old indexes are rebuilt. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
   private static final String FORMAT_KEY = "format";
@@ -118,6 +118,11 @@ public final class SearchIndex implements Closeable {
 
   void remove(String cardId) throws IOException {
     writer.deleteDocuments(new Term(CardDocuments.ID, cardId));
+  }
+
+  /** Changes how much the writer buffers before it writes a segment (it applies at once). */
+  void ramBuffer(double megabytes) {
+    writer.getConfig().setRAMBufferSizeMB(megabytes);
   }
 
   /** Drops every document; the searchers keep seeing the old ones until {@link #refresh}. */

@@ -4,16 +4,17 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,12 +24,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
@@ -68,6 +75,11 @@ import org.apache.lucene.store.FSDirectory;
 public class SearchIndexer {
 
   static final Duration GAP_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Cards per task of a rebuild, and tasks at once (reading the database is a third thread). */
+  private static final int REBUILD_BATCH = 64;
+
+  private static final int REBUILD_THREADS = 2;
   private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
   private static final Duration TRIM_INTERVAL = Duration.ofHours(1);
   private static final int BATCH = 1000;
@@ -89,6 +101,7 @@ public class SearchIndexer {
   private volatile Directory directory;
   private volatile double ramBufferMb = 16;
   private volatile boolean ready;
+  private volatile ExecutorService rebuildWorkers;
   private ScheduledFuture<?> schedule;
   private Duration retention = Duration.ofDays(7);
   private Duration reconcileInterval = Duration.ofMinutes(15);
@@ -143,6 +156,7 @@ public class SearchIndexer {
       return;
     }
     LOG.info(() -> "Search index at " + path);
+    setRebuildWorkers(managedScheduler);
     startPolling(
         managedScheduler,
         Duration.ofMillis(Math.max(50, settings.integer(ConfigKey.SEARCH_POLL_MILLIS))));
@@ -155,6 +169,11 @@ public class SearchIndexer {
     this.index = new SearchIndex(directory, ramBufferMb);
   }
 
+  /** Lets rebuilds build documents on {@code workers}' threads; without, a rebuild uses one. */
+  public void setRebuildWorkers(ExecutorService workers) {
+    this.rebuildWorkers = workers;
+  }
+
   /** Runs {@link #tick} every {@code interval} on {@code scheduler}. */
   public synchronized void startPolling(ScheduledExecutorService scheduler, Duration interval) {
     schedule =
@@ -164,6 +183,11 @@ public class SearchIndexer {
 
   void setReconcileInterval(Duration interval) {
     this.reconcileInterval = interval;
+  }
+
+  /** Stops polling before the beans it uses (the database client) are destroyed. */
+  void beforeShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+    stop();
   }
 
   @PreDestroy
@@ -216,6 +240,9 @@ public class SearchIndexer {
       return; // a rebuild is running: it catches up with the log when it ends
     }
     try {
+      if (index == null) {
+        return; // stopped meanwhile
+      }
       sync(change.cardId());
       index.refresh();
     } catch (IOException | RuntimeException e) {
@@ -313,22 +340,24 @@ public class SearchIndexer {
   public Rebuilt rebuild() throws IOException {
     rebuildLock.writeLock().lock();
     try {
+      if (index == null) {
+        throw new IllegalStateException("The search index is closed.");
+      }
       long started = System.nanoTime();
       // Read the log's head before the cards: a change numbered up to it was written to the
       // database before, so the cards read below include it; later ones are caught up after.
       Head head = log.head();
-      AtomicInteger count = new AtomicInteger();
+      int count;
       try {
         index.clear();
-        cards.forEach(
-            card -> {
-              try {
-                index.add(card, owners.byId(card.ownerId()));
-                count.incrementAndGet();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+        // Fewer, larger segments while everything is added at once: less flushing and merging.
+        index.ramBuffer(
+            Math.max(ramBufferMb, Math.min(64, Runtime.getRuntime().maxMemory() >> 23)));
+        try {
+          count = addAllCards();
+        } finally {
+          index.ramBuffer(ramBufferMb);
+        }
         index.commit(new Commit(head.seq(), head.epoch()));
         index.refresh();
       } catch (IOException | RuntimeException e) {
@@ -348,10 +377,82 @@ public class SearchIndexer {
       }
       ready = true;
       return new Rebuilt(
-          count.get(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), head.seq());
+          count, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), head.seq());
     } finally {
       rebuildLock.writeLock().unlock();
     }
+  }
+
+  /**
+   * Adds every card of the database: this thread reads them, the rebuild workers (when there are
+   * any) turn them into documents and add them, a batch at a time.
+   */
+  private int addAllCards() throws IOException {
+    SearchIndex target = index;
+    ExecutorService pool = rebuildWorkers;
+    AtomicInteger count = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Semaphore inFlight = new Semaphore(2 * REBUILD_THREADS);
+    List<Future<?>> pending = new ArrayList<>();
+    List<ModelCard> batch = new ArrayList<>(REBUILD_BATCH);
+    Consumer<List<ModelCard>> submit =
+        cards -> {
+          Runnable add =
+              () -> {
+                try {
+                  for (ModelCard card : cards) {
+                    target.add(card, owners.byId(card.ownerId()));
+                    count.incrementAndGet();
+                  }
+                } catch (IOException | RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                }
+              };
+          if (pool == null) {
+            add.run();
+            return;
+          }
+          inFlight.acquireUninterruptibly();
+          pending.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      add.run();
+                    } finally {
+                      inFlight.release();
+                    }
+                  }));
+        };
+    cards.forEach(
+        card -> {
+          if (failure.get() != null) {
+            throw new IllegalStateException("Rebuilding the search index failed.", failure.get());
+          }
+          batch.add(card);
+          if (batch.size() == REBUILD_BATCH) {
+            submit.accept(List.copyOf(batch));
+            batch.clear();
+          }
+        });
+    submit.accept(List.copyOf(batch));
+    for (Future<?> task : pending) {
+      try {
+        task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while rebuilding the search index.", e);
+      } catch (ExecutionException e) {
+        failure.compareAndSet(null, e.getCause());
+      }
+    }
+    Throwable failed = failure.get();
+    if (failed instanceof IOException io) {
+      throw io;
+    }
+    if (failed != null) {
+      throw new IllegalStateException("Rebuilding the search index failed.", failed);
+    }
+    return count.get();
   }
 
   /** After a failed rebuild: back to the last commit, whose watermark matches its contents. */
@@ -374,6 +475,9 @@ public class SearchIndexer {
       return 0;
     }
     try {
+      if (index == null) {
+        return 0; // stopped meanwhile; the index is closed
+      }
       catchUpLock.lock();
       try {
         List<Change> changes = log.after(watermark, BATCH);
@@ -450,6 +554,9 @@ public class SearchIndexer {
       return 0;
     }
     try {
+      if (index == null) {
+        return 0;
+      }
       Map<String, Long> stored = cards.versions();
       Map<String, Long> indexed = index.versions();
       Set<String> differ = new LinkedHashSet<>();

@@ -3,10 +3,10 @@ package org.aiappstore.app.search;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Tag(name = "Search")
 public class SearchResource {
+
+  /** Looked up once: {@code Json.*} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   @Inject CardSearchService search;
   @Inject SearchIndexer indexer;
@@ -89,10 +92,10 @@ public class SearchResource {
       throw SearchRequest.invalid(errors);
     }
     Suggestions suggestions = search.suggest(Caller.required(request), q, size);
-    JsonArrayBuilder titles = Json.createArrayBuilder();
+    JsonArrayBuilder titles = JSON.createArrayBuilder();
     suggestions.titles().forEach(titles::add);
     return personal(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("titles", titles)
             .add("tags", facetValues(suggestions.tags()))
             .build());
@@ -118,16 +121,16 @@ public class SearchResource {
       throw SearchRequest.invalid(errors);
     }
     Dashboard dashboard = search.dashboard(Caller.required(request), size);
-    JsonArrayBuilder recent = Json.createArrayBuilder();
+    JsonArrayBuilder recent = JSON.createArrayBuilder();
     dashboard.recent().forEach(recent::add);
-    JsonArrayBuilder mine = Json.createArrayBuilder();
+    JsonArrayBuilder mine = JSON.createArrayBuilder();
     dashboard.mine().forEach(mine::add);
     return personal(
-        Json.createObjectBuilder()
-            .add("recent", Json.createObjectBuilder().add("items", recent))
+        JSON.createObjectBuilder()
+            .add("recent", JSON.createObjectBuilder().add("items", recent))
             .add(
                 "mine",
-                Json.createObjectBuilder().add("items", mine).add("total", dashboard.mineTotal()))
+                JSON.createObjectBuilder().add("items", mine).add("total", dashboard.mineTotal()))
             .add("tasks", facetValues(dashboard.tasks()))
             .build());
   }
@@ -163,10 +166,10 @@ public class SearchResource {
   }
 
   private static JsonObject searchJson(SearchResult result) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     for (Hit hit : result.hits()) {
-      JsonObjectBuilder item = Json.createObjectBuilder(hit.summary());
-      JsonObjectBuilder snippets = Json.createObjectBuilder();
+      JsonObjectBuilder item = JSON.createObjectBuilder(hit.summary());
+      JsonObjectBuilder snippets = JSON.createObjectBuilder();
       hit.snippets().forEach(snippets::add);
       item.add("snippets", snippets);
       if (hit.score() == null) {
@@ -177,7 +180,7 @@ public class SearchResource {
       items.add(item);
     }
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("items", items).add("total", result.total());
+        JSON.createObjectBuilder().add("items", items).add("total", result.total());
     if (result.page() == null) {
       json.addNull("page");
     } else {
@@ -192,7 +195,7 @@ public class SearchResource {
     FacetCounts facets = result.facets();
     return json.add(
             "facets",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("task", facetValues(facets.task()))
                 .add("frameworks", facetValues(facets.frameworks()))
                 .add("owner", facetValues(facets.owner()))
@@ -201,10 +204,10 @@ public class SearchResource {
   }
 
   private static JsonArrayBuilder facetValues(List<FacetValue> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (FacetValue value : values) {
       array.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("value", value.value())
               .add("label", value.label())
               .add("count", value.count()));

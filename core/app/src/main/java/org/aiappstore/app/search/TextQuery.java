@@ -88,6 +88,24 @@ final class TextQuery {
   }
 
   /**
+   * What to highlight in {@code fields}: each searchable part in each of those fields, without the
+   * ranking extras (exact title, title phrase), which would only make highlighting slower.
+   */
+  Query highlightQuery(List<String> fields) {
+    QueryBuilder builder = new QueryBuilder(CardAnalyzers.TEXT);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (Part part : parts) {
+      for (String field : fields) {
+        Query q = builder.createPhraseQuery(field, part.text());
+        if (q != null) {
+          query.add(q, Occur.SHOULD);
+        }
+      }
+    }
+    return query.build();
+  }
+
+  /**
    * The ranked query; null when there is no text at all, a query matching nothing when the text has
    * no searchable word (only punctuation, quotes or stop words).
    */
