@@ -1,6 +1,5 @@
 package org.aiappstore.app.search;
 
-import java.io.Reader;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -8,8 +7,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -23,15 +20,14 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <ul>
  *   <li>Full text: words by Unicode rules, lower case, accents folded, English stop words dropped,
  *       plurals reduced ("classifiers" finds "classifier"). Language names that are mostly
- *       punctuation are kept as words first ({@code C++}, {@code C#}, {@code F#}), since the word
- *       rules would otherwise reduce them to a bare "c".
+ *       punctuation ({@code C++}, {@code C#}, {@code F#}) are made words first by {@link #prepare},
+ *       which every text goes through, since the word rules would otherwise reduce them to a bare
+ *       "c".
  *   <li>Title words for suggestions: the same without stop words and plural reduction, so that a
  *       prefix typed so far matches the words as written.
  * </ul>
  */
 final class CardAnalyzers {
-
-  private static final NormalizeCharMap LANGUAGE_NAMES = languageNames();
 
   /**
    * Keeps a phrase from matching across two values of one field (the end of one tag and the start
@@ -51,10 +47,6 @@ final class CardAnalyzers {
   /** Full text analysis. */
   private static Analyzer text() {
     return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(LANGUAGE_NAMES, reader);
-      }
 
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -81,10 +73,6 @@ final class CardAnalyzers {
   /** Words as written, lower case and without accents: for prefixes typed so far. */
   private static Analyzer words() {
     return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(LANGUAGE_NAMES, reader);
-      }
 
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
@@ -116,17 +104,26 @@ final class CardAnalyzers {
   }
 
   /**
-   * "C++" becomes "c__", "C#" "c_", "F#" "f_": underscores join letters into one word (Unicode word
-   * rules), so these stay distinct from "c" and "f"; and since each replacement is as long as what
-   * it replaces, highlights fall exactly on the original characters.
+   * The text to analyze: "C++" becomes "C__", "C#" "C_", "F#" "F_" (any case). Underscores join
+   * letters into one word (Unicode word rules), so these stay distinct from "c" and "f"; and since
+   * each replacement is as long as what it replaces, offsets into it are offsets into the original,
+   * so highlights fall exactly on the original characters. Done on the string rather than by a char
+   * filter, which looked up every character of every text in a map.
    */
-  private static NormalizeCharMap languageNames() {
-    NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    for (String name : new String[] {"c++", "c#", "f#"}) {
-      String word = name.replace('+', '_').replace('#', '_');
-      map.add(name, word);
-      map.add(name.toUpperCase(Locale.ROOT), word);
+  static String prepare(String text) {
+    if (text.indexOf('+') < 0 && text.indexOf('#') < 0) {
+      return text;
     }
-    return map.build();
+    char[] chars = text.toCharArray();
+    for (int i = 0; i + 1 < chars.length; i++) {
+      char c = Character.toLowerCase(chars[i]);
+      if (c == 'c' && i + 2 < chars.length && chars[i + 1] == '+' && chars[i + 2] == '+') {
+        chars[i + 1] = '_';
+        chars[i + 2] = '_';
+      } else if ((c == 'c' || c == 'f') && chars[i + 1] == '#') {
+        chars[i + 1] = '_';
+      }
+    }
+    return new String(chars);
   }
 }

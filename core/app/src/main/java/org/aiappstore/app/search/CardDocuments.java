@@ -31,8 +31,6 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * How a card is indexed: one Lucene document per card, derived from the card alone (and its owner's
@@ -113,20 +111,26 @@ final class CardDocuments {
       doc.add(new StringField(SHARED_WITH, userId, Field.Store.NO));
     }
 
-    doc.add(new Field(TITLE, content.title(), HIGHLIGHTED));
-    doc.add(new TextField(TITLE_WORDS, content.title(), Field.Store.NO));
+    highlighted(doc, TITLE, content.title());
+    doc.add(new TextField(TITLE_WORDS, CardAnalyzers.prepare(content.title()), Field.Store.NO));
     doc.add(new StringField(TITLE_PREFIX, CardAnalyzers.key(content.title()), Field.Store.NO));
     doc.add(
         new StringField(TITLE_KEY, titleKey(CardAnalyzers.TEXT, content.title()), Field.Store.NO));
     doc.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(sortKey(content.title()))));
-    doc.add(new TextField(TASK, content.task(), Field.Store.NO));
-    content.tags().forEach(tag -> doc.add(new TextField(TAGS, tag, Field.Store.NO)));
-    content.frameworks().forEach(f -> doc.add(new TextField(FRAMEWORKS, f, Field.Store.NO)));
-    doc.add(new TextField(OWNER_NAMES, ownerNames(content, owner), Field.Store.NO));
-    doc.add(new Field(DESCRIPTION, content.description(), HIGHLIGHTED));
-    doc.add(new Field(SECTIONS, sections(content), HIGHLIGHTED));
-    RichText documents = RichText.of(content.body(), content.performance());
-    doc.add(new Field(DOCUMENTS, documents.text(), HIGHLIGHTED));
+    doc.add(new TextField(TASK, CardAnalyzers.prepare(content.task()), Field.Store.NO));
+    content
+        .tags()
+        .forEach(t -> doc.add(new TextField(TAGS, CardAnalyzers.prepare(t), Field.Store.NO)));
+    content
+        .frameworks()
+        .forEach(f -> doc.add(new TextField(FRAMEWORKS, CardAnalyzers.prepare(f), Field.Store.NO)));
+    doc.add(
+        new TextField(
+            OWNER_NAMES, CardAnalyzers.prepare(ownerNames(content, owner)), Field.Store.NO));
+    highlighted(doc, DESCRIPTION, content.description());
+    highlighted(doc, SECTIONS, sections(content));
+    HtmlText.Extracted documents = HtmlText.of(content.body(), content.performance());
+    highlighted(doc, DOCUMENTS, documents.text());
 
     doc.add(
         new StringField(
@@ -193,7 +197,7 @@ final class CardDocuments {
   /** A title as its analyzed words joined by spaces: equal for "ResNet-50" and "resnet 50". */
   static String titleKey(Analyzer analyzer, String text) {
     StringJoiner key = new StringJoiner(" ");
-    try (TokenStream stream = analyzer.tokenStream(TITLE, text)) {
+    try (TokenStream stream = analyzer.tokenStream(TITLE, CardAnalyzers.prepare(text))) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
@@ -211,34 +215,20 @@ final class CardDocuments {
     return key.length() > 200 ? key.substring(0, 200) : key;
   }
 
+  /**
+   * Text that can be highlighted: indexed with offsets, and kept as doc values under the same name
+   * (not as stored fields, which are compressed together: reading a title would mean decompressing
+   * the long document text beside it).
+   */
+  private static void highlighted(Document doc, String name, String text) {
+    doc.add(new Field(name, CardAnalyzers.prepare(text), HIGHLIGHTED));
+    doc.add(new BinaryDocValuesField(name, new BytesRef(text)));
+  }
+
   private static FieldType highlighted() {
-    FieldType type = new FieldType(TextField.TYPE_STORED);
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
-  }
-
-  /** The text of a card's rich documents: what a reader sees, chart captions and image texts. */
-  record RichText(String text, boolean hasVideo) {
-
-    static RichText of(String... htmls) {
-      StringJoiner text = new StringJoiner("\n\n");
-      boolean video = false;
-      for (String html : htmls) {
-        if (html == null || html.isBlank()) {
-          continue;
-        }
-        org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html);
-        text.add(parsed.body().text());
-        for (Element chart : parsed.select("div[data-type=chart][data-caption]")) {
-          text.add(chart.attr("data-caption"));
-        }
-        for (Element image : parsed.select("img[alt]")) {
-          text.add(image.attr("alt"));
-        }
-        video |= parsed.selectFirst("video") != null;
-      }
-      return new RichText(text.toString(), video);
-    }
   }
 }

@@ -41,6 +41,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -357,6 +358,35 @@ public class CardSearchService {
               .withMaxLength(SNIPPET_SOURCE_MAX));
     }
 
+    /**
+     * The texts from doc values, where {@link CardDocuments} keeps them instead of stored fields.
+     */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      List<LeafReaderContext> leaves = getIndexSearcher().getIndexReader().leaves();
+      int chars = 0;
+      do {
+        int doc = docs.nextDoc();
+        if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+          break;
+        }
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        CharSequence[] texts = new CharSequence[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+          BinaryDocValues text = DocValues.getBinary(leaf.reader(), fields[i]);
+          if (text.advanceExact(doc - leaf.docBase)) {
+            String value = text.binaryValue().utf8ToString();
+            texts[i] = value.length() > getMaxLength() ? value.substring(0, getMaxLength()) : value;
+            chars += texts[i].length();
+          }
+        }
+        values.add(texts);
+      } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+      return values;
+    }
+
     @Override
     protected BreakIterator getBreakIterator(String field) {
       if (CardDocuments.TITLE.equals(field)) {
@@ -517,7 +547,8 @@ public class CardSearchService {
   /** The typed words as the suggestion field has them (lower case, no accents). */
   private static List<String> words(String typed) {
     List<String> words = new ArrayList<>();
-    try (TokenStream stream = CardAnalyzers.WORDS.tokenStream(CardDocuments.TITLE_WORDS, typed)) {
+    try (TokenStream stream =
+        CardAnalyzers.WORDS.tokenStream(CardDocuments.TITLE_WORDS, CardAnalyzers.prepare(typed))) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken() && words.size() < 16) {

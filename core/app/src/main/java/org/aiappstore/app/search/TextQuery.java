@@ -96,7 +96,7 @@ final class TextQuery {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (Part part : parts) {
       for (String field : fields) {
-        Query q = builder.createPhraseQuery(field, part.text());
+        Query q = builder.createPhraseQuery(field, CardAnalyzers.prepare(part.text()));
         if (q != null) {
           query.add(q, Occur.SHOULD);
         }
@@ -120,7 +120,7 @@ final class TextQuery {
       List<Query> perField = new ArrayList<>();
       FIELDS.forEach(
           (field, weight) -> {
-            Query q = builder.createPhraseQuery(field, part.text());
+            Query q = builder.createPhraseQuery(field, CardAnalyzers.prepare(part.text()));
             if (q != null) {
               perField.add(new BoostQuery(q, weight));
             }
@@ -141,7 +141,9 @@ final class TextQuery {
             EXACT_TITLE_BOOST),
         Occur.SHOULD);
     if (searchable.size() > 1) {
-      Query phrase = builder.createPhraseQuery(CardDocuments.TITLE, all, TITLE_PHRASE_SLOP);
+      Query phrase =
+          builder.createPhraseQuery(
+              CardDocuments.TITLE, CardAnalyzers.prepare(all), TITLE_PHRASE_SLOP);
       if (phrase != null) {
         query.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
       }
