@@ -90,7 +90,8 @@ public class CardSearchService {
   private static final String[] SNIPPET_FIELDS = {
     CardDocuments.TITLE, CardDocuments.DESCRIPTION, CardDocuments.SECTIONS, CardDocuments.DOCUMENTS
   };
-  private static final int[] SNIPPET_PASSAGES = {1, 1, 1, 1};
+  private static final String[] SHORT_FIELDS = {CardDocuments.TITLE, CardDocuments.DESCRIPTION};
+  private static final String[] LONG_FIELDS = {CardDocuments.SECTIONS, CardDocuments.DOCUMENTS};
   private static final int SNIPPET_LENGTH = 160;
   private static final int SNIPPET_SOURCE_MAX = 30_000;
 
@@ -312,30 +313,56 @@ public class CardSearchService {
     }
   }
 
-  /** The snippets of each hit, in order; empty maps without text. */
+  /**
+   * The snippets of each hit, in order; empty maps without text. The title and description are
+   * highlighted for every hit; the longer sections and documents only for hits whose description
+   * shows no match, since finding passages in them is most of the cost of highlighting.
+   */
   private static List<Map<String, String>> snippets(
       CardSearcher searcher, Query text, ScoreDoc[] hits) throws IOException {
     List<Map<String, String>> snippets = new ArrayList<>();
+    for (int i = 0; i < hits.length; i++) {
+      snippets.add(new LinkedHashMap<>());
+    }
     if (text == null || hits.length == 0) {
-      for (int i = 0; i < hits.length; i++) {
-        snippets.add(Map.of());
-      }
       return snippets;
     }
+    Highlighter highlighter = new Highlighter(searcher);
     int[] docs = Arrays.stream(hits).mapToInt(h -> h.doc).toArray();
-    Map<String, String[]> byField =
-        new Highlighter(searcher).highlightFields(SNIPPET_FIELDS, text, docs, SNIPPET_PASSAGES);
+    collect(snippets, highlighter, SHORT_FIELDS, text, docs);
+    List<Integer> rest = new ArrayList<>();
     for (int i = 0; i < hits.length; i++) {
-      Map<String, String> forHit = new LinkedHashMap<>();
-      for (String field : SNIPPET_FIELDS) {
-        String snippet = byField.get(field)[i];
-        if (snippet != null && snippet.contains("<mark>")) {
-          forHit.put(field, snippet);
-        }
+      if (!snippets.get(i).containsKey(CardDocuments.DESCRIPTION)) {
+        rest.add(i);
       }
-      snippets.add(forHit);
+    }
+    if (!rest.isEmpty()) {
+      int[] restDocs = rest.stream().mapToInt(i -> docs[i]).toArray();
+      List<Map<String, String>> restSnippets = new ArrayList<>();
+      rest.forEach(i -> restSnippets.add(snippets.get(i)));
+      collect(restSnippets, highlighter, LONG_FIELDS, text, restDocs);
     }
     return snippets;
+  }
+
+  private static void collect(
+      List<Map<String, String>> snippets,
+      Highlighter highlighter,
+      String[] fields,
+      Query text,
+      int[] docs)
+      throws IOException {
+    int[] passages = new int[fields.length];
+    Arrays.fill(passages, 1);
+    Map<String, String[]> byField = highlighter.highlightFields(fields, text, docs, passages);
+    for (int i = 0; i < docs.length; i++) {
+      for (String field : fields) {
+        String snippet = byField.get(field)[i];
+        if (snippet != null && snippet.contains("<mark>")) {
+          snippets.get(i).put(field, snippet);
+        }
+      }
+    }
   }
 
   /**

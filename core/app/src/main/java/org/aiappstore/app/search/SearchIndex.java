@@ -25,6 +25,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -75,6 +76,9 @@ public final class SearchIndex implements Closeable {
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                     : IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(ramBufferMb)
+            // Fewer segments than Lucene's default: every search looks its words up in each one,
+            // and an index of cards is small enough to merge often.
+            .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4))
             .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, true, false, new CardSearcherFactory());
@@ -128,6 +132,16 @@ public final class SearchIndex implements Closeable {
   /** Drops every document; the searchers keep seeing the old ones until {@link #refresh}. */
   void clear() throws IOException {
     writer.deleteAll();
+  }
+
+  /** Starts merging the index into one segment in the background (after a rebuild). */
+  void mergeInBackground() throws IOException {
+    writer.forceMerge(1, false);
+  }
+
+  /** Shows searches what changed if anything did (merges included), without waiting. */
+  void refreshIfChanged() throws IOException {
+    searchers.maybeRefresh();
   }
 
   /** Makes every change so far visible to searches. */

@@ -360,6 +360,8 @@ public class SearchIndexer {
         }
         index.commit(new Commit(head.seq(), head.epoch()));
         index.refresh();
+        // Searches use the new index at once; one segment serves them faster when it is ready.
+        index.mergeInBackground();
       } catch (IOException | RuntimeException e) {
         reopen();
         throw e;
@@ -496,6 +498,8 @@ public class SearchIndexer {
         advanceWatermark();
         if (!toSync.isEmpty()) {
           index.refresh();
+        } else {
+          index.refreshIfChanged(); // picks up finished merges; never during a rebuild
         }
         dirty |= !applied.isEmpty();
         Instant now = clock.instant();
