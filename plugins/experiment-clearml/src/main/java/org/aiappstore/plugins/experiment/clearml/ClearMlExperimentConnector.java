@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.error.ErrorCode;
 import org.aiappstore.plugin.api.error.PlatformErrors;
@@ -330,8 +331,7 @@ final class ClearMlExperimentConnector implements ExperimentConnector {
     return e.errorCode().equals(PlatformErrors.UNAVAILABLE) && !e.retryable();
   }
 
-  private static String cached(
-      Map<String, String> cache, String key, java.util.function.Supplier<String> lookup) {
+  private static String cached(Map<String, String> cache, String key, Supplier<String> lookup) {
     String name = cache.get(key);
     if (name != null) {
       return name;

@@ -2,13 +2,17 @@ package org.aiappstore.plugins.experiment.clearml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 import org.aiappstore.plugin.api.experiment.Artifact;
@@ -124,8 +128,8 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
       assertThat(scalars.get(0).series())
           .extracting(s -> s.name(), s -> s.y())
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("train", List.of(1.42, 0.61, 0.21)),
-              org.assertj.core.groups.Tuple.tuple("validation", List.of(1.5, 0.72, 0.35)));
+              tuple("train", List.of(1.42, 0.61, 0.21)),
+              tuple("validation", List.of(1.5, 0.72, 0.35)));
     }
 
     @Test
@@ -203,9 +207,7 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
       ClearMlExperimentConnectorFactory factory = new ClearMlExperimentConnectorFactory();
 
       try (ExperimentConnector wrong =
-          factory.create(
-              org.aiappstore.plugin.api.config.ConnectorConfig.of(factory.configSchema(), config),
-              context())) {
+          factory.create(ConnectorConfig.of(factory.configSchema(), config), context())) {
         assertThat(wrong.checkConnection())
             .satisfies(
                 check -> {
@@ -244,8 +246,7 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
               SearchCriteria.firstPage(2).withText("resnet50 (base").withTags(List.of("baseline")));
 
       String body = clearMl.http().requests("/tasks.get_all").get(0).body();
-      com.fasterxml.jackson.databind.JsonNode sent =
-          new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+      JsonNode sent = new ObjectMapper().readTree(body);
       assertThat(sent.path("name").asText()).isEqualTo("(?i)resnet50\\ \\(base");
       assertThat(sent.path("tags").toString()).isEqualTo("[\"__$all\",\"baseline\"]");
       assertThat(sent.path("system_tags").toString()).isEqualTo("[\"-archived\",\"-dataset\"]");
@@ -281,9 +282,7 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
       ClearMlExperimentConnectorFactory factory = new ClearMlExperimentConnectorFactory();
 
       try (ExperimentConnector limited =
-          factory.create(
-              org.aiappstore.plugin.api.config.ConnectorConfig.of(factory.configSchema(), config),
-              context())) {
+          factory.create(ConnectorConfig.of(factory.configSchema(), config), context())) {
         assertThat(limited.searchExperiments(SearchCriteria.firstPage()).items()).isEmpty();
         assertThat(
                 limited

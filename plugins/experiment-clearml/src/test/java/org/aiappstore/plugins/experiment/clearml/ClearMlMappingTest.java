@@ -8,11 +8,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.aiappstore.plugin.api.experiment.ExperimentStatus;
 import org.aiappstore.plugin.api.experiment.MetricValue;
 import org.aiappstore.plugin.api.experiment.ParameterValue;
 import org.aiappstore.plugin.api.experiment.PlotlyFigure;
 import org.aiappstore.plugin.api.experiment.PlotlySeries;
+import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,8 +73,7 @@ class ClearMlMappingTest {
     void shouldReadTheRecordedHistogram() throws Exception {
       JsonNode recorded =
           json.readTree(
-              org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer.resource(
-                  "clearml/events.scalar_metrics_iter_histogram.json"));
+              FakeHttpServer.resource("clearml/events.scalar_metrics_iter_histogram.json"));
 
       assertThat(ClearMlMapping.scalars(recorded.path("data")))
           .extracting(PlotlyFigure::title)
@@ -94,10 +96,10 @@ class ClearMlMappingTest {
 
       assertThat(ClearMlMapping.parameters(task))
           .containsExactly(
-              java.util.Map.entry("Args/batch", ParameterValue.of(new BigDecimal("32"))),
-              java.util.Map.entry("Args/id", ParameterValue.of("32")),
-              java.util.Map.entry("Args/amp", ParameterValue.of(false)),
-              java.util.Map.entry("properties/version", ParameterValue.of(new BigDecimal("1.0"))));
+              Map.entry("Args/batch", ParameterValue.of(new BigDecimal("32"))),
+              Map.entry("Args/id", ParameterValue.of("32")),
+              Map.entry("Args/amp", ParameterValue.of(false)),
+              Map.entry("properties/version", ParameterValue.of(new BigDecimal("1.0"))));
     }
 
     @Test
@@ -108,8 +110,8 @@ class ClearMlMappingTest {
 
       assertThat(ClearMlMapping.parameters(task))
           .containsExactly(
-              java.util.Map.entry("Args/lr", ParameterValue.of(new BigDecimal("0.1"))),
-              java.util.Map.entry("Args/opt", ParameterValue.of("sgd")));
+              Map.entry("Args/lr", ParameterValue.of(new BigDecimal("0.1"))),
+              Map.entry("Args/opt", ParameterValue.of("sgd")));
     }
   }
 
@@ -155,10 +157,7 @@ class ClearMlMappingTest {
   @Test
   void shouldEscapeSearchTextForAPythonRegex() {
     assertThat(ClearMlMapping.regexLiteral("a.b*(c) d_1")).isEqualTo("a\\.b\\*\\(c\\)\\ d_1");
-    assertThat(
-            java.util.regex.Pattern.compile(ClearMlMapping.regexLiteral("x+[y]?"))
-                .matcher("x+[y]?")
-                .matches())
+    assertThat(Pattern.compile(ClearMlMapping.regexLiteral("x+[y]?")).matcher("x+[y]?").matches())
         .isTrue();
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.experiment.Experiment;
@@ -38,8 +40,8 @@ class ClearMlPluginZipIT extends PluginZipContract<ExperimentConnectorFactory> {
 
   @Test
   void shouldBundleJackson() throws Exception {
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(System.getProperty("plugin.zip"))) {
-      assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+    try (ZipFile zip = new ZipFile(System.getProperty("plugin.zip"))) {
+      assertThat(zip.stream().map(ZipEntry::getName))
           .anyMatch(n -> n.startsWith("lib/jackson-databind-"))
           .anyMatch(n -> n.startsWith("lib/jackson-core-"));
     }

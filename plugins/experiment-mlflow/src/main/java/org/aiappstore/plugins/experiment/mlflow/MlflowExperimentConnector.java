@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -208,7 +209,7 @@ final class MlflowExperimentConnector implements ExperimentConnector {
     Set<String> keys =
         MlflowMapping.latestMetrics(run).stream()
             .map(m -> m.metric())
-            .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     for (String key : keys) {
       List<JsonNode> history = new ArrayList<>();
       String token = null;

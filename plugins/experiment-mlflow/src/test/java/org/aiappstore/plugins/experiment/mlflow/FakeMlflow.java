@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,8 +110,7 @@ final class FakeMlflow implements AutoCloseable {
     server.close();
   }
 
-  private void route(
-      String method, String path, java.util.function.Function<Request, Response> handler) {
+  private void route(String method, String path, Function<Request, Response> handler) {
     server.route(
         method,
         API + path,

@@ -24,6 +24,7 @@ import org.aiappstore.plugin.api.experiment.ExperimentSummary;
 import org.aiappstore.plugin.api.experiment.ParameterValue;
 import org.aiappstore.plugin.api.experiment.PlotlyFigure;
 import org.aiappstore.plugin.api.experiment.ProjectRef;
+import org.aiappstore.plugin.api.experiment.ResultPage;
 import org.aiappstore.plugin.api.experiment.SearchCriteria;
 import org.aiappstore.plugin.tck.experiment.ExperimentConnectorContract;
 import org.aiappstore.plugin.tck.experiment.ExperimentFixtures;
@@ -207,10 +208,7 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
 
       connector().searchExperiments(criteria);
       connector()
-          .searchExperiments(
-              criteria.next(
-                  new org.aiappstore.plugin.api.experiment.ResultPage<>(
-                      List.of(), FakeMlflow.pageToken(1))));
+          .searchExperiments(criteria.next(new ResultPage<>(List.of(), FakeMlflow.pageToken(1))));
 
       List<JsonNode> bodies =
           mlflow.http().requests("/api/2.0/mlflow/runs/search").stream()
