@@ -55,6 +55,10 @@ public enum ConfigKey {
       "aiappstore.media.url-hours",
       "2",
       "How long a signed media URL (in a card shown to someone allowed to see it) stays valid."),
+  EXPERIMENT_CACHE_SECONDS(
+      "aiappstore.experiments.cache-seconds",
+      "300",
+      "How long experiments and datasets read from trackers are cached (0: not at all)."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

@@ -36,6 +36,7 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/models", null, "user"),
         Arguments.of("GET", "/api/v1/models?owner=me", null, "user"),
         Arguments.of("GET", "/api/v1/tasks", null, "user"),
+        Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
         Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"));
   }
 
@@ -81,7 +82,13 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/drafts/new", null, "user"),
         Arguments.of("PUT", "/api/v1/drafts/new", "{}", "user"),
         Arguments.of("DELETE", "/api/v1/drafts/new", null, "user"),
-        Arguments.of("PUT", "/api/v1/admin/tasks", "{\"tasks\": []}", "admin"));
+        Arguments.of("PUT", "/api/v1/admin/tasks", "{\"tasks\": []}", "admin"),
+        // Experiments: their 200 paths need a tracker, see ExperimentsIT.
+        Arguments.of("GET", "/api/v1/experiments/none/run", null, "user"),
+        Arguments.of("GET", "/api/v1/experiments/none", null, "user"),
+        Arguments.of("GET", "/api/v1/datasets/none/ds", null, "user"),
+        Arguments.of("GET", "/api/v1/datasets/none", null, "user"),
+        Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {
