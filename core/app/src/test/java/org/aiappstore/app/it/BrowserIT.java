@@ -48,7 +48,8 @@ class BrowserIT {
         .satisfies(p -> assertThat(Files.isExecutable(p)).isTrue());
 
     ProcessBuilder builder =
-        // -De2e.files=e2e/cards.test.mjs runs one file while working on it; the build runs them all.
+        // -De2e.files=e2e/cards.test.mjs runs one file while working on it; the build runs them
+        // all.
         new ProcessBuilder(
                 "node", "--test", "--test-reporter=spec", System.getProperty("e2e.files", "e2e/"))
             .directory(frontend.toFile())
