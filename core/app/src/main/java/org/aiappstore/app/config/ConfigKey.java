@@ -77,6 +77,10 @@ public enum ConfigKey {
       "aiappstore.search.ram-buffer-mb",
       "16",
       "Heap the index writer may buffer before it flushes a segment to disk."),
+  EXPERIMENT_CACHE_SECONDS(
+      "aiappstore.experiments.cache-seconds",
+      "300",
+      "How long experiments and datasets read from trackers are cached (0: not at all)."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

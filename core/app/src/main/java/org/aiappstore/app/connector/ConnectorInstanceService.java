@@ -98,7 +98,7 @@ public class ConnectorInstanceService {
   public ConnectionCheck test(String id) {
     find(id);
     try {
-      return registry.dataConnector(id).checkConnection();
+      return registry.check(id);
     } catch (PlatformException e) {
       return ConnectionCheck.failed(e.retryable(), e.getMessage(), 0);
     }

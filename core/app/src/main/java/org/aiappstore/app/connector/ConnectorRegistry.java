@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aiappstore.app.plugin.ConnectorCatalog;
+import org.aiappstore.plugin.api.ConnectionCheck;
+import org.aiappstore.plugin.api.Connector;
 import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.data.DataConnector;
-import org.aiappstore.plugin.api.data.DataConnectorFactory;
 import org.aiappstore.plugin.api.error.PlatformException;
+import org.aiappstore.plugin.api.experiment.ExperimentConnector;
 
 /**
  * Live connectors created from stored instances, cached per instance version: a changed instance
@@ -19,7 +21,7 @@ import org.aiappstore.plugin.api.error.PlatformException;
 @ApplicationScoped
 public class ConnectorRegistry {
 
-  private record Live(long version, DataConnector connector) {}
+  private record Live(long version, Connector connector) {}
 
   @Inject ConnectorInstanceStore store;
   @Inject ConnectorCatalog catalog;
@@ -28,9 +30,33 @@ public class ConnectorRegistry {
   private final Map<String, Live> live = new ConcurrentHashMap<>();
 
   /**
-   * The guarded data connector of an instance; 404 if unknown, 503 if its plugin is not started.
+   * The guarded data connector of an instance; 404 if unknown or of another kind, 503 if its plugin
+   * is not started.
    */
   public DataConnector dataConnector(String instanceId) {
+    return typed(instanceId, DataConnector.class);
+  }
+
+  /** The guarded experiment connector of an instance; 404 if unknown or of another kind. */
+  public ExperimentConnector experimentConnector(String instanceId) {
+    return typed(instanceId, ExperimentConnector.class);
+  }
+
+  /** Tests any instance's connection; a check never throws. */
+  public ConnectionCheck check(String instanceId) {
+    return connector(instanceId).checkConnection();
+  }
+
+  private <T extends Connector> T typed(String instanceId, Class<T> type) {
+    Connector connector = connector(instanceId);
+    if (!type.isInstance(connector)) {
+      throw PlatformException.notFound(
+          "The connector instance '" + instanceId + "' is not a " + KINDS.get(type) + ".");
+    }
+    return type.cast(connector);
+  }
+
+  private Connector connector(String instanceId) {
     ConnectorInstance instance =
         store
             .find(instanceId)
@@ -49,30 +75,38 @@ public class ConnectorRegistry {
     return created.connector();
   }
 
-  /**
-   * Creates an unguarded-by-cache connector for a config that is not stored yet (test before save).
-   */
-  DataConnector create(ConnectorInstance instance) {
-    ConnectorCatalog.Entry entry = dataFactory(instance.factoryId());
-    DataConnectorFactory factory = (DataConnectorFactory) entry.factory();
-    DataConnector connector =
-        factory.create(
-            ConnectorConfig.of(factory.configSchema(), instance.config()),
-            ConnectorContext.defaults());
-    return new GuardedDataConnector(instance.id(), entry.pluginId(), connector, calls);
+  /** A new guarded connector for an instance, of the family its kind names. */
+  Connector create(ConnectorInstance instance) {
+    ConnectorCatalog.Entry entry =
+        catalog
+            .find(instance.kind(), instance.factoryId())
+            .orElseThrow(
+                () ->
+                    PlatformException.unavailable(
+                        "The "
+                            + instance.kind()
+                            + " factory '"
+                            + instance.factoryId()
+                            + "' is not installed or not started.",
+                        null));
+    Connector connector =
+        entry
+            .factory()
+            .create(
+                ConnectorConfig.of(entry.factory().configSchema(), instance.config()),
+                ConnectorContext.defaults());
+    if (connector instanceof DataConnector data) {
+      return new GuardedDataConnector(instance.id(), entry.pluginId(), data, calls);
+    }
+    if (connector instanceof ExperimentConnector experiments) {
+      return new GuardedExperimentConnector(instance.id(), entry.pluginId(), experiments, calls);
+    }
+    return new GuardedConnector(instance.id(), entry.pluginId(), connector, calls);
   }
 
-  private ConnectorCatalog.Entry dataFactory(String factoryId) {
-    return catalog
-        .find("data-connector", factoryId)
-        .orElseThrow(
-            () ->
-                PlatformException.unavailable(
-                    "The data connector factory '"
-                        + factoryId
-                        + "' is not installed or not started.",
-                    null));
-  }
+  private static final Map<Class<?>, String> KINDS =
+      Map.of(
+          DataConnector.class, "data connector", ExperimentConnector.class, "experiment connector");
 
   /** Drops the live connector of an instance, e.g. when it is deleted. */
   void evict(String instanceId) {

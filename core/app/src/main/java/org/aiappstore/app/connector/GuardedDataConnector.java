@@ -5,12 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.ObjectInfo;
 import org.aiappstore.plugin.api.data.StoredObject;
-import org.aiappstore.plugin.api.error.PlatformException;
 
 /**
  * A data connector whose every call has a deadline and goes through the instance's circuit breaker.
@@ -18,34 +16,17 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * {@link StoredObject} happens on the caller's thread, bounded by the connector's own socket
  * timeouts.
  */
-final class GuardedDataConnector implements DataConnector {
+final class GuardedDataConnector extends GuardedConnector implements DataConnector {
 
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
   static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
-  private final String instanceId;
-  private final String pluginId;
   private final DataConnector delegate;
-  private final GuardedCalls calls;
 
   GuardedDataConnector(
       String instanceId, String pluginId, DataConnector delegate, GuardedCalls calls) {
-    this.instanceId = instanceId;
-    this.pluginId = pluginId;
+    super(instanceId, pluginId, delegate, calls);
     this.delegate = delegate;
-    this.calls = calls;
-  }
-
-  @Override
-  public ConnectionCheck checkConnection() {
-    long started = System.nanoTime();
-    try {
-      return calls.call(instanceId, pluginId, CALL_TIMEOUT, delegate::checkConnection);
-    } catch (PlatformException e) {
-      // A check never throws: a timeout or an open circuit is a failed, retryable check.
-      return ConnectionCheck.failed(
-          e.retryable(), e.getMessage(), (System.nanoTime() - started) / 1_000_000);
-    }
   }
 
   @Override
@@ -77,10 +58,5 @@ final class GuardedDataConnector implements DataConnector {
   @Override
   public URI presignedGet(String key, Duration ttl) {
     return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.presignedGet(key, ttl));
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

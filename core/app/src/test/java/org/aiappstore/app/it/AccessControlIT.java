@@ -41,7 +41,8 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/search/models?q=model&sort=updated&size=5", null, "user"),
         Arguments.of("GET", "/api/v1/search/suggest?q=mo", null, "user"),
         Arguments.of("GET", "/api/v1/search/dashboard", null, "user"),
-        Arguments.of("GET", "/api/v1/admin/search", null, "admin"));
+        Arguments.of("GET", "/api/v1/admin/search", null, "admin"),
+        Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"));
   }
 
   /**
@@ -88,7 +89,13 @@ class AccessControlIT {
         Arguments.of("DELETE", "/api/v1/drafts/new", null, "user"),
         Arguments.of("PUT", "/api/v1/admin/tasks", "{\"tasks\": []}", "admin"),
         // Rebuilding the search index: its 200 path is in SearchIT.
-        Arguments.of("POST", "/api/v1/admin/search/rebuild", null, "admin"));
+        Arguments.of("POST", "/api/v1/admin/search/rebuild", null, "admin"),
+        // Experiments: their 200 paths need a tracker, see ExperimentsIT.
+        Arguments.of("GET", "/api/v1/experiments/none/run", null, "user"),
+        Arguments.of("GET", "/api/v1/experiments/none", null, "user"),
+        Arguments.of("GET", "/api/v1/datasets/none/ds", null, "user"),
+        Arguments.of("GET", "/api/v1/datasets/none", null, "user"),
+        Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {

@@ -6,6 +6,14 @@ public final class PlatformErrors {
   /** The requested resource does not exist. */
   public static final ErrorCode NOT_FOUND = platform("NOT_FOUND", ErrorType.USER_ERROR, 404);
 
+  /** The experiment tracker has no experiment of the requested id. */
+  public static final ErrorCode EXPERIMENT_NOT_FOUND =
+      platform("EXPERIMENT_NOT_FOUND", ErrorType.USER_ERROR, 404);
+
+  /** The experiment tracker has no dataset of the requested id. */
+  public static final ErrorCode DATASET_NOT_FOUND =
+      platform("DATASET_NOT_FOUND", ErrorType.USER_ERROR, 404);
+
   /** An argument is malformed or out of range. */
   public static final ErrorCode INVALID_ARGUMENT =
       platform("INVALID_ARGUMENT", ErrorType.USER_ERROR, 422);

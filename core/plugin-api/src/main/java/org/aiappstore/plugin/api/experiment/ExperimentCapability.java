@@ -2,16 +2,16 @@ package org.aiappstore.plugin.api.experiment;
 
 /** Optional abilities of an {@link ExperimentConnector}. */
 public enum ExperimentCapability {
-  /** Scalar metrics over iterations. */
+  /** {@link Experiment#scalars()} holds one figure per scalar metric. */
   SCALARS,
-  /** Plots reported by experiments. */
+  /** {@link Experiment#plots()} holds the plots the tracker stores as Plotly JSON. */
   PLOTS,
-  /** Artifacts stored with experiments. */
+  /** {@link Experiment#artifacts()} holds output models and stored files. */
   ARTIFACTS,
-  /** Datasets linked to experiments. */
+  /** {@link ExperimentConnector#dataset} and {@link ExperimentConnector#searchDatasets} work. */
   DATASETS,
-  /** Searching experiments. */
+  /** {@link ExperimentConnector#searchExperiments} works. */
   SEARCH,
-  /** Cloning an experiment to run it again. */
+  /** {@link ExperimentConnector#cloneExperiment} works. */
   CLONE
 }

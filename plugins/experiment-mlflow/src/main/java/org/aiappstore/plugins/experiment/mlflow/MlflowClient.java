@@ -1,0 +1,135 @@
+package org.aiappstore.plugins.experiment.mlflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.aiappstore.plugin.api.error.PlatformErrors;
+import org.aiappstore.plugin.api.error.PlatformException;
+
+/**
+ * Calls MLflow's REST API 2.0 under {@code {tracking}/api/2.0/mlflow/}: GETs with query parameters,
+ * POSTs with JSON bodies, with the configured bearer token or basic credentials. Safe for
+ * concurrent use.
+ */
+final class MlflowClient {
+
+  private final MlflowSettings settings;
+  private final HttpClient http;
+  private final ObjectMapper json;
+
+  MlflowClient(MlflowSettings settings, HttpClient http, ObjectMapper json) {
+    this.settings = settings;
+    this.http = http;
+    this.json = json;
+  }
+
+  /**
+   * A new, empty request body.
+   *
+   * @return an object node to fill
+   */
+  ObjectNode body() {
+    return json.createObjectNode();
+  }
+
+  /**
+   * GETs an endpoint.
+   *
+   * @param path the path after {@code /api/2.0/mlflow/}, e.g. {@code runs/get}
+   * @param query query parameters; {@code null} values are left out
+   * @param expect what the caller counts as its own mistake
+   * @return the answer, a JSON object
+   */
+  JsonNode get(String path, Map<String, String> query, MlflowErrors.Expect expect) {
+    StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
+    query.forEach(
+        (name, value) -> {
+          if (value != null) {
+            parameters.add(encode(name) + "=" + encode(value));
+          }
+        });
+    HttpRequest.Builder request = request(URI.create(settings.endpoint(path) + parameters)).GET();
+    return send(path, request.build(), expect);
+  }
+
+  /**
+   * POSTs JSON to an endpoint.
+   *
+   * @param path the path after {@code /api/2.0/mlflow/}, e.g. {@code runs/search}
+   * @param body the request body
+   * @param expect what the caller counts as its own mistake
+   * @return the answer, a JSON object
+   */
+  JsonNode post(String path, ObjectNode body, MlflowErrors.Expect expect) {
+    String text;
+    try {
+      text = json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new PlatformException(PlatformErrors.INTERNAL, "Cannot write an MLflow request", e);
+    }
+    HttpRequest.Builder request =
+        request(URI.create(settings.endpoint(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(text));
+    return send(path, request.build(), expect);
+  }
+
+  private HttpRequest.Builder request(URI uri) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.requestTimeout())
+            .header("Accept", "application/json");
+    if (settings.authorization() != null) {
+      request.header("Authorization", settings.authorization());
+    }
+    return request;
+  }
+
+  private JsonNode send(String path, HttpRequest request, MlflowErrors.Expect expect) {
+    String action = "call " + path + " at " + settings.trackingUrl();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw MlflowErrors.transport(e, action);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlatformException(
+          PlatformErrors.UNAVAILABLE, "Interrupted while waiting for MLflow", e, true);
+    }
+    JsonNode body = parse(response.body());
+    if (response.statusCode() != 200) {
+      String code = body == null ? "" : body.path("error_code").asText("");
+      throw MlflowErrors.answer(response.statusCode(), code, action, expect);
+    }
+    if (body == null || !body.isObject()) {
+      throw MlflowErrors.unreadable(response.statusCode(), action, null);
+    }
+    return body;
+  }
+
+  private JsonNode parse(String text) {
+    if (text == null || text.isBlank()) {
+      return json.createObjectNode();
+    }
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

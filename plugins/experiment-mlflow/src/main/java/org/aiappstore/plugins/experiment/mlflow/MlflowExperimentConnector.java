@@ -1,0 +1,324 @@
+package org.aiappstore.plugins.experiment.mlflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.aiappstore.plugin.api.ConnectionCheck;
+import org.aiappstore.plugin.api.error.PlatformErrors;
+import org.aiappstore.plugin.api.error.PlatformException;
+import org.aiappstore.plugin.api.experiment.Artifact;
+import org.aiappstore.plugin.api.experiment.Experiment;
+import org.aiappstore.plugin.api.experiment.ExperimentCapability;
+import org.aiappstore.plugin.api.experiment.ExperimentConnector;
+import org.aiappstore.plugin.api.experiment.ExperimentSummary;
+import org.aiappstore.plugin.api.experiment.PlotlyFigure;
+import org.aiappstore.plugin.api.experiment.ProjectRef;
+import org.aiappstore.plugin.api.experiment.ResultPage;
+import org.aiappstore.plugin.api.experiment.SearchCriteria;
+
+/**
+ * An MLflow tracking server seen as an experiment tracker: an MLflow run is an experiment, an
+ * MLflow experiment is its project. Experiment names are cached per connector. Safe for concurrent
+ * use.
+ */
+final class MlflowExperimentConnector implements ExperimentConnector {
+
+  /** MLflow's largest page of a metric history. */
+  static final int HISTORY_PAGE_SIZE = 25_000;
+
+  /** Points read per metric at most; the rest of a longer history is left out. */
+  static final int MAX_HISTORY_POINTS = 100_000;
+
+  /** Pages of an artifact listing read at most. */
+  static final int MAX_ARTIFACT_PAGES = 10;
+
+  /** Experiments a search over everything covers at most. */
+  static final int MAX_EXPERIMENTS = 1000;
+
+  private static final int NAME_CACHE_LIMIT = 1000;
+
+  private static final MlflowErrors.Expect RUN =
+      new MlflowErrors.Expect(
+          PlatformErrors.EXPERIMENT_NOT_FOUND, PlatformErrors.EXPERIMENT_NOT_FOUND);
+  private static final MlflowErrors.Expect SEARCH =
+      new MlflowErrors.Expect(null, PlatformErrors.INVALID_ARGUMENT);
+
+  private final MlflowSettings settings;
+  private final Set<ExperimentCapability> capabilities;
+  private final MlflowClient client;
+  private final ObjectMapper json;
+  private final Map<String, String> experimentNames = new ConcurrentHashMap<>();
+
+  MlflowExperimentConnector(
+      MlflowSettings settings,
+      Set<ExperimentCapability> capabilities,
+      MlflowClient client,
+      ObjectMapper json) {
+    this.settings = settings;
+    this.capabilities = capabilities;
+    this.client = client;
+    this.json = json;
+  }
+
+  @Override
+  public ConnectionCheck checkConnection() {
+    return ConnectionCheck.timed(
+        () -> {
+          client.post(
+              "experiments/search",
+              client.body().put("max_results", 1),
+              MlflowErrors.Expect.NOTHING);
+          return "MLflow answers at "
+              + settings.trackingUrl()
+              + " ("
+              + settings.authDescription()
+              + ")";
+        });
+  }
+
+  @Override
+  public Experiment experiment(String id) {
+    String runId = requireId(id);
+    JsonNode run = client.get("runs/get", Map.of("run_id", runId), RUN).path("run");
+    if (!run.isObject()) {
+      throw new PlatformException(
+          PlatformErrors.EXPERIMENT_NOT_FOUND,
+          "MLflow at " + settings.trackingUrl() + " has no run '" + runId + "'");
+    }
+    ExperimentSummary summary = summary(run);
+    Map<String, String> tags = MlflowMapping.tags(run);
+    Map<String, String> loggedModels = MlflowMapping.loggedModels(tags, json);
+    Experiment.Builder experiment =
+        Experiment.builder(summary.id(), summary.name(), summary.project())
+            .owner(summary.owner())
+            .status(summary.status())
+            .created(summary.created())
+            .tags(summary.tags())
+            .webUrl(summary.webUrl())
+            .frameworks(MlflowMapping.frameworks(loggedModels))
+            .parameters(MlflowMapping.parameters(run))
+            .latestMetrics(MlflowMapping.latestMetrics(run));
+    if (capabilities.contains(ExperimentCapability.SCALARS)) {
+      experiment.scalars(scalars(summary.id(), run));
+    }
+    if (capabilities.contains(ExperimentCapability.ARTIFACTS)) {
+      experiment.artifacts(artifacts(summary.id(), run, loggedModels));
+    }
+    return experiment.build();
+  }
+
+  @Override
+  public ResultPage<ExperimentSummary> searchExperiments(SearchCriteria criteria) {
+    if (!capabilities.contains(ExperimentCapability.SEARCH)) {
+      throw PlatformException.notSupported("This MLflow connector does not search runs");
+    }
+    List<String> experimentIds = experimentIds(criteria.project());
+    if (experimentIds.isEmpty()) {
+      return ResultPage.last(List.of());
+    }
+    ObjectNode body =
+        client.body().put("max_results", criteria.pageSize()).put("run_view_type", "ACTIVE_ONLY");
+    ArrayNode ids = body.putArray("experiment_ids");
+    experimentIds.forEach(ids::add);
+    body.putArray("order_by").add("attributes.start_time DESC");
+    String filter = filter(criteria);
+    if (!filter.isEmpty()) {
+      body.put("filter", filter);
+    }
+    if (criteria.cursor() != null) {
+      body.put("page_token", criteria.cursor());
+    }
+    JsonNode answer = client.post("runs/search", body, SEARCH);
+    List<ExperimentSummary> summaries = new ArrayList<>();
+    answer.path("runs").forEach(run -> summaries.add(summary(run)));
+    return new ResultPage<>(summaries, answer.path("next_page_token").asText(null));
+  }
+
+  @Override
+  public String toString() {
+    return "MlflowExperimentConnector{" + settings + "}";
+  }
+
+  /**
+   * The search filter: a case-insensitive substring of the run name and the tags, {@code key}
+   * meaning "has the tag", {@code key=value} "has the tag with this value".
+   */
+  static String filter(SearchCriteria criteria) {
+    List<String> clauses = new ArrayList<>();
+    if (criteria.text() != null) {
+      clauses.add("attributes.run_name ILIKE '%" + literal(criteria.text()) + "%'");
+    }
+    for (String tag : criteria.tags()) {
+      int eq = tag.indexOf('=');
+      String key = (eq < 0 ? tag : tag.substring(0, eq)).replace("`", "");
+      clauses.add(
+          "tags.`"
+              + key
+              + "`"
+              + (eq < 0 ? " LIKE '%'" : " = '" + literal(tag.substring(eq + 1)) + "'"));
+    }
+    return String.join(" AND ", clauses);
+  }
+
+  /** Text inside single quotes: a quote becomes the one-character wildcard, backslashes go. */
+  private static String literal(String text) {
+    return text.replace("\\", "").replace("'", "_");
+  }
+
+  private List<String> experimentIds(String requested) {
+    if (requested != null) {
+      return settings.experimentIds().isEmpty() || settings.experimentIds().contains(requested)
+          ? List.of(requested)
+          : List.of();
+    }
+    if (!settings.experimentIds().isEmpty()) {
+      return settings.experimentIds();
+    }
+    List<String> ids = new ArrayList<>();
+    String token = null;
+    do {
+      ObjectNode body =
+          client.body().put("max_results", MAX_EXPERIMENTS).put("view_type", "ACTIVE_ONLY");
+      if (token != null) {
+        body.put("page_token", token);
+      }
+      JsonNode answer = client.post("experiments/search", body, MlflowErrors.Expect.NOTHING);
+      for (JsonNode experiment : answer.path("experiments")) {
+        String id = experiment.path("experiment_id").asText();
+        ids.add(id);
+        remember(id, experiment.path("name").asText(null));
+      }
+      token = answer.path("next_page_token").asText(null);
+    } while (token != null && !token.isEmpty() && ids.size() < MAX_EXPERIMENTS);
+    return ids.size() > MAX_EXPERIMENTS ? ids.subList(0, MAX_EXPERIMENTS) : ids;
+  }
+
+  private List<PlotlyFigure> scalars(String runId, JsonNode run) {
+    List<PlotlyFigure> figures = new ArrayList<>();
+    Set<String> keys =
+        MlflowMapping.latestMetrics(run).stream()
+            .map(m -> m.metric())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    for (String key : keys) {
+      List<JsonNode> history = new ArrayList<>();
+      String token = null;
+      do {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("run_id", runId);
+        query.put("metric_key", key);
+        query.put("max_results", Integer.toString(HISTORY_PAGE_SIZE));
+        query.put("page_token", token);
+        JsonNode page = client.get("metrics/get-history", query, RUN);
+        page.path("metrics").forEach(history::add);
+        token = page.path("next_page_token").asText(null);
+      } while (token != null && !token.isEmpty() && history.size() < MAX_HISTORY_POINTS);
+      PlotlyFigure figure =
+          MlflowMapping.figure(
+              key,
+              history.size() > MAX_HISTORY_POINTS
+                  ? history.subList(0, MAX_HISTORY_POINTS)
+                  : history);
+      if (figure != null) {
+        figures.add(figure);
+      }
+    }
+    return figures;
+  }
+
+  private List<Artifact> artifacts(String runId, JsonNode run, Map<String, String> loggedModels) {
+    List<Artifact> artifacts = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      Map<String, String> query = new HashMap<>();
+      query.put("run_id", runId);
+      query.put("page_token", token);
+      JsonNode page = client.get("artifacts/list", query, RUN);
+      String root = page.path("root_uri").asText(null);
+      for (JsonNode file : page.path("files")) {
+        artifacts.add(MlflowMapping.artifact(file, root, loggedModels));
+      }
+      token = page.path("next_page_token").asText(null);
+      pages++;
+    } while (token != null && !token.isEmpty() && pages < MAX_ARTIFACT_PAGES);
+    artifacts.addAll(MlflowMapping.datasetInputs(run, json));
+    return artifacts;
+  }
+
+  private ExperimentSummary summary(JsonNode run) {
+    JsonNode info = run.path("info");
+    String id = info.path("run_id").asText(info.path("run_uuid").asText());
+    Map<String, String> tags = MlflowMapping.tags(run);
+    String name = info.path("run_name").asText("");
+    if (name.isEmpty()) {
+      name = tags.getOrDefault("mlflow.runName", id);
+    }
+    String owner = info.path("user_id").asText("");
+    if (owner.isEmpty()) {
+      owner = tags.get("mlflow.user");
+    }
+    String experimentId = info.path("experiment_id").asText();
+    return new ExperimentSummary(
+        id,
+        name,
+        new ProjectRef(experimentId, experimentName(experimentId)),
+        owner == null || owner.isEmpty() ? null : owner,
+        MlflowMapping.status(info.path("status").asText()),
+        MlflowMapping.started(run),
+        MlflowMapping.userTags(tags),
+        URI.create(settings.webUrl() + "/#/experiments/" + experimentId + "/runs/" + id));
+  }
+
+  private String experimentName(String experimentId) {
+    String name = experimentNames.get(experimentId);
+    if (name != null) {
+      return name;
+    }
+    try {
+      name =
+          client
+              .get(
+                  "experiments/get",
+                  Map.of("experiment_id", experimentId),
+                  new MlflowErrors.Expect(PlatformErrors.NOT_FOUND, PlatformErrors.NOT_FOUND))
+              .path("experiment")
+              .path("name")
+              .asText(null);
+    } catch (PlatformException e) {
+      if (e.errorCode().equals(PlatformErrors.NOT_FOUND)) {
+        return experimentId;
+      }
+      throw e;
+    }
+    remember(experimentId, name);
+    return name;
+  }
+
+  private void remember(String experimentId, String name) {
+    if (name == null || name.isBlank()) {
+      return;
+    }
+    if (experimentNames.size() >= NAME_CACHE_LIMIT) {
+      experimentNames.clear();
+    }
+    experimentNames.put(experimentId, name);
+  }
+
+  private static String requireId(String id) {
+    if (id == null || id.isBlank()) {
+      throw PlatformException.invalidArgument("An MLflow run id is required");
+    }
+    return id.strip();
+  }
+}

@@ -1,0 +1,299 @@
+package org.aiappstore.plugins.experiment.mlflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer;
+import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer.Request;
+import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer.Response;
+
+/**
+ * A fake MLflow tracking server answering from recorded responses in {@code
+ * src/test/resources/mlflow}: runs, experiments, searches with MLflow's base64 page tokens, metric
+ * histories and artifact listings paged two by two, a bearer token required. {@link #SLOW_RUN}
+ * never answers until the server closes, {@link #BROKEN_RUN} fails with MLflow's internal error.
+ */
+final class FakeMlflow implements AutoCloseable {
+
+  static final String TOKEN = "fake-mlflow-token-6e2f9a41";
+  static final String RESNET = "4a1b2c3d4e5f40718293a4b5c6d7e8f9";
+  static final String VIT = "5b2c3d4e5f6a41829304b5c6d7e8f9a0";
+  static final String EFFNET = "6c3d4e5f6a7b42939415c6d7e8f9a0b1";
+  static final String BERT = "7d4e5f6a7b8c43a4a526d7e8f9a0b1c2";
+  static final String UNKNOWN = "00000000000000000000000000000000";
+  static final String SLOW_RUN = "5104510451044510a510451045104510";
+  static final String BROKEN_RUN = "b40b40b40b404b40b40b40b40b40b40b";
+
+  /** How many records a paged answer of the fake holds at most, to exercise paging. */
+  static final int FAKE_PAGE = 2;
+
+  private static final String API = "/api/2.0/mlflow/";
+  private static final Pattern NAME_CLAUSE =
+      Pattern.compile("attributes\\.run_name ILIKE '%(.*)%'");
+  private static final Pattern TAG_CLAUSE = Pattern.compile("tags\\.`([^`]+)` (=|LIKE) '(.*)'");
+
+  private final FakeHttpServer server = FakeHttpServer.start();
+  private final ObjectMapper json =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  private final List<JsonNode> runs = new ArrayList<>();
+  private final Map<String, JsonNode> experiments = new LinkedHashMap<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
+
+  private FakeMlflow() {
+    recorded("runs.search.json").path("runs").forEach(runs::add);
+    recorded("experiments.search.json")
+        .path("experiments")
+        .forEach(e -> experiments.put(e.path("experiment_id").asText(), e));
+    route("GET", "runs/get", this::getRun);
+    route("GET", "experiments/get", this::getExperiment);
+    route("POST", "experiments/search", this::searchExperiments);
+    route("POST", "runs/search", this::searchRuns);
+    route("GET", "metrics/get-history", this::history);
+    route("GET", "artifacts/list", this::artifacts);
+  }
+
+  static FakeMlflow start() {
+    return new FakeMlflow();
+  }
+
+  URI trackingUrl() {
+    return server.baseUrl();
+  }
+
+  FakeHttpServer http() {
+    return server;
+  }
+
+  static Map<String, String> config(URI trackingUrl, Duration timeout) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put(MlflowExperimentConnectorFactory.TRACKING_URL, trackingUrl.toString());
+    config.put(MlflowExperimentConnectorFactory.WEB_URL, "https://mlflow.example.test");
+    config.put(MlflowExperimentConnectorFactory.TOKEN, TOKEN);
+    config.put(
+        MlflowExperimentConnectorFactory.REQUEST_TIMEOUT_SECONDS,
+        Long.toString(Math.max(1, timeout.toSeconds())));
+    return config;
+  }
+
+  Map<String, String> config() {
+    return config(trackingUrl(), Duration.ofSeconds(5));
+  }
+
+  /** MLflow's page token: base64 of {@code {"offset": n}}. */
+  static String pageToken(int offset) {
+    return Base64.getEncoder()
+        .encodeToString(("{\"offset\": " + offset + "}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    closing.countDown();
+    server.close();
+  }
+
+  private void route(String method, String path, Function<Request, Response> handler) {
+    server.route(
+        method,
+        API + path,
+        request -> {
+          if (!request.header("Authorization").orElse("").equals("Bearer " + TOKEN)) {
+            return Response.text(401, FakeHttpServer.resource("mlflow/errors/unauthenticated.txt"));
+          }
+          return handler.apply(request);
+        });
+  }
+
+  private Response getRun(Request request) {
+    String id = request.queryParameter("run_id").orElse("");
+    if (id.equals(SLOW_RUN)) {
+      awaitClose();
+    }
+    if (id.equals(BROKEN_RUN)) {
+      return error(500, "internal-error");
+    }
+    return run(id)
+        .map(run -> Response.json(200, json.createObjectNode().set("run", run).toString()))
+        .orElseGet(() -> error(404, "resource-does-not-exist"));
+  }
+
+  private Response getExperiment(Request request) {
+    JsonNode experiment = experiments.get(request.queryParameter("experiment_id").orElse(""));
+    if (experiment == null) {
+      return error(404, "resource-does-not-exist");
+    }
+    return Response.json(200, json.createObjectNode().set("experiment", experiment).toString());
+  }
+
+  private Response searchExperiments(Request request) {
+    ObjectNode answer = json.createObjectNode();
+    ArrayNode found = answer.putArray("experiments");
+    experiments.values().forEach(found::add);
+    return Response.json(200, answer.toString());
+  }
+
+  private Response searchRuns(Request request) {
+    JsonNode body = read(request.body());
+    List<String> ids = new ArrayList<>();
+    body.path("experiment_ids").forEach(id -> ids.add(id.asText()));
+    Predicate<JsonNode> filter;
+    try {
+      filter = filter(body.path("filter").asText(""));
+    } catch (IllegalArgumentException e) {
+      return error(400, "invalid-parameter-value");
+    }
+    Integer offset = offset(body.path("page_token").asText(null));
+    if (offset == null) {
+      return error(400, "invalid-parameter-value");
+    }
+    List<JsonNode> matching =
+        runs.stream()
+            .filter(r -> ids.contains(r.path("info").path("experiment_id").asText()))
+            .filter(filter)
+            .sorted(
+                Comparator.comparingLong((JsonNode r) -> r.path("info").path("start_time").asLong())
+                    .reversed())
+            .toList();
+    int size = body.path("max_results").asInt(1000);
+    return Response.json(200, page("runs", matching, offset, size).toString());
+  }
+
+  private Response history(Request request) {
+    String run = request.queryParameter("run_id").orElse("");
+    if (run(run).isEmpty()) {
+      return error(404, "resource-does-not-exist");
+    }
+    String key = request.queryParameter("metric_key").orElse("");
+    List<JsonNode> points = new ArrayList<>();
+    if (run.equals(RESNET) && (key.equals("loss") || key.equals("accuracy"))) {
+      recorded("metrics.get-history." + key + ".json").path("metrics").forEach(points::add);
+    }
+    Integer offset = offset(request.queryParameter("page_token").orElse(null));
+    if (offset == null) {
+      return error(400, "invalid-parameter-value");
+    }
+    return Response.json(200, page("metrics", points, offset, FAKE_PAGE).toString());
+  }
+
+  private Response artifacts(Request request) {
+    String run = request.queryParameter("run_id").orElse("");
+    if (run(run).isEmpty()) {
+      return error(404, "resource-does-not-exist");
+    }
+    JsonNode listing = recorded("artifacts.list.json");
+    List<JsonNode> files = new ArrayList<>();
+    if (run.equals(RESNET)) {
+      listing.path("files").forEach(files::add);
+    }
+    Integer offset = offset(request.queryParameter("page_token").orElse(null));
+    if (offset == null) {
+      return error(400, "invalid-parameter-value");
+    }
+    ObjectNode answer = page("files", files, offset, FAKE_PAGE);
+    answer.put("root_uri", listing.path("root_uri").asText().replace(RESNET, run));
+    return Response.json(200, answer.toString());
+  }
+
+  private ObjectNode page(String field, List<JsonNode> all, int offset, int size) {
+    ObjectNode answer = json.createObjectNode();
+    ArrayNode items = answer.putArray(field);
+    all.stream().skip(offset).limit(Math.min(size, FAKE_PAGE * 50)).forEach(items::add);
+    int next = offset + items.size();
+    if (next < all.size()) {
+      answer.put("next_page_token", pageToken(next));
+    }
+    return answer;
+  }
+
+  /** Decodes MLflow's page token; 0 for none, {@code null} for a token MLflow would refuse. */
+  private Integer offset(String token) {
+    if (token == null || token.isEmpty()) {
+      return 0;
+    }
+    try {
+      String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+      return read(decoded).path("offset").asInt();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Predicate<JsonNode> filter(String filter) {
+    Predicate<JsonNode> all = run -> true;
+    if (filter.isBlank()) {
+      return all;
+    }
+    for (String clause : filter.split(" AND ")) {
+      Matcher name = NAME_CLAUSE.matcher(clause);
+      Matcher tag = TAG_CLAUSE.matcher(clause);
+      if (name.matches()) {
+        String text = name.group(1).toLowerCase();
+        all = all.and(r -> r.path("info").path("run_name").asText().toLowerCase().contains(text));
+      } else if (tag.matches()) {
+        String key = tag.group(1);
+        boolean any = tag.group(2).equals("LIKE") && tag.group(3).equals("%");
+        String value = tag.group(3);
+        all =
+            all.and(
+                r -> {
+                  for (JsonNode t : r.path("data").path("tags")) {
+                    if (t.path("key").asText().equals(key)
+                        && (any || t.path("value").asText().equals(value))) {
+                      return true;
+                    }
+                  }
+                  return false;
+                });
+      } else {
+        throw new IllegalArgumentException("Unsupported clause " + clause);
+      }
+    }
+    return all;
+  }
+
+  private Optional<JsonNode> run(String id) {
+    return runs.stream().filter(r -> r.path("info").path("run_id").asText().equals(id)).findFirst();
+  }
+
+  private Response error(int status, String name) {
+    return Response.json(status, FakeHttpServer.resource("mlflow/errors/" + name + ".json"));
+  }
+
+  private void awaitClose() {
+    try {
+      closing.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private JsonNode recorded(String name) {
+    return read(FakeHttpServer.resource("mlflow/" + name));
+  }
+
+  private JsonNode read(String text) {
+    try {
+      return json.readTree(text == null || text.isBlank() ? "{}" : text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not JSON: " + text, e);
+    }
+  }
+}
