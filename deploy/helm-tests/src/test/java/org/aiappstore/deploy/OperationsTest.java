@@ -67,6 +67,19 @@ class OperationsTest {
   }
 
   @Test
+  void shouldDenyAllIngressToTheDemoAppsWhenNoNamespaceIsAllowed() {
+    NetworkPolicy policy =
+        HelmChart.render(
+                "values-production-emissary.yaml",
+                Map.of("appsBackend.networkPolicy.ingressNamespaces", "null"))
+            .all(NetworkPolicy.class)
+            .get(0);
+
+    assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
+    assertThat(policy.getSpec().getIngress()).isEmpty();
+  }
+
+  @Test
   void shouldRenderNoNetworkPolicyWithoutBackend() {
     assertThat(
             HelmChart.render(
