@@ -154,6 +154,9 @@ defined before this one in the container (from secretKeyRefs), so no secret is w
 {{- if and (eq .Values.appsBackend.type "emissary") (not .Values.appsBackend.emissary.publicBaseUrl) }}
 {{- fail "appsBackend.type=emissary needs appsBackend.emissary.publicBaseUrl" }}
 {{- end }}
+{{- if or (hasKey .Values.appsBackend.config "token") (hasKey .Values.appsBackend.config "masterUrl") }}
+{{- fail "appsBackend.config must not set token or masterUrl: the backend uses the pod's service account and the Role this chart creates" }}
+{{- end }}
 {{- if and (not .Values.identity.builtin) (not .Values.identity.oidc.enabled) }}
 {{- fail "identity.builtin=false needs identity.oidc.enabled: nobody could sign in" }}
 {{- end }}

@@ -51,6 +51,15 @@ class ValidationTest {
   }
 
   @Test
+  void shouldRefuseABackendTokenInTheValues() {
+    assertThatThrownBy(
+            () ->
+                HelmChart.render(
+                    "values-production-knative.yaml", Map.of("appsBackend.config.token", "x")))
+        .hasMessageContaining("must not set token");
+  }
+
+  @Test
   void shouldRefuseAnInstallNobodyCanSignInTo() {
     assertThatThrownBy(() -> HelmChart.render(null, Map.of("identity.builtin", false)))
         .hasMessageContaining("nobody could sign in");
