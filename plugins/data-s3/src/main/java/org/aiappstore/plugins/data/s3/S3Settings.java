@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param createBucket whether a missing bucket is created
  * @param multipartThreshold objects of known length from this many bytes up use multipart uploads
  * @param partSize the size of each multipart part, in bytes
+ * @param partsInFlight how many parts of one multipart upload are sent at once while the next one
+ *     is read
  */
 record S3Settings(
     Optional<URI> endpoint,
@@ -25,7 +27,8 @@ record S3Settings(
     boolean pathStyle,
     boolean createBucket,
     long multipartThreshold,
-    int partSize) {
+    int partSize,
+    int partsInFlight) {
 
   /** Where the objects live, for messages: never contains credentials. */
   String location() {
@@ -50,6 +53,8 @@ record S3Settings(
         + multipartThreshold
         + ", partSize="
         + partSize
+        + ", partsInFlight="
+        + partsInFlight
         + "}";
   }
 }
