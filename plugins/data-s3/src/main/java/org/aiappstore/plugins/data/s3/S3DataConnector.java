@@ -126,6 +126,9 @@ final class S3DataConnector implements DataConnector {
             // Never read ~/.aws/config or ~/.aws/credentials.
             .overrideConfiguration(o -> o.defaultProfileFile(ProfileFile.aggregator().build()));
     settings.endpoint().ifPresent(builder::endpointOverride);
+    if (!settings.payloadSigning()) {
+      builder.putAuthScheme(new UnsignedPayloadAuthScheme());
+    }
     return builder.build();
   }
 

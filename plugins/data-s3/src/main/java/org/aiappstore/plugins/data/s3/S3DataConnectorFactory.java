@@ -54,6 +54,9 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
   /** How many parts of one multipart upload are sent at once while the next one is read. */
   public static final String PARTS_IN_FLIGHT = "partsInFlight";
 
+  /** Whether request bodies sent over plain http are hashed into the SigV4 signature. */
+  public static final String PAYLOAD_SIGNING = "payloadSigning";
+
   /** The smallest part S3 accepts (except the last), in MiB. */
   static final int MIN_PART_SIZE_MIB = 5;
 
@@ -119,6 +122,14 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
                       + MAX_PARTS_IN_FLIGHT
                       + "; an upload holds this many parts plus one in memory.")
               .defaultValue(2)
+              .build(),
+          ConfigProperty.bool(PAYLOAD_SIGNING)
+              .label("Sign payloads over http")
+              .help(
+                  "Hash every uploaded byte into the request signature when the endpoint is plain"
+                      + " http, so that the server rejects altered data; costs a SHA-256 pass on"
+                      + " both sides. https endpoints never sign payloads: TLS protects them.")
+              .defaultValue(true)
               .build());
 
   private static final Set<DataCapability> CAPABILITIES =
@@ -210,6 +221,7 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
         config.bool(CREATE_BUCKET),
         threshold * MIB,
         (int) (partSize * MIB),
-        partsInFlight);
+        partsInFlight,
+        config.bool(PAYLOAD_SIGNING));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param partSize the size of each multipart part, in bytes
  * @param partsInFlight how many parts of one multipart upload are sent at once while the next one
  *     is read
+ * @param payloadSigning whether request bodies sent over plain http are hashed into the signature
  */
 record S3Settings(
     Optional<URI> endpoint,
@@ -28,7 +29,8 @@ record S3Settings(
     boolean createBucket,
     long multipartThreshold,
     int partSize,
-    int partsInFlight) {
+    int partsInFlight,
+    boolean payloadSigning) {
 
   /** Where the objects live, for messages: never contains credentials. */
   String location() {
@@ -55,6 +57,8 @@ record S3Settings(
         + partSize
         + ", partsInFlight="
         + partsInFlight
+        + ", payloadSigning="
+        + payloadSigning
         + "}";
   }
 }

@@ -48,7 +48,8 @@ class S3DataConnectorFactoryTest {
               org.assertj.core.groups.Tuple.tuple("createBucket", ConfigType.BOOLEAN, "false"),
               org.assertj.core.groups.Tuple.tuple("multipartThreshold", ConfigType.INTEGER, "16"),
               org.assertj.core.groups.Tuple.tuple("partSize", ConfigType.INTEGER, "8"),
-              org.assertj.core.groups.Tuple.tuple("partsInFlight", ConfigType.INTEGER, "2"));
+              org.assertj.core.groups.Tuple.tuple("partsInFlight", ConfigType.INTEGER, "2"),
+              org.assertj.core.groups.Tuple.tuple("payloadSigning", ConfigType.BOOLEAN, "true"));
     }
   }
 
@@ -113,6 +114,7 @@ class S3DataConnectorFactoryTest {
       assertThat(settings.multipartThreshold()).isEqualTo(16L * 1024 * 1024);
       assertThat(settings.partSize()).isEqualTo(8 * 1024 * 1024);
       assertThat(settings.partsInFlight()).isEqualTo(2);
+      assertThat(settings.payloadSigning()).isTrue();
     }
   }
 
