@@ -11,6 +11,7 @@
 #   BENCH_ROUNDS=3       rounds of direct upload, API upload and API download
 #   BENCH_S3_SETTINGS="partSize=16"
 #                        extra settings of the server's S3 connector, comma-separated name=value
+#   BENCH_THREADS=1      also print the CPU seconds of the server's and S3Proxy's threads, grouped by name
 #   BENCH_JFR=1          record the server and S3Proxy with Java Flight Recorder (profile settings) into
 #                        bench/media/target/{server,s3proxy}.jfr; figures taken with it on are not comparable
 #
@@ -111,15 +112,33 @@ mbps() { python3 -c "print(f'{$1 / 1048576 / $2:.1f}')"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 # CPU seconds (user + system) a process has used so far.
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+# CPU seconds of each thread of a process, as "pid name seconds" lines; names lose their digits.
+threads() {
+  for task in /proc/"$1"/task/*; do
+    # Threads may end between listing and reading.
+    awk -v hz="$(getconf CLK_TCK)" -v pid="$1" -v name="$({ tr -d '0-9' < "$task/comm"; } 2> /dev/null | tr ' ' '_')" \
+      '{print pid, name, ($14 + $15) / hz}' "$task/stat" 2> /dev/null || true
+  done
+}
 # Runs curl with the given arguments, prints its elapsed seconds and writes "curl server s3proxy" CPU
-# seconds spent during the transfer to the file $cpu_out.
+# seconds spent during the transfer to the file $cpu_out (and, with BENCH_THREADS=1, per thread group
+# to $cpu_out.threads).
 timed() {
   local server0 s3_0 elapsed
   server0=$(cpu "$server_pid"); s3_0=$(cpu "$s3_pid")
+  [ "${BENCH_THREADS:-0}" = 1 ] && { threads "$server_pid"; threads "$s3_pid"; } > "$work/threads.before"
   elapsed=$(/usr/bin/time -f '%U %S' -o "$work/curl.cpu" curl -sf -w '%{time_total}' "$@") || return 1
   awk -v server="$(python3 -c "print($(cpu "$server_pid") - $server0)")" \
     -v s3="$(python3 -c "print($(cpu "$s3_pid") - $s3_0)")" \
     'NR == 1 {printf "%.1f %.1f %.1f\n", $1 + $2, server, s3}' "$work/curl.cpu" > "$cpu_out"
+  if [ "${BENCH_THREADS:-0}" = 1 ]; then
+    { threads "$server_pid"; threads "$s3_pid"; } | awk -v server="$server_pid" '
+      NR == FNR {before[$1 FS $2] += $3; next}
+      {after[$1 FS $2] += $3}
+      END {for (k in after) {split(k, f, FS); d = after[k] - before[k]
+             if (d >= 0.1) printf "      %-8s %-18s %5.1f\n", (f[1] == server ? "server" : "S3Proxy"), f[2], d}}' \
+      "$work/threads.before" - | sort -k3 -gr > "$cpu_out.threads"
+  fi
   echo "$elapsed"
 }
 
@@ -138,6 +157,7 @@ for round in $(seq 1 "$rounds"); do
   upload=$(timed "${auth[@]}" -H 'Content-Type: video/mp4' -T "$file" -X POST -o "$work/upload.json" \
     "$api/media?name=video.mp4")
   echo "   API upload        $(mbps "$bytes" "$upload") MiB/s   CPU s curl/server/S3Proxy: $(cat "$cpu_out")"
+  [ -f "$cpu_out.threads" ] && cat "$cpu_out.threads"
   id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$work/upload.json")
   cpu_out="$work/download.cpu"
   download=$(timed "${auth[@]}" -o "$work/downloaded.mp4" "$api/media/$id")
