@@ -55,6 +55,28 @@ public enum ConfigKey {
       "aiappstore.media.url-hours",
       "2",
       "How long a signed media URL (in a card shown to someone allowed to see it) stays valid."),
+  SEARCH_INDEX_DIR(
+      "aiappstore.search.index-dir",
+      "",
+      "Directory of this server's search index (never shared between replicas). Empty:"
+          + " DATA_DIR/search-index."),
+  SEARCH_POLL_MILLIS(
+      "aiappstore.search.poll-millis",
+      "300",
+      "How often the search index catches up with card changes made by other replicas."),
+  SEARCH_CHANGE_LOG_RETENTION_HOURS(
+      "aiappstore.search.change-log.retention-hours",
+      "168",
+      "How long card changes stay in the change log; an index further behind is rebuilt at start."),
+  SEARCH_RECONCILE_MINUTES(
+      "aiappstore.search.reconcile-minutes",
+      "15",
+      "How often the index is compared with the database card by card (id and version) and"
+          + " repaired; 0 turns it off."),
+  SEARCH_RAM_BUFFER_MB(
+      "aiappstore.search.ram-buffer-mb",
+      "16",
+      "Heap the index writer may buffer before it flushes a segment to disk."),
   EXPERIMENT_CACHE_SECONDS(
       "aiappstore.experiments.cache-seconds",
       "300",

@@ -36,8 +36,13 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/models", null, "user"),
         Arguments.of("GET", "/api/v1/models?owner=me", null, "user"),
         Arguments.of("GET", "/api/v1/tasks", null, "user"),
-        Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
-        Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"));
+        Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"),
+        Arguments.of("GET", "/api/v1/search/models", null, "user"),
+        Arguments.of("GET", "/api/v1/search/models?q=model&sort=updated&size=5", null, "user"),
+        Arguments.of("GET", "/api/v1/search/suggest?q=mo", null, "user"),
+        Arguments.of("GET", "/api/v1/search/dashboard", null, "user"),
+        Arguments.of("GET", "/api/v1/admin/search", null, "admin"),
+        Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"));
   }
 
   /**
@@ -83,6 +88,8 @@ class AccessControlIT {
         Arguments.of("PUT", "/api/v1/drafts/new", "{}", "user"),
         Arguments.of("DELETE", "/api/v1/drafts/new", null, "user"),
         Arguments.of("PUT", "/api/v1/admin/tasks", "{\"tasks\": []}", "admin"),
+        // Rebuilding the search index: its 200 path is in SearchIT.
+        Arguments.of("POST", "/api/v1/admin/search/rebuild", null, "admin"),
         // Experiments: their 200 paths need a tracker, see ExperimentsIT.
         Arguments.of("GET", "/api/v1/experiments/none/run", null, "user"),
         Arguments.of("GET", "/api/v1/experiments/none", null, "user"),
