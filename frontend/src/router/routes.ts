@@ -57,6 +57,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAdmin: true },
       },
       {
+        path: 'admin/jobs',
+        name: 'admin-jobs',
+        component: () => import('@/pages/AdminJobsPage.vue'),
+        meta: { requiresAuth: true, requiresAdmin: true },
+      },
+      {
         path: 'admin/plugins',
         name: 'admin-plugins',
         component: () => import('@/pages/AdminPluginsPage.vue'),
