@@ -90,7 +90,8 @@ class AuditLogTest {
     for (int i = 0; i < 7; i++) {
       record("user" + i, "x", null);
     }
-    // Two records at the same instant: the id breaks the tie.
+    // Two records at the same instant, after the others: the id breaks the tie.
+    clock.advance(Duration.ofMinutes(1));
     log.record(null, "same1", "x", null, Auditor.SUCCESS, null, null);
     log.record(null, "same2", "x", null, Auditor.SUCCESS, null, null);
 
