@@ -54,4 +54,10 @@ final class BundleFormat {
   static String json(Document document) {
     return document.toJson(JSON);
   }
+
+  /** The manifest is for people too: plain JSON numbers ("relaxed"), indented. */
+  static String manifestJson(Document manifest) {
+    return manifest.toJson(
+        JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).indent(true).build());
+  }
 }

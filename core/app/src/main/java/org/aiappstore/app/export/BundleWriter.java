@@ -50,7 +50,7 @@ final class BundleWriter implements AutoCloseable {
   void finish(Document header) throws IOException {
     Document manifest = new Document(header).append("entries", entries);
     zip.putNextEntry(new ZipEntry(BundleFormat.MANIFEST));
-    zip.write(BundleFormat.json(manifest).getBytes(StandardCharsets.UTF_8));
+    zip.write(BundleFormat.manifestJson(manifest).getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
     zip.finish();
   }

@@ -4,10 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.aiappstore.app.connector.ConnectorRegistry;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.job.Job;
@@ -21,8 +18,6 @@ import org.bson.Document;
 /** Export records are the jobs of type {@code export}; their bundle is a stored object. */
 @ApplicationScoped
 public class ExportService {
-
-  private static final Logger LOG = Logger.getLogger(ExportService.class.getName());
 
   @Inject JobService jobs;
   @Inject JobRepository repository;
@@ -62,37 +57,9 @@ public class ExportService {
     return new Bundle(object, result.getString("fileName"));
   }
 
-  /**
-   * Deletes the stored bundle, then the record. When the store refuses, the record stays, marked
-   * with the reason, so the object is not forgotten, and the answer is 502.
-   */
+  /** Deletes the stored bundle, then the record (see {@link ExportDeletion}). */
   public void delete(String id) {
-    Job job = get(id);
-    if (!job.state().terminal()) {
-      throw new ProblemException(
-          409, "EXPORT_RUNNING", "The export is still " + job.state().id() + "; cancel it first.");
-    }
-    Document result = job.result();
-    if (result != null && result.getString("key") != null) {
-      try {
-        connectors.dataConnector(result.getString("connectorId")).delete(result.getString("key"));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not delete the bundle of export " + id, e);
-        Instant now = clock.instant();
-        repository.updateResult(
-            id,
-            new Document(result)
-                .append("deleteFailed", true)
-                .append("deleteError", String.valueOf(e.getMessage()))
-                .append("deleteAttemptedAt", now.toString()));
-        throw new ProblemException(
-            502,
-            "BUNDLE_DELETE_FAILED",
-            "The bundle could not be deleted from storage; the export is kept and marked. Try again"
-                + " later.");
-      }
-    }
-    repository.delete(id);
+    new ExportDeletion(repository, connectors::dataConnector, clock).delete(get(id));
   }
 
   /** An open bundle and the file name to offer. */

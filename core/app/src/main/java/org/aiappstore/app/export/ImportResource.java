@@ -36,7 +36,9 @@ public class ImportResource {
   @Context UriInfo uriInfo;
 
   @POST
-  @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  // Any type: the content decides (a non-zip is a 422), and a mislabelled upload gets a useful
+  // answer instead of a bare 415.
+  @Consumes(MediaType.WILDCARD)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
