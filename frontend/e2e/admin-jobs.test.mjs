@@ -1,7 +1,7 @@
 // Browser test of Admin → Exports and imports and the audit log, run with `node --test e2e/` against a
 // running server (BASE_URL) whose first administrator is E2E_ADMIN_USERNAME / E2E_ADMIN_PASSWORD. Exports
-// one card, downloads the bundle, deletes the card, imports the bundle back, finds the card again and the
-// deletion in the audit log, then deletes the export.
+// two cards, sees the progress reach 2 of 2, downloads the bundle, deletes one card, imports the bundle back,
+// finds the card again and the deletion in the audit log, then deletes the export.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
@@ -15,6 +15,7 @@ const TITLE = `E2E bundle card ${RUN}`
 let browser
 let headers
 let card
+let other
 
 async function api(path, init = {}) {
   return fetch(`${BASE_URL}/api/v1${path}`, {
@@ -36,24 +37,30 @@ before(async () => {
   })
   assert.equal(login.status, 200)
   headers = { authorization: `Bearer ${(await login.json()).accessToken}` }
-  const created = await api('/models', {
-    method: 'POST',
-    body: JSON.stringify({
-      title: TITLE,
-      task: 'Other',
-      tags: ['bundle'],
-      description: 'Exported and imported by the browser test.',
-    }),
-  })
-  assert.equal(created.status, 201, await created.text())
-  card = await created.json()
+  const create = async (title) => {
+    const created = await api('/models', {
+      method: 'POST',
+      body: JSON.stringify({
+        title,
+        task: 'Other',
+        tags: ['bundle'],
+        description: 'Exported and imported by the browser test.',
+      }),
+    })
+    assert.equal(created.status, 201, await created.text())
+    return created.json()
+  }
+  card = await create(TITLE)
+  other = await create(`${TITLE} (second)`)
   browser = await launchChromium(chromium)
 })
 
 after(async () => {
   await browser?.close()
-  if (card) {
-    await api(cardPath(), { method: 'DELETE' })
+  for (const each of [card, other].filter(Boolean)) {
+    await api(`/models/${encodeURIComponent(each.owner.username)}/${each.slug}`, {
+      method: 'DELETE',
+    })
   }
 })
 
