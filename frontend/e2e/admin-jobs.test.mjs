@@ -125,6 +125,23 @@ describe(
         assert.ok(actions.includes('card.deleted'), `audit actions: ${actions}`)
         assert.ok(actions.includes('card.created'), `audit actions: ${actions}`)
 
+        // Admin → Cards: the second card made private from the table.
+        await page.goto(`${BASE_URL}/admin/cards`)
+        await byTestId(page, 'admin-cards-table')
+          .locator('tr', { hasText: `${TITLE} (second)` })
+          .locator('.q-checkbox')
+          .click()
+        await byTestId(page, 'admin-cards-private').click()
+        await page.waitForFunction(() =>
+          document
+            .querySelector('[data-testid="admin-cards-actions"]')
+            ?.textContent?.includes('0 selected'),
+        )
+        const second = await api(
+          `/models/${encodeURIComponent(other.owner.username)}/${other.slug}`,
+        )
+        assert.equal((await second.json()).visibility, 'private')
+
         await page.goto(`${BASE_URL}/admin/jobs`)
         const row = page.locator('[data-testid="job-row"]', { hasText: 'export' }).first()
         const exportId = await row.getAttribute('data-id')

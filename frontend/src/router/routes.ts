@@ -69,6 +69,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { requiresAuth: true, requiresAdmin: true },
       },
       {
+        path: 'admin/cards',
+        name: 'admin-cards',
+        component: () => import('@/pages/AdminCardsPage.vue'),
+        meta: { requiresAuth: true, requiresAdmin: true },
+      },
+      {
         path: 'admin/audit',
         name: 'admin-audit',
         component: () => import('@/pages/AdminAuditPage.vue'),
