@@ -86,15 +86,24 @@ describe(
   'Admin → Exports and imports',
   { skip: ADMIN_PASSWORD ? false : NO_ADMIN_PASSWORD },
   () => {
-    it('exports a card, imports it back after deletion and shows it in the audit log', async () => {
+    it('exports two cards, imports one back after deletion and shows it in the audit log', async () => {
       await withPage(browser, async (page) => {
         await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/admin/jobs')
         await byTestId(page, 'admin-jobs-page').waitFor()
 
         await byTestId(page, 'export-mode').getByText('Listed cards').click()
-        await byTestId(page, 'export-ids').locator('textarea').fill(card.id)
+        await byTestId(page, 'export-ids').fill(`${card.id}\n${other.id}`)
         await byTestId(page, 'export-start').click()
         const exported = await newestJobEnds(page, 'export', 'succeeded')
+        assert.match(
+          await exported.locator('[data-testid="job-progress"]').textContent(),
+          /2 of 2 cards/,
+        )
+        assert.equal(
+          await exported.locator('[role="progressbar"]').getAttribute('aria-valuenow'),
+          '1',
+          'the progress bar is full',
+        )
         await exported.locator('[data-testid="job-expand"]').click()
         await byTestId(page, 'job-items').getByText(TITLE).waitFor()
 
@@ -108,8 +117,11 @@ describe(
         assert.equal((await api(cardPath(), { method: 'DELETE' })).status, 204)
         assert.equal((await api(cardPath())).status, 404)
 
+        // Quasar puts the test id on the native input (or, in other versions, on its wrapper).
         await page
-          .locator('[data-testid="import-file"] input[type="file"]')
+          .locator(
+            'input[type="file"][data-testid="import-file"], [data-testid="import-file"] input[type="file"]',
+          )
           .setInputFiles({ name: `bundle-${RUN}.zip`, mimeType: 'application/zip', buffer: bundle })
         await byTestId(page, 'import-start').click()
         await newestJobEnds(page, 'import', 'succeeded')
