@@ -1,0 +1,133 @@
+package org.aiappstore.plugins.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads why an app's pods cannot run from their status, as {@code kubectl describe} shows it. */
+public final class PodProblems {
+
+  /** Waiting reasons that mean the container will not start without a change. */
+  public static final Set<String> FAILURE_REASONS =
+      Set.of(
+          "ImagePullBackOff",
+          "ErrImagePull",
+          "ErrImageNeverPull",
+          "InvalidImageName",
+          "CrashLoopBackOff",
+          "CreateContainerConfigError",
+          "CreateContainerError",
+          "RunContainerError");
+
+  private PodProblems() {}
+
+  /**
+   * The first failure of the pods' containers.
+   *
+   * @param pods the app's pods
+   * @return e.g. "Container app of pod demo-x: ImagePullBackOff (Back-off pulling image ...)"
+   */
+  public static Optional<String> failure(List<Pod> pods) {
+    for (Pod pod : pods) {
+      if (pod.getStatus() == null) {
+        continue;
+      }
+      if ("Failed".equals(pod.getStatus().getPhase())) {
+        return Optional.of(
+            "Pod "
+                + pod.getMetadata().getName()
+                + " failed"
+                + suffix(pod.getStatus().getReason(), pod.getStatus().getMessage()));
+      }
+      List<ContainerStatus> statuses = new ArrayList<>(pod.getStatus().getInitContainerStatuses());
+      statuses.addAll(pod.getStatus().getContainerStatuses());
+      for (ContainerStatus status : statuses) {
+        if (status.getState() != null
+            && status.getState().getWaiting() != null
+            && FAILURE_REASONS.contains(status.getState().getWaiting().getReason())) {
+          String reason = status.getState().getWaiting().getReason();
+          String last =
+              status.getLastState() != null && status.getLastState().getTerminated() != null
+                  ? status.getLastState().getTerminated().getReason()
+                  : null;
+          return Optional.of(
+              "Container "
+                  + status.getName()
+                  + " of pod "
+                  + pod.getMetadata().getName()
+                  + ": "
+                  + reason
+                  + (last == null || last.isBlank() ? "" : " after " + last)
+                  + suffix(null, status.getState().getWaiting().getMessage()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why a pod cannot be scheduled, e.g. no node has a free GPU.
+   *
+   * @param pods the app's pods
+   * @return the scheduler's message, if a pod is unschedulable
+   */
+  public static Optional<String> unschedulable(List<Pod> pods) {
+    for (Pod pod : pods) {
+      if (pod.getStatus() == null) {
+        continue;
+      }
+      for (PodCondition condition : pod.getStatus().getConditions()) {
+        if ("PodScheduled".equals(condition.getType())
+            && "False".equals(condition.getStatus())
+            && "Unschedulable".equals(condition.getReason())) {
+          return Optional.of(
+              "Pod "
+                  + pod.getMetadata().getName()
+                  + " cannot be scheduled"
+                  + suffix(null, condition.getMessage()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a pod serves requests: Ready, and not being deleted.
+   *
+   * @param pod the pod
+   * @return {@code true} if ready
+   */
+  public static boolean isReady(Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /**
+   * How often a pod's containers restarted.
+   *
+   * @param pod the pod
+   * @return the sum of restart counts
+   */
+  public static int restarts(Pod pod) {
+    return pod.getStatus() == null
+        ? 0
+        : pod.getStatus().getContainerStatuses().stream()
+            .mapToInt(s -> s.getRestartCount() == null ? 0 : s.getRestartCount())
+            .sum();
+  }
+
+  private static String suffix(String reason, String message) {
+    String text = message == null || message.isBlank() ? reason : message;
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    return " (" + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine) + ")";
+  }
+}
