@@ -59,6 +59,30 @@ public enum ConfigKey {
       "aiappstore.experiments.cache-seconds",
       "300",
       "How long experiments and datasets read from trackers are cached (0: not at all)."),
+  APPS_MAX_CPU(
+      "aiappstore.apps.max-cpu",
+      "4",
+      "Most CPU (a Kubernetes quantity) a demo app may request or be limited to; more is 422."),
+  APPS_MAX_MEMORY(
+      "aiappstore.apps.max-memory",
+      "16Gi",
+      "Most memory (a Kubernetes quantity) a demo app may request or be limited to; more is 422."),
+  APPS_MAX_GPUS(
+      "aiappstore.apps.max-gpus",
+      "1",
+      "Most whole GPUs per demo app (0 disables GPUs); a backend must also declare GPU."),
+  APPS_MAX_REPLICAS(
+      "aiappstore.apps.max-replicas", "5", "Most replicas a demo app may have or be scaled to."),
+  APPS_RECONCILE_INTERVAL_SECONDS(
+      "aiappstore.apps.reconcile.interval-seconds",
+      "60",
+      "How often the app reconciler compares the database with the deployment backends (one"
+          + " replica at a time, through a lease)."),
+  APPS_ORPHAN_GRACE_MINUTES(
+      "aiappstore.apps.reconcile.grace-minutes",
+      "15",
+      "Objects of an app the database does not know are deleted only once they are this old;"
+          + " apps being created or deleted are left alone this long."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",
