@@ -37,6 +37,8 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/models?owner=me", null, "user"),
         Arguments.of("GET", "/api/v1/tasks", null, "user"),
         Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
+        Arguments.of("GET", "/api/v1/apps", null, "user"),
+        Arguments.of("GET", "/api/v1/apps?owner=me&size=5", null, "user"),
         Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"));
   }
 
@@ -51,6 +53,7 @@ class AccessControlIT {
     // Reading a media file is no side effect, but its 200 needs an upload: see MediaIT.
     String media = "/api/v1/media/00000000-0000-0000-0000-000000000000";
     String card = "/api/v1/models/admin/no-such-card";
+    String app = "/api/v1/apps/nosuchapp";
     return Stream.of(
         Arguments.of("POST", "/api/v1/admin/users", "{}", "admin"),
         Arguments.of("PATCH", user, "{\"displayName\": \"x\"}", "admin"),
@@ -88,7 +91,17 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/experiments/none", null, "user"),
         Arguments.of("GET", "/api/v1/datasets/none/ds", null, "user"),
         Arguments.of("GET", "/api/v1/datasets/none", null, "user"),
-        Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"));
+        Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"),
+        // Apps: 200 paths, 403 and 404 for other users are in AppsIT.
+        Arguments.of("POST", "/api/v1/apps", "{}", "user"),
+        Arguments.of("GET", app, null, "user"),
+        Arguments.of("GET", app + "/status", null, "user"),
+        Arguments.of("GET", app + "/status/stream", null, "user"),
+        Arguments.of("PATCH", app, "{}", "user"),
+        Arguments.of("POST", app + "/scale", "{\"replicas\": 1}", "user"),
+        Arguments.of("POST", app + "/restore", null, "user"),
+        Arguments.of("DELETE", app, null, "user"),
+        Arguments.of("GET", app + "/logs", null, "user"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {
