@@ -78,6 +78,7 @@ public class AppReconciler {
   }
 
   Outcome reconcile(String backendId, DeploymentBackend backend) {
+    Instant listedAt = clock.instant();
     List<ManagedApp> running = backend.listManaged();
     // Read after listing: see the class comment.
     Map<String, App> records = new HashMap<>();
@@ -95,7 +96,11 @@ public class AppReconciler {
       boolean settled = !app.updatedAt().isAfter(graceStart);
       switch (app.state()) {
         case ACTIVE -> {
-          if (!present && apps.compareAndSet(app.withState(AppState.LOST, now), app.version())) {
+          // Changed since the listing (a create or restore that just finished): the listing may
+          // predate its objects, so it proves nothing; the next pass decides.
+          if (!present
+              && app.updatedAt().isBefore(listedAt)
+              && apps.compareAndSet(app.withState(AppState.LOST, now), app.version())) {
             lost++;
           }
         }

@@ -69,11 +69,39 @@ class AppReconcilerTest {
   @Test
   void shouldMarkAnActiveAppWhoseObjectsVanishedAsLost() {
     record("gone", AppState.ACTIVE);
+    clock.advance(Duration.ofSeconds(1));
 
     AppReconciler.Outcome outcome = reconciler.run();
 
     assertThat(outcome.lost()).isEqualTo(1);
     assertThat(apps.findById("gone").orElseThrow().state()).isEqualTo(AppState.LOST);
+  }
+
+  @Test
+  void shouldNotMarkAnAppLostThatBecameActiveAfterTheListing() {
+    App app = record("fresh", AppState.CREATING);
+    // Its create finishes while the backend is being listed: recorded as active "later".
+    AppBackends racing =
+        new FakeAppBackends()
+            .add(
+                "emissary",
+                new InMemoryDeploymentBackend(clock) {
+                  @Override
+                  public synchronized java.util.List<
+                          org.aiappstore.plugin.api.deployment.ManagedApp>
+                      listManaged() {
+                    var listed = super.listManaged();
+                    clock.advance(Duration.ofSeconds(1));
+                    AppReconcilerTest.this.apps.compareAndSet(
+                        app.withState(AppState.ACTIVE, clock.instant()), 1);
+                    return listed;
+                  }
+                },
+                DeploymentCapability.LIST_MANAGED);
+
+    new AppReconciler(apps, racing, clock, GRACE).run();
+
+    assertThat(apps.findById("fresh").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
   }
 
   @Test
