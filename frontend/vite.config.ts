@@ -10,7 +10,14 @@ const proxiedPaths = ['/api', '/health', '/metrics', '/openapi']
 export default defineConfig({
   plugins: [vue({ template: { transformAssetUrls } }), quasar()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // Plyr's icon sprite, served by the app (plyr's package exports do not list it).
+      {
+        find: /^plyr-sprite(\?.*)?$/,
+        replacement: `${fileURLToPath(new URL('./node_modules/plyr/dist/plyr.svg', import.meta.url))}$1`,
+      },
+    ],
   },
   server: {
     port: 5173,

@@ -21,15 +21,42 @@ export async function launchChromium(chromium) {
   })
 }
 
-/** Runs `body` with a page in a fresh browser context (no cookies or storage shared between tests). */
+/**
+ * Runs `body` with a page in a fresh browser context (no cookies or storage shared between tests). When it
+ * fails, a screenshot, the page's address and its console output go to target/e2e-failures/ so that a
+ * failure on CI can be understood without re-running it.
+ */
 export async function withPage(browser, body) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   context.setDefaultTimeout(TIMEOUT_MS)
   const page = await context.newPage()
+  const consoleLines = []
+  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
+  page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`))
   try {
     await body(page)
+  } catch (error) {
+    await recordFailure(page, consoleLines, error)
+    throw error
   } finally {
     await context.close()
+  }
+}
+
+async function recordFailure(page, consoleLines, error) {
+  try {
+    const { mkdir, writeFile } = await import('node:fs/promises')
+    const dir = new URL('../target/e2e-failures/', import.meta.url)
+    await mkdir(dir, { recursive: true })
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}`
+    await page.screenshot({ path: new URL(`${name}.png`, dir).pathname, fullPage: true })
+    const report = [`url: ${page.url()}`, `error: ${error?.message}`, '', ...consoleLines].join(
+      '\n',
+    )
+    await writeFile(new URL(`${name}.txt`, dir), report)
+    console.error(`Failure recorded in target/e2e-failures/${name}.png and .txt`)
+  } catch (recording) {
+    console.error('Could not record the failure:', recording)
   }
 }
 

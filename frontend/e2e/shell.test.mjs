@@ -68,7 +68,9 @@ describe('SPA shell', () => {
       await byTestId(page, 'model-owner').waitFor()
       assert.match(await byTestId(page, 'model-owner').textContent(), /alice/)
       assert.match(await byTestId(page, 'model-slug').textContent(), /resnet/)
-      await page.getByText('Model cards arrive with the model-card feature').waitFor()
+      // Cards need a signed-in user: a signed-out visitor is asked to sign in and come back.
+      await byTestId(page, 'card-sign-in').waitFor()
+      await page.getByText('Sign in to see this model card').waitFor()
     })
   })
 

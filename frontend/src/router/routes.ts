@@ -8,10 +8,23 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('@/pages/HomePage.vue') },
       { path: 'models', name: 'models', component: () => import('@/pages/ModelsPage.vue') },
       {
+        path: 'models/new',
+        name: 'model-new',
+        component: () => import('@/pages/CardWizardPage.vue'),
+        meta: { requiresAuth: true },
+      },
+      {
         path: 'models/:owner/:slug',
         name: 'model',
-        component: () => import('@/pages/ModelDetailPage.vue'),
+        component: () => import('@/pages/CardPage.vue'),
         props: true,
+      },
+      {
+        path: 'models/:owner/:slug/edit',
+        name: 'model-edit',
+        component: () => import('@/pages/CardWizardPage.vue'),
+        props: true,
+        meta: { requiresAuth: true },
       },
       { path: 'about', name: 'about', component: () => import('@/pages/AboutPage.vue') },
       {

@@ -103,8 +103,6 @@ public abstract class KubernetesBackend implements DeploymentBackend {
   /** The most bytes of one container's log read when not following. */
   public static final int LOG_LIMIT_BYTES = 4 * 1024 * 1024;
 
-  private static final String CONTAINERS = "containers";
-
   /** One renderer per backend class: Thymeleaf caches parsed templates and expressions in it. */
   private static final Map<Class<?>, ManifestRenderer> RENDERERS = new ConcurrentHashMap<>();
 
@@ -1139,39 +1137,5 @@ public abstract class KubernetesBackend implements DeploymentBackend {
       thread.setContextClassLoader(pluginLoader);
       return thread;
     };
-  }
-
-  /**
-   * Finds the app containers' list in a workload, for subclasses' status reading.
-   *
-   * @param workload the workload
-   * @return the container maps, empty if none
-   */
-  @SuppressWarnings("unchecked")
-  protected static List<Map<String, Object>> containers(GenericKubernetesResource workload) {
-    Object found = find(workload.getAdditionalProperties(), CONTAINERS);
-    return found instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
-  }
-
-  private static Object find(Object node, String key) {
-    if (node instanceof Map<?, ?> map) {
-      if (map.containsKey(key)) {
-        return map.get(key);
-      }
-      for (Object value : map.values()) {
-        Object found = find(value, key);
-        if (found != null) {
-          return found;
-        }
-      }
-    } else if (node instanceof List<?> list) {
-      for (Object value : list) {
-        Object found = find(value, key);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

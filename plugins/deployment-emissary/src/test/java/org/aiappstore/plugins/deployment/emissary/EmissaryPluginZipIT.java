@@ -23,8 +23,7 @@ import org.aiappstore.plugin.tck.deployment.testing.RecordingLogListener;
 import org.aiappstore.plugin.tck.packaging.PluginZipContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Loads the packaged plugin zip the way the host does (PF4J over a plugins directory) and deploys,
@@ -74,11 +73,17 @@ class EmissaryPluginZipIT extends PluginZipContract<DeploymentBackendFactory> {
     OTHER_FABRIC8
   }
 
-  @ParameterizedTest
-  @EnumSource(HostLoader.class)
-  void shouldDeployObserveFollowAndDeleteThroughTheLoadedPlugin(HostLoader hostLoader)
+  @Test
+  void shouldDeployObserveFollowAndDeleteThroughTheLoadedPluginUnderEitherHostLoader()
       throws Exception {
     DeploymentBackendFactory factory = startedExtension();
+    for (HostLoader hostLoader : HostLoader.values()) {
+      deployObserveFollowAndDelete(factory, hostLoader);
+    }
+  }
+
+  private void deployObserveFollowAndDelete(DeploymentBackendFactory factory, HostLoader hostLoader)
+      throws Exception {
     assertThat(factory.getClass().getName()).isEqualTo(EmissaryBackendFactory.class.getName());
     assertThat(factory.getClass()).isNotEqualTo(EmissaryBackendFactory.class);
     Map<String, String> config =

@@ -1,0 +1,156 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { Notify, Quasar } from 'quasar'
+import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import CardWizard from './CardWizard.vue'
+import { emptyForm, type WizardDraft } from './cardForm'
+import { apiClient } from '@/api/client'
+import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
+import { resnetCard } from '@/testing/cardFixtures'
+
+vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
+
+const originalAdapter = apiClient.defaults.adapter
+const Page = { template: '<div />' }
+let wrapper: VueWrapper | undefined
+
+beforeAll(() => {
+  const rects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList
+  Range.prototype.getClientRects ??= rects
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect()
+  Element.prototype.getClientRects ??= rects
+})
+
+async function mountWizard(routes: FakeRoutes) {
+  const adapter = fakeAdapter({
+    'GET /drafts/new': problem({ title: 'Not Found', status: 404 }),
+    ...routes,
+  })
+  apiClient.defaults.adapter = adapter
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router: Router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/models', component: Page },
+      { path: '/models/new', component: Page },
+      { path: '/models/:owner/:slug', name: 'model', component: Page },
+    ],
+  })
+  await router.push('/models/new')
+  wrapper = mount(CardWizard, {
+    props: { card: null, tasks: ['Computer Vision', 'NLP'], tasksLoading: false },
+    global: { plugins: [[Quasar, { plugins: { Notify } }], pinia, router] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { page: wrapper, adapter, router }
+}
+
+const byTestId = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
+
+async function click(id: string): Promise<void> {
+  byTestId(id)!.click()
+  await flushPromises()
+}
+
+function fieldOf(id: string): string {
+  return byTestId(id)!.closest('.q-field')!.textContent ?? ''
+}
+
+describe('CardWizard', () => {
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = undefined
+    document.body.innerHTML = ''
+    apiClient.defaults.adapter = originalAdapter
+    vi.restoreAllMocks()
+  })
+
+  it('does not leave the basics while the title is missing, and says so at the field', async () => {
+    await mountWizard({})
+
+    await click('wizard-next')
+
+    expect(byTestId('wizard-panel-basics')).not.toBeNull()
+    expect(fieldOf('wizard-title')).toContain('A title is required')
+  })
+
+  it('leads a server field error back to its step and field', async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'review',
+      form: emptyForm({ title: 'Mine', task: 'NLP', tags: ['ok', 'fine'] }),
+      baseVersion: null,
+    }
+    await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+      'PUT /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:01Z' }),
+      'POST /models': problem({
+        title: 'Invalid card',
+        status: 422,
+        errors: [
+          { pointer: '/body', detail: 'A chart was refused' },
+          { pointer: '/tags/1', detail: 'is reserved' },
+        ],
+      }),
+    })
+    expect(byTestId('draft-dialog')!.textContent).toContain('of “Mine”')
+    await click('draft-resume')
+    expect(byTestId('wizard-panel-review')).not.toBeNull()
+
+    await click('wizard-publish')
+
+    // The basics come before the description: the first step with an error is shown.
+    expect(byTestId('wizard-panel-basics')).not.toBeNull()
+    expect(fieldOf('wizard-tags')).toContain('is reserved')
+  })
+
+  it('creates the card, deletes the draft and opens the card', async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'review',
+      form: emptyForm({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' }),
+      baseVersion: null,
+    }
+    let sent: unknown
+    const { adapter, router } = await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+      'POST /models': (config) => {
+        sent = JSON.parse(String(config.data))
+        return { status: 201, body: resnetCard, headers: { etag: '"1"' } }
+      },
+      'DELETE /drafts/new': { status: 204 },
+    })
+    await click('draft-resume')
+    const notify = vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+
+    await click('wizard-publish')
+
+    expect(sent).toMatchObject({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' })
+    expect(adapter.requests).toContain('DELETE /drafts/new')
+    expect(router.currentRoute.value.fullPath).toBe('/models/alice/resnet-50-imagenet')
+    expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'positive' }))
+  })
+
+  it('discards a draft when asked', async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'links',
+      form: emptyForm({ title: 'Old' }),
+      baseVersion: null,
+    }
+    const { adapter } = await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+      'DELETE /drafts/new': { status: 204 },
+    })
+
+    await click('draft-discard')
+
+    expect(adapter.requests).toContain('DELETE /drafts/new')
+    expect(byTestId('draft-dialog')).toBeNull()
+    expect((byTestId('wizard-title') as HTMLInputElement).value).toBe('')
+    expect(byTestId('wizard-panel-basics')).not.toBeNull()
+  })
+})

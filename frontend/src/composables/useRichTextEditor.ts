@@ -1,0 +1,238 @@
+import {
+  computed,
+  toValue,
+  watch,
+  type ComputedRef,
+  type MaybeRefOrGetter,
+  type ShallowRef,
+} from 'vue'
+import { useEditor, type Editor } from '@tiptap/vue-3'
+import type { Editor as CoreEditor, Extensions, JSONContent } from '@tiptap/core'
+import { NodeSelection, TextSelection } from '@tiptap/pm/state'
+import StarterKit from '@tiptap/starter-kit'
+import Image from '@tiptap/extension-image'
+import { CharacterCount, Placeholder } from '@tiptap/extensions'
+import { isAllowedLinkUrl } from '@/components/cards/cardUrls'
+import {
+  ChartNode,
+  type ChartAttributes,
+  type ChartEditHandler,
+} from '@/components/editor/nodes/ChartNode'
+import { tableExtensions } from '@/components/editor/nodes/ContractTable'
+import { VideoNode } from '@/components/editor/nodes/VideoNode'
+
+export type HeadingLevel = 1 | 2 | 3 | 4
+export const HEADING_LEVELS: readonly HeadingLevel[] = [1, 2, 3, 4]
+
+export interface RichTextEditorOptions {
+  /** The HTML to show; when it changes from outside, the document is replaced. */
+  content: MaybeRefOrGetter<string>
+  /** Called with the new HTML after each change by the user ('' for an empty document). */
+  onChange: (html: string) => void
+  placeholder?: string
+  /** An accessible name for the editable area. */
+  label?: string
+  /** Called when a chart in the document should be edited (a dialog answers through `apply`). */
+  onEditChart?: ChartEditHandler
+}
+
+/**
+ * The extensions of the card editor; everything they produce is on the server's allow-list
+ * (headings 1–4, marks, lists, http/https/mailto links, tables, platform images and videos, charts).
+ */
+export function richTextExtensions(
+  options: Pick<RichTextEditorOptions, 'placeholder' | 'onEditChart'> = {},
+): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [...HEADING_LEVELS] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        protocols: ['mailto'],
+        isAllowedUri: (url) => isAllowedLinkUrl(url),
+        shouldAutoLink: (url) => isAllowedLinkUrl(url),
+        HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow' },
+      },
+    }),
+    Image.configure({ inline: false, allowBase64: false }),
+    ...tableExtensions,
+    ChartNode.configure({ onEdit: options.onEditChart ?? null }),
+    VideoNode,
+    CharacterCount,
+    Placeholder.configure({ placeholder: options.placeholder ?? 'Write here…' }),
+  ]
+}
+
+/**
+ * The HTML of a document, '' when it is nothing but an empty paragraph (so that a section left
+ * empty stays empty). TipTap's `isEmpty` cannot be used: it calls a table of empty cells empty.
+ */
+export function documentHtml(editor: CoreEditor): string {
+  const doc = editor.state.doc
+  const only = doc.childCount === 1 ? doc.firstChild : null
+  const blank = only !== null && only.type.name === 'paragraph' && only.content.size === 0
+  return blank ? '' : editor.getHTML()
+}
+
+export interface RichTextEditor {
+  editor: ShallowRef<Editor | undefined>
+  /** Characters of text in the document. */
+  characters: ComputedRef<number>
+  words: ComputedRef<number>
+  isActive: (name: string, attributes?: Record<string, unknown>) => boolean
+  toggleBold: () => void
+  toggleItalic: () => void
+  toggleUnderline: () => void
+  toggleStrike: () => void
+  toggleBulletList: () => void
+  toggleOrderedList: () => void
+  setHeading: (level: HeadingLevel | null) => void
+  /** The href of the link at the selection, or ''. */
+  currentLink: () => string
+  /** Links the selection (or inserts the URL as text); false when the URL is not allowed. */
+  setLink: (url: string) => boolean
+  unsetLink: () => void
+  inTable: ComputedRef<boolean>
+  insertTable: () => void
+  addRow: () => void
+  addColumn: () => void
+  deleteRow: () => void
+  deleteColumn: () => void
+  deleteTable: () => void
+  insertImage: (src: string, alt: string) => void
+  insertVideo: (src: string) => void
+  insertChart: (chart: ChartAttributes) => void
+  undo: () => void
+  redo: () => void
+  canUndo: ComputedRef<boolean>
+  canRedo: ComputedRef<boolean>
+}
+
+/**
+ * The card editor as a composable (like Elk's useTiptap): a TipTap editor bound to HTML, with the
+ * commands the toolbar offers. The editor is created when the component mounts.
+ */
+export function useRichTextEditor(options: RichTextEditorOptions): RichTextEditor {
+  const editor = useEditor({
+    content: toValue(options.content) || '',
+    extensions: richTextExtensions(options),
+    editorProps: {
+      attributes: {
+        class: 'rich-text-editor__content',
+        'data-testid': 'editor-content',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': options.label ?? 'Document',
+      },
+    },
+    onUpdate: ({ editor: changed }) => options.onChange(documentHtml(changed)),
+  })
+
+  // A draft resumed or a card reloaded replaces the document; the user's own changes do not.
+  watch(
+    () => toValue(options.content),
+    (html) => {
+      const current = editor.value
+      if (current && html !== documentHtml(current)) {
+        current.commands.setContent(html || '', { emitUpdate: false })
+      }
+    },
+  )
+
+  const chain = () => editor.value?.chain().focus()
+  const run = (command: (c: NonNullable<ReturnType<typeof chain>>) => { run: () => boolean }) => {
+    const c = chain()
+    if (c) {
+      command(c).run()
+    }
+  }
+
+  // These read the editor's state, which the Vue editor makes reactive: they follow every change.
+  const characters = computed(() => editor.value?.storage.characterCount.characters() ?? 0)
+  const words = computed(() => editor.value?.storage.characterCount.words() ?? 0)
+  const inTable = computed(() => editor.value?.isActive('table') ?? false)
+  const canUndo = computed(() => editor.value?.can().undo() ?? false)
+  const canRedo = computed(() => editor.value?.can().redo() ?? false)
+
+  /**
+   * Inserts a block (image, video, chart) and puts the cursor in the paragraph after it, adding one
+   * when there is none: left selected, the block would be replaced by the next one inserted.
+   */
+  function insertBlock(content: JSONContent): void {
+    editor.value
+      ?.chain()
+      .focus()
+      .insertContent(content)
+      .command(({ tr }) => {
+        if (!(tr.selection instanceof NodeSelection)) {
+          return true
+        }
+        const after = tr.selection.to
+        if (!tr.doc.resolve(after).nodeAfter?.isTextblock) {
+          tr.insert(after, tr.doc.type.schema.nodes.paragraph!.create())
+        }
+        tr.setSelection(TextSelection.create(tr.doc, after + 1))
+        return true
+      })
+      .run()
+  }
+
+  function currentLink(): string {
+    return (editor.value?.getAttributes('link').href as string | undefined) ?? ''
+  }
+
+  function setLink(url: string): boolean {
+    const href = url.trim()
+    if (!isAllowedLinkUrl(href)) {
+      return false
+    }
+    const current = editor.value
+    if (!current) {
+      return false
+    }
+    if (current.state.selection.empty && !current.isActive('link')) {
+      current
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+        .run()
+    } else {
+      current.chain().focus().extendMarkRange('link').setLink({ href }).run()
+    }
+    return true
+  }
+
+  return {
+    editor,
+    characters,
+    words,
+    isActive: (name, attributes) => editor.value?.isActive(name, attributes) ?? false,
+    toggleBold: () => run((c) => c.toggleBold()),
+    toggleItalic: () => run((c) => c.toggleItalic()),
+    toggleUnderline: () => run((c) => c.toggleUnderline()),
+    toggleStrike: () => run((c) => c.toggleStrike()),
+    toggleBulletList: () => run((c) => c.toggleBulletList()),
+    toggleOrderedList: () => run((c) => c.toggleOrderedList()),
+    setHeading: (level) =>
+      run((c) => (level === null ? c.setParagraph() : c.setHeading({ level }))),
+    currentLink,
+    setLink,
+    unsetLink: () => run((c) => c.extendMarkRange('link').unsetLink()),
+    inTable,
+    insertTable: () => run((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })),
+    addRow: () => run((c) => c.addRowAfter()),
+    addColumn: () => run((c) => c.addColumnAfter()),
+    deleteRow: () => run((c) => c.deleteRow()),
+    deleteColumn: () => run((c) => c.deleteColumn()),
+    deleteTable: () => run((c) => c.deleteTable()),
+    insertImage: (src, alt) => insertBlock({ type: 'image', attrs: { src, alt } }),
+    insertVideo: (src) => insertBlock({ type: 'video', attrs: { src } }),
+    insertChart: (chart) => insertBlock({ type: 'chart', attrs: { ...chart } }),
+    undo: () => run((c) => c.undo()),
+    redo: () => run((c) => c.redo()),
+    canUndo,
+    canRedo,
+  }
+}

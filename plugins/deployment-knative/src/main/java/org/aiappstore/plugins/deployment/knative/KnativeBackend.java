@@ -1,0 +1,246 @@
+package org.aiappstore.plugins.deployment.knative;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.aiappstore.plugin.api.deployment.AppPhase;
+import org.aiappstore.plugin.api.deployment.AppSpec;
+import org.aiappstore.plugin.api.deployment.DeploymentCapability;
+import org.aiappstore.plugin.api.deployment.SpecViolation;
+import org.aiappstore.plugins.kubernetes.AppPolicy;
+import org.aiappstore.plugins.kubernetes.ClusterSettings;
+import org.aiappstore.plugins.kubernetes.KubernetesBackend;
+import org.aiappstore.plugins.kubernetes.LogFollower;
+import org.aiappstore.plugins.kubernetes.PodProblems;
+import org.aiappstore.plugins.kubernetes.ResourceKinds;
+
+/**
+ * Demo apps as KNative Serving Services ({@code serving.knative.dev/v1}, handled as generic
+ * resources with an explicit definition): the autoscaler keeps between the wanted replicas ({@code
+ * min-scale}) and the app's maximum ({@code max-scale}) instances, aiming at the configured
+ * concurrency, and scales an idle app to zero when its minimum is 0. The container is hardened as
+ * in every backend (KNative accepts these container security fields and {@code
+ * automountServiceAccountToken: false}).
+ */
+public final class KnativeBackend extends KubernetesBackend {
+
+  /** The annotation prefix of KNative's autoscaler. */
+  public static final String AUTOSCALING = "autoscaling.knative.dev/";
+
+  /** Environment variables KNative sets itself. */
+  public static final Set<String> RESERVED_ENV =
+      Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
+
+  /** Ports KNative's queue-proxy listens on in every pod. */
+  public static final Set<Integer> RESERVED_PORTS = Set.of(8012, 8013, 8022, 9090, 9091);
+
+  /**
+   * How apps are served.
+   *
+   * @param domain KNative's domain, or {@code null}
+   * @param urlScheme {@code https} or {@code http}
+   * @param targetConcurrency concurrent requests per instance the autoscaler aims at
+   * @param timeoutSeconds how long a request may take
+   * @param startupProbe whether containers get a startup probe
+   */
+  public record Serving(
+      String domain,
+      String urlScheme,
+      int targetConcurrency,
+      int timeoutSeconds,
+      boolean startupProbe) {}
+
+  private final Serving serving;
+
+  KnativeBackend(
+      ClusterSettings cluster,
+      AppPolicy policy,
+      Serving serving,
+      Set<DeploymentCapability> capabilities,
+      Clock clock,
+      LogFollower.Settings logSettings) {
+    super(
+        new Definition(
+            "deployment-knative",
+            KnativeBackendFactory.ID,
+            capabilities,
+            ResourceKinds.KNATIVE_SERVICE,
+            List.of(),
+            List.of("knative/service.yaml"),
+            "KNative Serving is not installed: the cluster serves no serving.knative.dev/v1"
+                + " Services"),
+        cluster,
+        policy,
+        clock,
+        logSettings);
+    this.serving = serving;
+  }
+
+  @Override
+  protected List<SpecViolation> violations(AppSpec spec) {
+    List<SpecViolation> violations = new ArrayList<>();
+    if (RESERVED_PORTS.contains(spec.port())) {
+      violations.add(
+          new SpecViolation(
+              "port", "is used by KNative's queue-proxy: pick another than " + RESERVED_PORTS));
+    }
+    spec.env().keySet().stream()
+        .filter(RESERVED_ENV::contains)
+        .forEach(key -> violations.add(new SpecViolation("env." + key, "is set by KNative")));
+    spec.secretEnv().keySet().stream()
+        .filter(RESERVED_ENV::contains)
+        .forEach(key -> violations.add(new SpecViolation("secretEnv." + key, "is set by KNative")));
+    spec.labels().keySet().stream()
+        .filter(key -> key.contains("knative.dev/"))
+        .forEach(
+            key -> violations.add(new SpecViolation("labels." + key, "is reserved for KNative")));
+    return violations;
+  }
+
+  @Override
+  protected void extendModel(Map<String, Object> app, AppSpec spec, int wantedReplicas) {
+    app.put("portName", "http1");
+    Map<String, Object> probe = new LinkedHashMap<>();
+    probe.put("startup", serving.startupProbe());
+    probe.put("livenessDelaySeconds", serving.startupProbe() ? 0 : 120);
+    app.put("probe", probe);
+    app.put("autoscaling", autoscaling(wantedReplicas, spec.maxReplicas()));
+    app.put("timeoutSeconds", serving.timeoutSeconds());
+  }
+
+  private Map<String, String> autoscaling(int wanted, int max) {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put(AUTOSCALING + "min-scale", String.valueOf(wanted));
+    annotations.put(AUTOSCALING + "max-scale", String.valueOf(max));
+    annotations.put(AUTOSCALING + "initial-scale", String.valueOf(Math.max(1, wanted)));
+    annotations.put(AUTOSCALING + "target", String.valueOf(serving.targetConcurrency()));
+    return annotations;
+  }
+
+  @Override
+  protected Map<String, Object> scalePatch(int replicas) {
+    Map<String, String> template = new LinkedHashMap<>();
+    template.put(AUTOSCALING + "min-scale", String.valueOf(replicas));
+    template.put(AUTOSCALING + "initial-scale", String.valueOf(Math.max(1, replicas)));
+    return Map.of(
+        "metadata",
+        Map.of("annotations", Map.of(REPLICAS_ANNOTATION, String.valueOf(replicas))),
+        "spec",
+        Map.of("template", Map.of("metadata", Map.of("annotations", template))));
+  }
+
+  @Override
+  protected int wantedReplicas(GenericKubernetesResource service) {
+    Object minScale = templateAnnotations(service).get(AUTOSCALING + "min-scale");
+    if (minScale != null) {
+      try {
+        return Integer.parseInt(minScale.toString().strip());
+      } catch (NumberFormatException e) {
+        return super.wantedReplicas(service);
+      }
+    }
+    return super.wantedReplicas(service);
+  }
+
+  @Override
+  protected Observation observe(
+      GenericKubernetesResource service, List<Pod> pods, int wanted, int ready) {
+    Map<String, Object> readyCondition = condition(service, "Ready");
+    String readyStatus =
+        readyCondition == null ? null : String.valueOf(readyCondition.get("status"));
+    if ("False".equals(readyStatus)) {
+      return new Observation(AppPhase.FAILED, describe(readyCondition));
+    }
+    Optional<String> failure = PodProblems.failure(pods);
+    if (failure.isPresent()) {
+      return new Observation(AppPhase.FAILED, failure.get());
+    }
+    if ("True".equals(readyStatus)) {
+      if (ready > 0) {
+        return new Observation(
+            AppPhase.RUNNING, ready + " instance" + (ready == 1 ? "" : "s") + " ready");
+      }
+      if (wanted == 0) {
+        return new Observation(
+            AppPhase.SCALED_TO_ZERO, "Scaled to zero: the next request starts an instance");
+      }
+      return new Observation(AppPhase.DEPLOYING, "Waiting for instances to become ready");
+    }
+    Optional<String> unschedulable = PodProblems.unschedulable(pods);
+    if (pods.isEmpty() || unschedulable.isPresent()) {
+      return new Observation(
+          AppPhase.PENDING,
+          unschedulable.orElse(
+              readyCondition != null && readyCondition.get("message") != null
+                  ? describe(readyCondition)
+                  : "Waiting for KNative to start the first instance"));
+    }
+    return new Observation(
+        AppPhase.DEPLOYING,
+        ready + " of " + Math.max(1, wanted) + " instance" + (wanted == 1 ? "" : "s") + " ready");
+  }
+
+  @Override
+  protected URI url(GenericKubernetesResource service) {
+    Object url = map(service.getAdditionalProperties().get("status")).get("url");
+    if (url != null && !url.toString().isBlank()) {
+      return URI.create(url.toString());
+    }
+    if (serving.domain() == null) {
+      return null;
+    }
+    return URI.create(
+        serving.urlScheme()
+            + "://"
+            + service.getMetadata().getName()
+            + "."
+            + cluster().namespace()
+            + "."
+            + serving.domain()
+            + "/");
+  }
+
+  @Override
+  protected boolean concernsApp(String kind, String name, String appName) {
+    return ("Revision".equals(kind) || "Configuration".equals(kind) || "Route".equals(kind))
+        && (name.equals(appName) || name.matches(Pattern.quote(appName) + "-[0-9]{5}"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> condition(GenericKubernetesResource service, String type) {
+    Object conditions = map(service.getAdditionalProperties().get("status")).get("conditions");
+    if (conditions instanceof List<?> list) {
+      for (Object condition : list) {
+        if (condition instanceof Map<?, ?> map && type.equals(map.get("type"))) {
+          return (Map<String, Object>) map;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String describe(Map<String, Object> condition) {
+    Object reason = condition.get("reason");
+    Object message = condition.get("message");
+    String text = (reason == null ? "" : reason + ": ") + (message == null ? "" : message);
+    return text.isBlank() ? "KNative reports the service as not ready" : text.strip();
+  }
+
+  private static Map<?, ?> templateAnnotations(GenericKubernetesResource service) {
+    Map<?, ?> spec = map(service.getAdditionalProperties().get("spec"));
+    Map<?, ?> template = map(spec.get("template"));
+    return map(map(template.get("metadata")).get("annotations"));
+  }
+
+  private static Map<?, ?> map(Object value) {
+    return value instanceof Map<?, ?> map ? map : Map.of();
+  }
+}

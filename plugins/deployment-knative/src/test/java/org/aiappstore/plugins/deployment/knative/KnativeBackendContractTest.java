@@ -1,0 +1,231 @@
+package org.aiappstore.plugins.deployment.knative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.aiappstore.plugin.api.deployment.AppPhase;
+import org.aiappstore.plugin.api.deployment.AppSpec;
+import org.aiappstore.plugin.api.deployment.AppStatus;
+import org.aiappstore.plugin.api.deployment.DeploymentBackendFactory;
+import org.aiappstore.plugin.api.deployment.InvalidAppSpecException;
+import org.aiappstore.plugin.api.deployment.SpecViolation;
+import org.aiappstore.plugin.tck.deployment.DeploymentBackendContract;
+import org.aiappstore.plugins.kubernetes.KubernetesConfig;
+import org.aiappstore.plugins.kubernetes.ResourceKinds;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The KNative backend against the deployment-backend contract on the CRUD mock server (KNative
+ * Services as generic resources with an explicit definition), plus what only it does: autoscaling
+ * annotations, scale to zero, and the KNative Service's own status.
+ */
+class KnativeBackendContractTest extends DeploymentBackendContract {
+
+  static Map<String, String> knativeConfig(URI apiServer, String namespace) {
+    Map<String, String> config = new HashMap<>();
+    config.put(KubernetesConfig.NAMESPACE, namespace);
+    config.put(KubernetesConfig.MASTER_URL, apiServer.toString());
+    config.put(KubernetesConfig.TOKEN, "tck-token");
+    config.put(KubernetesConfig.REQUEST_TIMEOUT, "10");
+    config.put(KubernetesConfig.CONNECT_TIMEOUT, "2");
+    config.put(KubernetesConfig.MAX_GPUS, "1");
+    config.put(KnativeBackendFactory.DOMAIN, "apps.example.com");
+    return config;
+  }
+
+  @Override
+  protected DeploymentBackendFactory factory() {
+    return new KnativeBackendFactory();
+  }
+
+  @Override
+  protected Map<String, String> config(URI apiServer, String namespace) {
+    return knativeConfig(apiServer, namespace);
+  }
+
+  private GenericKubernetesResource service(AppSpec spec) {
+    return cluster()
+        .client()
+        .genericKubernetesResources(ResourceKinds.KNATIVE_SERVICE)
+        .inNamespace(cluster().namespace())
+        .withName(spec.name())
+        .get();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> templateAnnotations(GenericKubernetesResource service) {
+    Map<String, Object> spec = (Map<String, Object>) service.getAdditionalProperties().get("spec");
+    Map<String, Object> template = (Map<String, Object>) spec.get("template");
+    return (Map<String, String>)
+        ((Map<String, Object>) template.get("metadata")).get("annotations");
+  }
+
+  private void setStatus(AppSpec spec, Map<String, Object> status) {
+    GenericKubernetesResource service = service(spec);
+    service.setAdditionalProperty("status", status);
+    cluster()
+        .client()
+        .genericKubernetesResources(ResourceKinds.KNATIVE_SERVICE)
+        .inNamespace(cluster().namespace())
+        .resource(service)
+        .update();
+  }
+
+  @Nested
+  class WhenAutoscaling {
+
+    @Test
+    void shouldAnnotateTheRevisionWithTheReplicaRangeAndTarget() {
+      AppSpec spec = app().replicas(2, 4).build();
+      deploy(spec);
+
+      assertThat(templateAnnotations(service(spec)))
+          .containsEntry("autoscaling.knative.dev/min-scale", "2")
+          .containsEntry("autoscaling.knative.dev/max-scale", "4")
+          .containsEntry("autoscaling.knative.dev/initial-scale", "2")
+          .containsEntry("autoscaling.knative.dev/target", "10");
+    }
+
+    @Test
+    void shouldLetAnIdleAppScaleToZero() {
+      AppSpec spec = app().replicas(1, 3).scaleToZero(true).build();
+
+      AppStatus status = deploy(spec);
+
+      assertThat(status.wantedReplicas()).isZero();
+      assertThat(templateAnnotations(service(spec)))
+          .containsEntry("autoscaling.knative.dev/min-scale", "0")
+          .containsEntry("autoscaling.knative.dev/initial-scale", "1");
+    }
+
+    @Test
+    void shouldScaleByTheMinimumScale() {
+      AppSpec spec = app().replicas(1, 3).build();
+      deploy(spec);
+
+      backend().scale(spec.appId(), 3);
+
+      assertThat(templateAnnotations(service(spec)))
+          .containsEntry("autoscaling.knative.dev/min-scale", "3")
+          .containsEntry("autoscaling.knative.dev/max-scale", "3");
+      assertThat(backend().scale(spec.appId(), 0).wantedReplicas()).isZero();
+      assertThat(templateAnnotations(service(spec)))
+          .containsEntry("autoscaling.knative.dev/min-scale", "0")
+          .containsEntry("autoscaling.knative.dev/initial-scale", "1");
+    }
+
+    @Test
+    void shouldRefuseWhatKnativeReserves() {
+      AppSpec spec =
+          app()
+              .port(8012)
+              .env("PORT", "7860")
+              .secretEnv("K_SERVICE", "x")
+              .label("serving.knative.dev/x", "y")
+              .build();
+
+      assertThatThrownBy(() -> deploy(spec))
+          .isInstanceOfSatisfying(
+              InvalidAppSpecException.class,
+              e ->
+                  assertThat(e.violations())
+                      .extracting(SpecViolation::field)
+                      .containsExactly(
+                          "port",
+                          "env.PORT",
+                          "secretEnv.K_SERVICE",
+                          "labels.serving.knative.dev/x"));
+    }
+  }
+
+  @Nested
+  class WhenReadingTheKnativeStatus {
+
+    @Test
+    void shouldRunAndUseTheReportedUrl() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      setStatus(
+          spec,
+          Map.of(
+              "url",
+              "https://" + spec.name() + ".tck-apps.knative.example",
+              "conditions",
+              List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
+      assertThat(status.ready()).isTrue();
+      assertThat(status.url())
+          .isEqualTo(URI.create("https://" + spec.name() + ".tck-apps.knative.example"));
+    }
+
+    @Test
+    void shouldBuildTheUrlFromTheDomainUntilKnativeReportsOne() {
+      AppSpec spec = app().build();
+
+      AppStatus status = deploy(spec);
+
+      assertThat(status.url())
+          .isEqualTo(
+              URI.create(
+                  "https://" + spec.name() + "." + cluster().namespace() + ".apps.example.com/"));
+    }
+
+    @Test
+    void shouldReportAnIdleAppAsScaledToZero() {
+      AppSpec spec = app().scaleToZero(true).build();
+      deploy(spec);
+      setStatus(spec, Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.SCALED_TO_ZERO);
+      assertThat(status.ready()).isTrue();
+    }
+
+    @Test
+    void shouldFailWithKnativesReason() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      setStatus(
+          spec,
+          Map.of(
+              "conditions",
+              List.of(
+                  Map.of(
+                      "type",
+                      "Ready",
+                      "status",
+                      "False",
+                      "reason",
+                      "RevisionMissing",
+                      "message",
+                      "Configuration \"" + spec.name() + "\" does not have any ready Revision."))));
+      cluster()
+          .addEvent(
+              "Revision",
+              spec.name() + "-00001",
+              "Warning",
+              "InternalError",
+              "failed to resolve image",
+              java.time.Instant.now());
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.FAILED);
+      assertThat(status.message()).startsWith("RevisionMissing: ");
+      assertThat(status.events())
+          .extracting(e -> e.object())
+          .contains("Revision/" + spec.name() + "-00001");
+    }
+  }
+}
