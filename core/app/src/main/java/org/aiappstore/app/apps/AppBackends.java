@@ -18,6 +18,11 @@ public interface AppBackends {
   /** What a backend declares; empty if there is no such deployment-backend instance. */
   Optional<Set<DeploymentCapability>> capabilities(String backendId);
 
+  /** The name an administrator gave the backend, for people choosing one. */
+  default String displayName(String backendId) {
+    return backendId;
+  }
+
   /** The guarded backend of an instance; 404 if unknown, 503 if its plugin is not started. */
   DeploymentBackend backend(String backendId);
 }

@@ -5,12 +5,15 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.aiappstore.plugin.api.deployment.AppEvent;
 import org.aiappstore.plugin.api.deployment.AppPod;
 import org.aiappstore.plugin.api.deployment.AppResources;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
+import org.aiappstore.plugin.api.deployment.RenderedManifest;
+import org.aiappstore.plugin.api.deployment.RenderedManifests;
 
 /**
  * Apps as the API shows them. Whoever may manage an app sees its whole spec, secret values as
@@ -20,6 +23,46 @@ import org.aiappstore.plugin.api.deployment.AppStatus;
 final class AppJson {
 
   private AppJson() {}
+
+  static JsonObject backends(List<AppService.BackendSummary> backends, AppLimits limits) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (AppService.BackendSummary backend : backends) {
+      JsonArrayBuilder capabilities = Json.createArrayBuilder();
+      backend.capabilities().stream().map(Enum::name).sorted().forEach(capabilities::add);
+      items.add(
+          Json.createObjectBuilder()
+              .add("id", backend.id())
+              .add("displayName", backend.displayName())
+              .add("capabilities", capabilities));
+    }
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add(
+            "limits",
+            Json.createObjectBuilder()
+                .add("maxCpu", limits.maxCpu())
+                .add("maxMemory", limits.maxMemory())
+                .add("maxGpus", limits.maxGpus())
+                .add("maxReplicas", limits.maxReplicas()))
+        .build();
+  }
+
+  /** Each document with its kind and name, and the whole as one YAML stream for kubectl. */
+  static JsonObject manifests(RenderedManifests manifests) {
+    JsonArrayBuilder documents = Json.createArrayBuilder();
+    for (RenderedManifest document : manifests.documents()) {
+      documents.add(
+          Json.createObjectBuilder()
+              .add("apiVersion", document.apiVersion())
+              .add("kind", document.kind())
+              .add("name", document.name())
+              .add("yaml", document.yaml()));
+    }
+    return Json.createObjectBuilder()
+        .add("documents", documents)
+        .add("yaml", manifests.yaml())
+        .build();
+  }
 
   static JsonObject app(App app, boolean manage) {
     JsonObjectBuilder json =

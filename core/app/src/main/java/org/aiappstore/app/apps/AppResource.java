@@ -69,6 +69,25 @@ public class AppResource {
   }
 
   @GET
+  @Path("backends")
+  @RolesAllowed("user")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The deployment backends with their capabilities, and the admin's maxima")
+  public JsonObject backends() {
+    return AppJson.backends(service.backends(), service.limits());
+  }
+
+  @POST
+  @Path("preview")
+  @RolesAllowed("user")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The manifests a create would apply, secret values masked; nothing applied")
+  public JsonObject preview(JsonObject input) {
+    return AppJson.manifests(service.preview(Caller.required(request), parse(input, true)));
+  }
+
+  @GET
   @RolesAllowed("user")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Your apps, newest first; an admin sees everyone's unless owner=me")

@@ -33,6 +33,7 @@ import org.aiappstore.plugin.api.deployment.LogListener;
 import org.aiappstore.plugin.api.deployment.LogRequest;
 import org.aiappstore.plugin.api.deployment.LogSubscription;
 import org.aiappstore.plugin.api.deployment.Quantities;
+import org.aiappstore.plugin.api.deployment.RenderedManifests;
 import org.aiappstore.plugin.api.deployment.SpecViolation;
 import org.aiappstore.plugin.api.error.ErrorType;
 import org.aiappstore.plugin.api.error.PlatformErrors;
@@ -97,9 +98,74 @@ public class AppService {
   /** A page of apps. */
   public record AppPage(List<App> items, long total, int page, int size) {}
 
+  /** A backend apps can be deployed on, for the app form. */
+  public record BackendSummary(
+      String id, String displayName, Set<DeploymentCapability> capabilities) {}
+
+  /** Every configured deployment backend with what it declares. */
+  public List<BackendSummary> backends() {
+    List<BackendSummary> summaries = new ArrayList<>();
+    for (String id : backends.ids()) {
+      backends
+          .capabilities(id)
+          .ifPresent(c -> summaries.add(new BackendSummary(id, backends.displayName(id), c)));
+    }
+    return summaries;
+  }
+
+  /** The administrator's maxima, which the app form shows as bounds. */
+  public AppLimits limits() {
+    return limits;
+  }
+
   // ---- create
 
   public App create(Caller caller, AppInput input) {
+    NewApp prepared = prepare(caller, input, false);
+    App recorded = prepared.app();
+    AppSpec spec = prepared.spec();
+    apps.insert(recorded);
+    DeploymentBackend backend;
+    AppStatus status;
+    try {
+      backend = backends.backend(recorded.backendId());
+      status = backend.deploy(spec);
+    } catch (RuntimeException e) {
+      abandon(recorded, e);
+      throw translate(e);
+    }
+    App active =
+        recorded
+            .withUrl(status.url() == null ? null : status.url().toString())
+            .withState(AppState.ACTIVE, clock.instant());
+    if (!apps.compareAndSet(active, recorded.version())) {
+      // Only a delete can have raced with us here; the record's new state wins.
+      return apps.findById(active.id()).orElse(active);
+    }
+    return active;
+  }
+
+  /**
+   * The manifests a create would apply, checked like a create (same validation, maxima and card
+   * rule) but neither recorded nor applied. The backend is given {@link AppSpec#MASK} for every
+   * secret value, so no value it renders can leak one.
+   */
+  public RenderedManifests preview(Caller caller, AppInput input) {
+    NewApp prepared = prepare(caller, input, true);
+    Map<String, String> masked = new LinkedHashMap<>();
+    prepared.app().secretEnvNames().forEach(name -> masked.put(name, AppSpec.MASK));
+    AppSpec spec = specOf(prepared.app(), masked);
+    try {
+      return backends.backend(prepared.app().backendId()).preview(spec);
+    } catch (RuntimeException e) {
+      throw translate(e);
+    }
+  }
+
+  /** A new app's record (creating) and spec, after every check a create makes. */
+  private record NewApp(App app, AppSpec spec) {}
+
+  private NewApp prepare(Caller caller, AppInput input, boolean previewing) {
     List<Problem.FieldError> errors = new ArrayList<>();
     if (input.backendId() == null) {
       errors.add(new Problem.FieldError("/backendId", "is required"));
@@ -133,7 +199,8 @@ public class AppService {
         ownerId = card.get().ownerId();
       }
     }
-    if (input.secretEnv() != null) {
+    // A preview never sees the values, so the mask (an edit form's untouched secret) is fine there.
+    if (input.secretEnv() != null && !previewing) {
       input
           .secretEnv()
           .forEach(
@@ -179,26 +246,7 @@ public class AppService {
             r == null ? null : r.gpus(),
             input.secretEnv() == null ? Map.of() : input.secretEnv(),
             capabilities);
-    App recorded = withResources(app, spec.resources());
-    apps.insert(recorded);
-    DeploymentBackend backend;
-    AppStatus status;
-    try {
-      backend = backends.backend(recorded.backendId());
-      status = backend.deploy(spec);
-    } catch (RuntimeException e) {
-      abandon(recorded, e);
-      throw translate(e);
-    }
-    App active =
-        recorded
-            .withUrl(status.url() == null ? null : status.url().toString())
-            .withState(AppState.ACTIVE, clock.instant());
-    if (!apps.compareAndSet(active, recorded.version())) {
-      // Only a delete can have raced with us here; the record's new state wins.
-      return apps.findById(id).orElse(active);
-    }
-    return active;
+    return new NewApp(withResources(app, spec.resources()), spec);
   }
 
   /**

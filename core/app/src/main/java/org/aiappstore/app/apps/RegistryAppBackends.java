@@ -50,6 +50,15 @@ public class RegistryAppBackends implements AppBackends {
   }
 
   @Override
+  public String displayName(String backendId) {
+    return instances
+        .find(backendId)
+        .map(ConnectorInstance::displayName)
+        .filter(name -> name != null && !name.isBlank())
+        .orElse(backendId);
+  }
+
+  @Override
   public DeploymentBackend backend(String backendId) {
     return registry.deploymentBackend(backendId);
   }

@@ -90,6 +90,61 @@ class AppServiceTest {
             () -> service.create(OWNER, input(json, true)));
   }
 
+  @Test
+  void shouldListTheBackendsWithWhatTheyDeclareAndTheMaxima() {
+    assertThat(service.backends())
+        .extracting(AppService.BackendSummary::id, AppService.BackendSummary::capabilities)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "emissary", Set.of(DeploymentCapability.LOGS, DeploymentCapability.LIST_MANAGED)),
+            org.assertj.core.groups.Tuple.tuple(
+                "knative", Set.of(DeploymentCapability.SCALE_TO_ZERO, DeploymentCapability.GPU)));
+    assertThat(service.limits().maxReplicas()).isEqualTo(3);
+  }
+
+  @Nested
+  class WhenPreviewing {
+
+    @Test
+    void shouldRenderTheManifestsWithMaskedSecretsAndRecordNothing() {
+      String yaml = service.preview(OWNER, input(validApp(), true)).yaml();
+
+      assertSoftly(
+          s -> {
+            s.assertThat(yaml).contains("image: ghcr.io/acme/sentiment:1.2");
+            s.assertThat(yaml).contains("HF_TOKEN: " + AppSpec.MASK).doesNotContain(SECRET);
+            s.assertThat(apps.count(null)).isZero();
+            s.assertThat(backend.apps).isEmpty();
+          });
+    }
+
+    @Test
+    void shouldAcceptTheMaskOfAnUntouchedSecretField() {
+      JsonObject json =
+          Json.createObjectBuilder(validApp())
+              .add("secretEnv", Json.createObjectBuilder().add("HF_TOKEN", AppSpec.MASK))
+              .build();
+
+      assertThat(service.preview(OWNER, input(json, true)).yaml()).contains("HF_TOKEN");
+    }
+
+    @Test
+    void shouldCheckTheFieldsAndTheCardLikeACreate() {
+      cards.insert(card("c1", "u-owner"));
+      JsonObject invalid =
+          Json.createObjectBuilder(validApp()).add("port", 70000).add("maxReplicas", 4).build();
+      JsonObject forCard = Json.createObjectBuilder(validApp()).add("cardId", "c1").build();
+
+      assertThatThrownBy(() -> service.preview(OWNER, input(invalid, true)))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> assertThat(pointers(e)).containsExactlyInAnyOrder("/port", "/maxReplicas"));
+      assertThatThrownBy(() -> service.preview(OTHER, input(forCard, true)))
+          .isInstanceOfSatisfying(
+              ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+  }
+
   @Nested
   class WhenCreating {
 

@@ -13,6 +13,8 @@ import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
 import org.aiappstore.plugin.api.deployment.DeploymentBackend;
 import org.aiappstore.plugin.api.deployment.ManagedApp;
+import org.aiappstore.plugin.api.deployment.RenderedManifest;
+import org.aiappstore.plugin.api.deployment.RenderedManifests;
 import org.aiappstore.plugin.api.error.PlatformException;
 
 /**
@@ -36,6 +38,22 @@ class InMemoryDeploymentBackend implements DeploymentBackend {
   @Override
   public org.aiappstore.plugin.api.ConnectionCheck checkConnection() {
     return org.aiappstore.plugin.api.ConnectionCheck.ok("fine", 0);
+  }
+
+  /** Echoes the secret values it is given, so a test sees whether the host masked them. */
+  @Override
+  public RenderedManifests preview(AppSpec spec) {
+    StringBuilder secret = new StringBuilder("kind: Secret\nstringData:\n");
+    spec.secretEnv()
+        .forEach((k, v) -> secret.append("  ").append(k).append(": ").append(v).append('\n'));
+    return new RenderedManifests(
+        List.of(
+            new RenderedManifest("v1", "Secret", spec.name(), secret.toString()),
+            new RenderedManifest(
+                "apps/v1",
+                "Deployment",
+                spec.name(),
+                "kind: Deployment\nimage: " + spec.image() + "\n")));
   }
 
   @Override

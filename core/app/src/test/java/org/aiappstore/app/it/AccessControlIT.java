@@ -39,6 +39,7 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
         Arguments.of("GET", "/api/v1/apps", null, "user"),
         Arguments.of("GET", "/api/v1/apps?owner=me&size=5", null, "user"),
+        Arguments.of("GET", "/api/v1/apps/backends", null, "user"),
         Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"));
   }
 
@@ -94,6 +95,7 @@ class AccessControlIT {
         Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"),
         // Apps: 200 paths, 403 and 404 for other users are in AppsIT.
         Arguments.of("POST", "/api/v1/apps", "{}", "user"),
+        Arguments.of("POST", "/api/v1/apps/preview", "{}", "user"),
         Arguments.of("GET", app, null, "user"),
         Arguments.of("GET", app + "/status", null, "user"),
         Arguments.of("GET", app + "/status/stream", null, "user"),

@@ -161,6 +161,71 @@ class AppsIT {
   }
 
   @Test
+  void shouldListTheBackendForTheAppForm() {
+    AuthIT.as(other)
+        .get("/api/v1/apps/backends")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == '" + backendId + "' }.displayName", equalTo("Test cluster"))
+        .body("items.find { it.id == '" + backendId + "' }.capabilities", hasItem("PREVIEW"))
+        .body("limits.maxReplicas", not(nullValue()));
+  }
+
+  @Test
+  void shouldPreviewTheManifestsWithTheSecretMaskedAndApplyNothing() {
+    int deploymentsBefore =
+        cluster
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace(cluster.namespace())
+            .list()
+            .getItems()
+            .size();
+
+    String yaml =
+        AuthIT.as(owner.accessToken())
+            .contentType("application/json")
+            .body(
+                AuthIT.json(
+                    Map.of(
+                        "backendId",
+                        backendId,
+                        "image",
+                        IMAGE,
+                        "port",
+                        7860,
+                        "secretEnv",
+                        Map.of("HF_TOKEN", SECRET))))
+            .post("/api/v1/apps/preview")
+            .then()
+            .statusCode(200)
+            .body("documents.kind", hasItem("Deployment"))
+            .body("documents.kind", hasItem("Secret"))
+            .extract()
+            .path("yaml");
+
+    assertThat(yaml).contains(IMAGE).contains("HF_TOKEN").doesNotContain(SECRET);
+    assertThat(
+            cluster
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(cluster.namespace())
+                .list()
+                .getItems())
+        .hasSize(deploymentsBefore);
+    AuthIT.as(owner.accessToken())
+        .contentType("application/json")
+        .body(AuthIT.json(Map.of("backendId", backendId, "image", IMAGE, "port", 0)))
+        .post("/api/v1/apps/preview")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/port"));
+  }
+
+  @Test
   void shouldRefuseInvalidFieldsWithPointers() {
     AuthIT.as(owner.accessToken())
         .contentType("application/json")
