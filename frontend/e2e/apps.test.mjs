@@ -114,6 +114,8 @@ describe('Inference apps', { skip: SKIP }, () => {
       await byTestId(page, 'card-demo-deploy').click()
       const form = byTestId(page, 'app-form')
       await form.waitFor()
+      // The backends load when the form opens; the first one is chosen, then ours.
+      await byTestId(page, 'app-form-capabilities').waitFor()
       await byTestId(page, 'app-form-backend').click()
       await page.getByRole('option', { name: BACKEND_NAME }).click()
       await page.locator('.q-menu').waitFor({ state: 'detached' })
