@@ -125,3 +125,20 @@ export async function lookupUsers(
   return (await client.get<{ items: UserRef[] }>('/users/lookup', { params: { query, size } })).data
     .items
 }
+
+/** One result of a bulk delete: 204 deleted, 404 unknown or invisible, 403 not the caller's. */
+export interface BulkDeleteResult {
+  id: string
+  status: number
+  code?: string
+  detail?: string
+}
+
+/** Deletes up to 100 cards; each answers for itself, so one refusal does not stop the others. */
+export async function bulkDeleteCards(
+  ids: string[],
+  client: AxiosInstance = apiClient,
+): Promise<BulkDeleteResult[]> {
+  return (await client.post<{ results: BulkDeleteResult[] }>('/models/bulk-delete', { ids })).data
+    .results
+}

@@ -8,6 +8,7 @@ import { apiClient } from '@/api/client'
 import { useAuthStore } from '@/stores/auth'
 import { adminUser } from '@/testing/authFixtures'
 import { resnetCard, revision } from '@/testing/cardFixtures'
+import { experiment } from '@/testing/experimentFixtures'
 import { fakeAdapter, problem, type FakeReply, type FakeRoutes } from '@/testing/fakeAdapter'
 import type { Card } from '@/types/cards'
 
@@ -240,5 +241,28 @@ describe('CardPage', () => {
     expect(page.get('[data-number="4"] [data-testid="revision-fields"]').text()).toContain(
       'Restored revision 1',
     )
+  })
+  it('has an Experiment tab in the query string when the card links an experiment', async () => {
+    const { page, router, adapter } = await mountPage({
+      'GET /experiments/clearml-main/4f2e': { status: 200, body: experiment },
+    })
+    expect(adapter.requests).not.toContain('GET /experiments/clearml-main/4f2e')
+
+    await page.get('[data-testid="card-tab-experiment"]').trigger('click')
+    await flushPromises()
+
+    expect(router.currentRoute.value.query.tab).toBe('experiment')
+    expect(page.get('[data-testid="experiment-name"]').text()).toBe('resnet50 baseline')
+  })
+
+  it('has no Experiment tab without an experiment or a dataset', async () => {
+    const { page } = await mountPage(
+      { [`GET ${CARD}`]: withEtag({ ...resnetCard, experiment: null, dataset: null }) },
+      `${CARD}?tab=experiment`,
+    )
+
+    expect(page.find('[data-testid="card-tab-experiment"]').exists()).toBe(false)
+    expect(page.find('[data-testid="experiment-panel"]').exists()).toBe(false)
+    expect(page.find('[data-testid="card-body"]').exists()).toBe(true)
   })
 })

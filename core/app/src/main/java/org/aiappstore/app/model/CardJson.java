@@ -1,12 +1,12 @@
 package org.aiappstore.app.model;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -29,6 +29,9 @@ import org.aiappstore.app.problem.Problem;
  * sanitized later. The same form is the base of merge patches and the snapshot in revisions.
  */
 public final class CardJson {
+
+  /** Looked up once: {@code Json.*} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   static final int TITLE_MAX = 120;
   static final int SECTION_MAX = 5000;
@@ -288,7 +291,7 @@ public final class CardJson {
   /** The JSON form with every writable member present, the base a merge patch applies to. */
   public static JsonObject toJson(CardContent card) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("title", card.title())
             .add("task", card.task())
             .add("tags", strings(card.tags()))
@@ -301,10 +304,10 @@ public final class CardJson {
             .add("pointOfContact", card.pointOfContact())
             .add("body", card.body())
             .add("performance", card.performance());
-    JsonArrayBuilder artifacts = Json.createArrayBuilder();
+    JsonArrayBuilder artifacts = JSON.createArrayBuilder();
     for (Artifact a : card.artifacts()) {
       JsonObjectBuilder artifact =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", a.type())
               .add("name", a.name())
               .add("url", a.url());
@@ -320,7 +323,7 @@ public final class CardJson {
         .add("experiment", reference(card.experiment()))
         .add("dataset", reference(card.dataset()));
     JsonObjectBuilder demo =
-        Json.createObjectBuilder().add("type", card.demo().type().name().toLowerCase(Locale.ROOT));
+        JSON.createObjectBuilder().add("type", card.demo().type().name().toLowerCase(Locale.ROOT));
     if (card.demo().appId() != null) {
       demo.add("appId", card.demo().appId());
     }
@@ -337,14 +340,14 @@ public final class CardJson {
     if (ref == null) {
       return JsonValue.NULL;
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("connectorId", ref.connectorId())
         .add("externalId", ref.externalId())
         .build();
   }
 
   static JsonArray strings(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array.build();
   }

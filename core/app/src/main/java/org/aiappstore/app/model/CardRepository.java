@@ -6,15 +6,19 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -26,7 +30,7 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class CardRepository {
 
-  static final String COLLECTION = "model_cards";
+  public static final String COLLECTION = "model_cards";
 
   @Inject MongoConnection mongo;
 
@@ -109,6 +113,25 @@ public class CardRepository {
 
   public long count(Bson filter) {
     return cards().countDocuments(filter == null ? new Document() : filter);
+  }
+
+  /**
+   * Calls {@code action} with every card, in no particular order, reading in batches: for consumers
+   * that derive data from all cards, such as the search index.
+   */
+  public void forEach(Consumer<ModelCard> action) {
+    cards().find().batchSize(200).forEach(d -> action.accept(fromDocument(d)));
+  }
+
+  /** The version of every card by id, to compare derived data with the cards cheaply. */
+  public Map<String, Long> versions() {
+    Map<String, Long> versions = new HashMap<>();
+    cards()
+        .find()
+        .projection(Projections.include("_id", "version"))
+        .batchSize(1000)
+        .forEach(d -> versions.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
+    return versions;
   }
 
   private static Document toDocument(ModelCard card) {

@@ -36,11 +36,21 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/models", null, "user"),
         Arguments.of("GET", "/api/v1/models?owner=me", null, "user"),
         Arguments.of("GET", "/api/v1/tasks", null, "user"),
+        Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"),
+        Arguments.of("GET", "/api/v1/search/models", null, "user"),
+        Arguments.of("GET", "/api/v1/search/models?q=model&sort=updated&size=5", null, "user"),
+        Arguments.of("GET", "/api/v1/search/suggest?q=mo", null, "user"),
+        Arguments.of("GET", "/api/v1/search/dashboard", null, "user"),
+        Arguments.of("GET", "/api/v1/admin/search", null, "admin"),
         Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
         Arguments.of("GET", "/api/v1/apps", null, "user"),
         Arguments.of("GET", "/api/v1/apps?owner=me&size=5", null, "user"),
         Arguments.of("GET", "/api/v1/apps/backends", null, "user"),
-        Arguments.of("GET", "/api/v1/users/lookup?query=admin", null, "user"));
+        Arguments.of("GET", "/api/v1/admin/jobs", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/jobs?type=export", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/exports", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/audit", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/audit?action=card.&limit=5", null, "admin"));
   }
 
   /**
@@ -87,6 +97,8 @@ class AccessControlIT {
         Arguments.of("PUT", "/api/v1/drafts/new", "{}", "user"),
         Arguments.of("DELETE", "/api/v1/drafts/new", null, "user"),
         Arguments.of("PUT", "/api/v1/admin/tasks", "{\"tasks\": []}", "admin"),
+        // Rebuilding the search index: its 200 path is in SearchIT.
+        Arguments.of("POST", "/api/v1/admin/search/rebuild", null, "admin"),
         // Experiments: their 200 paths need a tracker, see ExperimentsIT.
         Arguments.of("GET", "/api/v1/experiments/none/run", null, "user"),
         Arguments.of("GET", "/api/v1/experiments/none", null, "user"),
@@ -103,7 +115,17 @@ class AccessControlIT {
         Arguments.of("POST", app + "/scale", "{\"replicas\": 1}", "user"),
         Arguments.of("POST", app + "/restore", null, "user"),
         Arguments.of("DELETE", app, null, "user"),
-        Arguments.of("GET", app + "/logs", null, "user"));
+        Arguments.of("GET", app + "/logs", null, "user"),
+        // Jobs, exports and imports: 200 paths in JobsIT and ExportImportIT.
+        Arguments.of("GET", "/api/v1/admin/jobs/none", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/jobs/none/events", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/jobs/none/cancel", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/exports", "{\"all\": true}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/exports/none", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/exports/none/bundle", null, "admin"),
+        Arguments.of("DELETE", "/api/v1/admin/exports/none", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/imports", "{}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/imports/none", null, "admin"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {

@@ -1,11 +1,11 @@
 package org.aiappstore.app.identity.token;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -24,6 +24,12 @@ import java.util.function.Function;
  * checked with a small clock skew.
  */
 public final class JwtVerifier {
+
+  /**
+   * Looked up once: {@code Json.*} searches the class path for a provider on every call, which cost
+   * more than checking the signature of every request's token.
+   */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
@@ -135,7 +141,7 @@ public final class JwtVerifier {
 
   static JsonObject decodeJson(String part) throws InvalidTokenException {
     try (JsonReader reader =
-        Json.createReader(
+        JSON.createReader(
             new StringReader(new String(Base64Url.decode(part), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (RuntimeException e) {

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Search benchmark: 10,000 generated cards (created through the API), then throughput and p50/p99 latency at
+# 1 and 32 concurrent clients for text+facet searches and for GET /api/v1/about of the same server in the same
+# run, then the time to rebuild the index from the database.
+#
+#   ./mvnw -DskipTests install && bench/search/run.sh     (first run about 15 minutes, most of it generating)
+#
+# Environment: BENCH_CARDS (10000), BENCH_SECONDS per measurement (20), BENCH_HEAP (the server's -Xmx, 1g as in
+# server-config/jvm.options). The generated database is kept in bench/search/target/data and reused by the next
+# run (delete it to generate again). Uses core/app's Liberty (target/liberty) on port 19180, loopback only, and
+# stops the server it started.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$repo/bench/search/target"
+cards="${BENCH_CARDS:-10000}"
+seconds="${BENCH_SECONDS:-20}"
+heap="${BENCH_HEAP:-1g}"
+port=19180
+admin_password="Bench-Admin-Passphrase-2026"
+mkdir -p "$work/data" "$work/classes"
+
+server="$repo/core/app/target/liberty/wlp/bin/server"
+cleanup() {
+  "$server" stop defaultServer >/dev/null 2>&1 || true
+  [ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+echo "== preparing the server"
+(cd "$repo" && ./mvnw -q -f core/app/pom.xml -DskipTests -Dliberty.http.port=$port -Dliberty.https.port=19543 \
+  -Dapp.data.dir="$work/data" package liberty:create liberty:install-feature liberty:deploy)
+server_dir="$repo/core/app/target/liberty/wlp/usr/servers/defaultServer"
+mkdir -p "$server_dir/configDropins/overrides"
+printf -- '-Xmx%s\n' "$heap" > "$server_dir/configDropins/overrides/jvm.options"
+javac -d "$work/classes" "$repo/bench/search/SearchBench.java"
+bench() { java -cp "$work/classes" SearchBench "$@"; }
+
+export AIAPPSTORE_ADMIN_PASSWORD="$admin_password"
+"$server" start defaultServer > /dev/null
+base="http://localhost:$port"
+for _ in $(seq 1 180); do
+  curl -sf "$base/health/ready" > /dev/null && break; sleep 1
+done
+curl -sf "$base/health/ready" > /dev/null || { echo "server not ready" >&2; exit 1; }
+
+token=$(curl -sf -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" "$base/api/v1/auth/login" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+existing=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/search/models?size=1" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+if [ "$existing" -lt "$cards" ]; then
+  echo "== generating $cards cards through the API"
+  bench generate "$base" "$admin_password" "$cards"
+else
+  echo "== reusing the $existing cards in $work/data"
+fi
+
+# Peak heap while measuring, from the server's own metrics.
+( while true; do
+    curl -s "$base/metrics?scope=base" | awk '/^memory_usedHeap_bytes/ {print $2}'
+    sleep 0.5
+  done ) > "$work/heap.samples" &
+sampler_pid=$!
+
+echo "== load: $seconds s per measurement after a warm-up (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+bench load "$base" "$admin_password" "$seconds"
+echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
+
+echo "== rebuild"
+for run in 1 2 3; do
+  bench rebuild "$base" "$admin_password"
+done
+kill "$sampler_pid"; sampler_pid=
+peak=$(sort -g "$work/heap.samples" | tail -1)
+max=$(curl -s "$base/metrics?scope=base" | awk '/^memory_maxHeap_bytes/ {print $2}')
+echo "server heap: peak $(python3 -c "print(f'{$peak / 1048576:.0f}')") MiB used of $(python3 -c "print(f'{$max / 1048576:.0f}')") MiB max"
+echo "search index: $(du -sh "$work/data/search-index" | cut -f1) on disk; database: $(du -sh "$work/data/db" | cut -f1)"

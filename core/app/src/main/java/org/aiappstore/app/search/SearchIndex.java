@@ -1,0 +1,335 @@
+package org.aiappstore.app.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aiappstore.app.model.ModelCard;
+import org.aiappstore.app.search.OwnerDirectory.Owner;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
+
+/**
+ * The Lucene index of the cards: one writer, and searchers that see its changes once {@link
+ * #refresh} is called. Each commit records which change-log entries it contains ({@code seq}, with
+ * the log's {@code epoch}) and the document format, so a server that restarts knows whether the
+ * index on disk can be caught up or must be rebuilt.
+ *
+ * <p>Thread-safe. The writer applies updates from any thread; keeping the recorded {@code seq}
+ * truthful is the job of {@link SearchIndexer}.
+ */
+public final class SearchIndex implements Closeable {
+
+  /** Bump when {@link CardDocuments} changes how cards are indexed: old indexes are rebuilt. */
+  static final String FORMAT = "3";
+
+  private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+  private static final String FORMAT_KEY = "format";
+  private static final String SEQ_KEY = "seq";
+  private static final String EPOCH_KEY = "epoch";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final FacetsConfig facets = CardDocuments.facetsConfig();
+  private final Optional<Commit> opened;
+
+  /** What a commit says about its contents. */
+  public record Commit(long seq, String epoch) {}
+
+  /**
+   * Opens the index in {@code directory}, or starts an empty one when there is none, when it has
+   * another format, or when it cannot be read.
+   */
+  public SearchIndex(Directory directory, double ramBufferMb) throws IOException {
+    this.directory = directory;
+    this.opened = readCommit(directory);
+    IndexWriterConfig config =
+        new IndexWriterConfig(CardAnalyzers.PER_FIELD)
+            .setOpenMode(
+                opened.isPresent()
+                    ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                    : IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(ramBufferMb)
+            // Fewer segments than Lucene's default: every search looks its words up in each one,
+            // and an index of cards is small enough to merge often.
+            .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4))
+            .setCommitOnClose(false);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, true, false, new CardSearcherFactory());
+  }
+
+  private static Optional<Commit> readCommit(Directory directory) {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Optional.empty();
+      }
+      Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+      if (!FORMAT.equals(data.get(FORMAT_KEY)) || data.get(SEQ_KEY) == null) {
+        LOG.info("The search index has another format; it will be rebuilt.");
+        return Optional.empty();
+      }
+      return Optional.of(new Commit(Long.parseLong(data.get(SEQ_KEY)), data.get(EPOCH_KEY)));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "The search index cannot be read; it will be rebuilt.", e);
+      return Optional.empty();
+    }
+  }
+
+  /** The commit found when the index was opened; empty when the index must be built anew. */
+  public Optional<Commit> opened() {
+    return opened;
+  }
+
+  /** Indexes the card as it is now, replacing what the index had for it. */
+  void put(ModelCard card, Optional<Owner> owner) throws IOException {
+    writer.updateDocument(
+        new Term(CardDocuments.ID, card.id()), facets.build(CardDocuments.of(card, owner)));
+  }
+
+  /**
+   * Adds the card without looking for an older document of it: only for a rebuild, after {@link
+   * #clear}, while nothing else writes.
+   */
+  void add(ModelCard card, Optional<Owner> owner) throws IOException {
+    writer.addDocument(facets.build(CardDocuments.of(card, owner)));
+  }
+
+  void remove(String cardId) throws IOException {
+    writer.deleteDocuments(new Term(CardDocuments.ID, cardId));
+  }
+
+  /** Changes how much the writer buffers before it writes a segment (it applies at once). */
+  void ramBuffer(double megabytes) {
+    writer.getConfig().setRAMBufferSizeMB(megabytes);
+  }
+
+  /** Drops every document; the searchers keep seeing the old ones until {@link #refresh}. */
+  void clear() throws IOException {
+    writer.deleteAll();
+  }
+
+  /** Starts merging the index into one segment in the background (after a rebuild). */
+  void mergeInBackground() throws IOException {
+    writer.forceMerge(1, false);
+  }
+
+  /** Shows searches what changed if anything did (merges included), without waiting. */
+  void refreshIfChanged() throws IOException {
+    searchers.maybeRefresh();
+  }
+
+  /** Makes every change so far visible to searches. */
+  void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  /** Writes the changes so far to disk, recording that they include the log up to {@code seq}. */
+  void commit(Commit commit) throws IOException {
+    writer.setLiveCommitData(
+        Map.of(
+                FORMAT_KEY,
+                FORMAT,
+                SEQ_KEY,
+                Long.toString(commit.seq()),
+                EPOCH_KEY,
+                commit.epoch() == null ? "" : commit.epoch())
+            .entrySet());
+    writer.commit();
+  }
+
+  /** Runs {@code search} on the current searcher (released afterwards). */
+  <T> T search(SearchFunction<T> search) throws IOException {
+    CardSearcher searcher = (CardSearcher) searchers.acquire();
+    try {
+      return search.apply(searcher);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** A search over one consistent view of the index. */
+  @FunctionalInterface
+  interface SearchFunction<T> {
+    T apply(CardSearcher searcher) throws IOException;
+  }
+
+  /** The version of every indexed card by id, as searches see them now. */
+  Map<String, Long> versions() throws IOException {
+    return search(
+        searcher -> {
+          Map<String, Long> versions = new HashMap<>();
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            LeafReader reader = leaf.reader();
+            SortedDocValues ids = DocValues.getSorted(reader, CardDocuments.ID);
+            NumericDocValues numbers = DocValues.getNumeric(reader, CardDocuments.VERSION);
+            Bits live = reader.getLiveDocs();
+            for (int doc = ids.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = ids.nextDoc()) {
+              if (live == null || live.get(doc)) {
+                long version = numbers.advanceExact(doc) ? numbers.longValue() : -1;
+                versions.put(ids.lookupOrd(ids.ordValue()).utf8ToString(), version);
+              }
+            }
+          }
+          return versions;
+        });
+  }
+
+  /** How many cards searches see now. */
+  int size() throws IOException {
+    return search(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** Drops every change since the last commit and closes the index. */
+  void rollback() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      writer.rollback();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      writer.close();
+    }
+  }
+
+  FacetsConfig facetsConfig() {
+    return facets;
+  }
+
+  Directory directory() {
+    return directory;
+  }
+
+  /**
+   * A searcher with what faceting needs from its reader, computed once per refresh rather than per
+   * search: the facet ordinals and the label of each facet key.
+   */
+  static final class CardSearcher extends IndexSearcher {
+
+    /** Results kept per searcher; a few hundred pages of twenty summaries are a few megabytes. */
+    static final int RESULTS_CACHED = 256;
+
+    private final SortedSetDocValuesReaderState facetState;
+    private final Map<String, String> labels;
+
+    /**
+     * Answers computed on this searcher's point-in-time view of the index. They cannot go stale:
+     * every change to the index is seen through a new searcher, which starts with an empty cache.
+     */
+    private final Map<Object, Object> results =
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > RESULTS_CACHED;
+          }
+        };
+
+    CardSearcher(IndexReader reader, FacetsConfig config) throws IOException {
+      super(reader);
+      this.facetState = facetState(reader, config);
+      this.labels = labels(reader);
+    }
+
+    /**
+     * The answer computed earlier on this searcher for an equal key, or a newly computed one. Two
+     * threads asking at once may both compute it; both answers are the same.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T cached(Object key, IOSupplier<T> compute) throws IOException {
+      synchronized (results) {
+        Object found = results.get(key);
+        if (found != null) {
+          return (T) found;
+        }
+      }
+      T computed = compute.get();
+      synchronized (results) {
+        results.put(key, computed);
+      }
+      return computed;
+    }
+
+    /** Null while no card has a facet value (an empty index). */
+    SortedSetDocValuesReaderState facetState() {
+      return facetState;
+    }
+
+    /** How cards write a facet key, e.g. "PyTorch" for "pytorch"; the key itself if unknown. */
+    String label(String dim, String key) {
+      return labels.getOrDefault(dim + CardDocuments.SEPARATOR + key, key);
+    }
+
+    private static SortedSetDocValuesReaderState facetState(IndexReader reader, FacetsConfig config)
+        throws IOException {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        if (leaf.reader().getFieldInfos().fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME)
+            != null) {
+          return new DefaultSortedSetDocValuesReaderState(reader, config);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Several spellings of one key ("PyTorch", "pytorch") get the first in sort order, which
+     * prefers capitals: a stable choice that does not depend on which card was written last.
+     */
+    private static Map<String, String> labels(IndexReader reader) throws IOException {
+      Map<String, String> labels = new HashMap<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), CardDocuments.LABELS);
+        TermsEnum terms = values.termsEnum();
+        for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+          String entry = term.utf8ToString();
+          int split = entry.lastIndexOf(CardDocuments.SEPARATOR);
+          String dimAndKey = entry.substring(0, split);
+          String label = entry.substring(split + 1);
+          labels.merge(dimAndKey, label, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+      }
+      return labels;
+    }
+  }
+
+  private final class CardSearcherFactory extends SearcherFactory {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+        throws IOException {
+      return new CardSearcher(reader, facets);
+    }
+  }
+}
