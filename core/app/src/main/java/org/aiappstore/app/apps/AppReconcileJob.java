@@ -16,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.MongoConnection;
 
 /**

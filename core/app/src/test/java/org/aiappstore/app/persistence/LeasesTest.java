@@ -1,10 +1,9 @@
-package org.aiappstore.app.apps;
+package org.aiappstore.app.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.aiappstore.app.persistence.TestingMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
