@@ -16,12 +16,18 @@ export async function fetchExperimentConnectors(
   return (await client.get<ExperimentConnector[]>('/experiment-connectors')).data
 }
 
+/** One experiment; `fresh` reads the tracker again instead of the server's cached copy. */
 export async function fetchExperiment(
   connector: string,
   id: string,
   client: AxiosInstance = apiClient,
+  options: { fresh?: boolean } = {},
 ): Promise<Experiment> {
-  return (await client.get<Experiment>(`/experiments/${segment(connector)}/${segment(id)}`)).data
+  return (
+    await client.get<Experiment>(`/experiments/${segment(connector)}/${segment(id)}`, {
+      params: options.fresh ? { fresh: true } : undefined,
+    })
+  ).data
 }
 
 export async function fetchDataset(

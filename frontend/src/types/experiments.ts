@@ -64,6 +64,8 @@ export interface Experiment extends ExperimentSummary {
   scalars: ChartFigure[]
   plots: ExperimentPlot[]
   artifacts: TrackerArtifact[]
+  /** When the server read this copy from the tracker (ISO-8601 UTC). */
+  fetchedAt?: string
 }
 
 /** `GET /api/v1/datasets/{connector}/{id}` */

@@ -2,10 +2,16 @@ import { Node, mergeAttributes } from '@tiptap/core'
 import { VueNodeViewRenderer } from '@tiptap/vue-3'
 import ChartNodeView from './ChartNodeView.vue'
 
-/** What a chart node holds: the Plotly figure as compact JSON, and an optional caption. */
+/**
+ * What a chart node holds: the Plotly figure as compact JSON and an optional caption; a chart
+ * imported from an experiment also holds its source (see chartSource.ts) and whether it has been
+ * edited by hand since.
+ */
 export interface ChartAttributes {
   figure: string
   caption: string
+  source?: string | null
+  edited?: boolean
 }
 
 /**
@@ -58,6 +64,17 @@ export const ChartNode = Node.create<ChartNodeOptions>({
         parseHTML: (element) => element.getAttribute('data-caption') ?? '',
         renderHTML: (attributes) =>
           attributes.caption ? { 'data-caption': attributes.caption as string } : {},
+      },
+      source: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('data-source'),
+        renderHTML: (attributes) =>
+          attributes.source ? { 'data-source': attributes.source as string } : {},
+      },
+      edited: {
+        default: false,
+        parseHTML: (element) => element.getAttribute('data-edited') === 'true',
+        renderHTML: (attributes) => (attributes.edited ? { 'data-edited': 'true' } : {}),
       },
     }
   },

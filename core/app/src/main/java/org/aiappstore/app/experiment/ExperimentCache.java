@@ -45,6 +45,14 @@ public class ExperimentCache {
   }
 
   public JsonObject get(String key, Supplier<JsonObject> load) {
+    return get(key, load, false);
+  }
+
+  /**
+   * @param fresh true to skip a cached value, e.g. when a user refreshes a chart from its source,
+   *     and cache the newly loaded one
+   */
+  public JsonObject get(String key, Supplier<JsonObject> load, boolean fresh) {
     Duration lifetime = ttl();
     if (lifetime.isZero()) {
       return load.get();
@@ -52,7 +60,7 @@ public class ExperimentCache {
     Instant now = Instant.now(clock);
     synchronized (entries) {
       Entry entry = entries.get(key);
-      if (entry != null && now.isBefore(entry.expires())) {
+      if (!fresh && entry != null && now.isBefore(entry.expires())) {
         return entry.value();
       }
     }

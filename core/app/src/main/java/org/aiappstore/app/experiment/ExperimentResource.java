@@ -21,6 +21,7 @@ import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.problem.QueryParameters;
 import org.aiappstore.plugin.api.experiment.SearchCriteria;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -52,8 +53,12 @@ public class ExperimentResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "One experiment: parameters, metrics, scalars and plots as Plotly figures")
   public JsonObject experiment(
-      @PathParam("connector") String connector, @PathParam("id") String id) {
-    return experiments.experiment(connector, id);
+      @PathParam("connector") String connector,
+      @PathParam("id") String id,
+      @Parameter(description = "true reads the tracker again instead of the cached copy")
+          @QueryParam("fresh")
+          boolean fresh) {
+    return experiments.experiment(connector, id, fresh);
   }
 
   @GET

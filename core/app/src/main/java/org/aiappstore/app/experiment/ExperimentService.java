@@ -2,7 +2,9 @@ package org.aiappstore.app.experiment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,10 +30,20 @@ public class ExperimentService {
   @Inject ConnectorCatalog catalog;
   @Inject ExperimentCache cache;
 
-  public JsonObject experiment(String connectorId, String id) {
+  /**
+   * @param fresh true to read the tracker even when a cached copy is still valid
+   */
+  public JsonObject experiment(String connectorId, String id, boolean fresh) {
     return cache.get(
         ExperimentCache.key(connectorId, "experiment", id),
-        () -> ExperimentJson.experiment(connectorId, connector(connectorId).experiment(id)));
+        () ->
+            fetched(ExperimentJson.experiment(connectorId, connector(connectorId).experiment(id))),
+        fresh);
+  }
+
+  /** When the copy was read from the tracker: imported charts remember it as their fetchedAt. */
+  private static JsonObject fetched(JsonObject experiment) {
+    return Json.createObjectBuilder(experiment).add("fetchedAt", Instant.now().toString()).build();
   }
 
   public JsonObject dataset(String connectorId, String id) {

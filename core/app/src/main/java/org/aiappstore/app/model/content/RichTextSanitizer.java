@@ -50,7 +50,9 @@ import org.jsoup.parser.Parser;
  *       data-caption="plain text"></div>}; see {@link ChartPolicy} for the figure's limits. The
  *       figure is validated (a chart that fails is refused with a {@link RichTextException}) and
  *       written back canonically; children are dropped; the caption is optional, at most {@value
- *       #MAX_CAPTION} characters, and must be rendered as text.
+ *       #MAX_CAPTION} characters, and must be rendered as text. A chart imported from an experiment
+ *       also carries {@code data-source} (see {@link ChartSource}) and, once changed by hand,
+ *       {@code data-edited="true"}.
  * </ul>
  *
  * <p>Media sources must be this platform's media path {@code /api/v1/media/{uuid}} (lowercase),
@@ -360,6 +362,14 @@ public final class RichTextSanitizer {
       }
       if (!caption.isEmpty()) {
         chart.attr("data-caption", caption);
+      }
+      String origin = source.attr("data-source");
+      if (!origin.isBlank()) {
+        chart.attr("data-source", ChartSource.canonical(origin, number));
+        // Only an imported chart can be "edited by hand": the mark tells it from its source.
+        if ("true".equals(source.attr("data-edited"))) {
+          chart.attr("data-edited", "true");
+        }
       }
     }
 

@@ -243,6 +243,73 @@ class ChartNodeTest {
   }
 
   @Nested
+  class WhenTheChartCameFromAnExperiment {
+
+    private static final String SOURCE =
+        "{\"connectorId\":\"clearml\",\"experimentId\":\"abc123\",\"kind\":\"scalar\","
+            + "\"name\":\"loss\",\"fetchedAt\":\"2026-11-28T10:00:00Z\"}";
+
+    private Element cleanChart(String source, String edited) {
+      String html =
+          "<div data-type=\"chart\" data-figure='"
+              + LINE
+              + "' data-source='"
+              + source
+              + "'"
+              + (edited == null ? "" : " data-edited=\"" + edited + "\"")
+              + "></div>";
+      return Jsoup.parseBodyFragment(clean(html)).body().selectFirst("div");
+    }
+
+    @Test
+    void shouldKeepTheSourceCompactInAFixedKeyOrder() {
+      String reordered =
+          "{ \"fetchedAt\": \"2026-11-28T10:00:00.000Z\", \"name\": \" loss \", \"kind\": \"scalar\","
+              + " \"experimentId\": \"abc123\", \"connectorId\": \"clearml\" }";
+      Element chart = cleanChart(reordered, null);
+      assertThat(chart.attr("data-source")).isEqualTo(SOURCE);
+      assertThat(chart.hasAttr("data-edited")).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheEditedMarkOnlyWhenItIsTrue() {
+      assertThat(cleanChart(SOURCE, "true").attr("data-edited")).isEqualTo("true");
+      assertThat(cleanChart(SOURCE, "yes").hasAttr("data-edited")).isFalse();
+    }
+
+    @Test
+    void shouldDropAnEditedMarkOnAChartWithoutSource() {
+      String html =
+          "<div data-type=\"chart\" data-figure='" + LINE + "' data-edited=\"true\"></div>";
+      assertThat(clean(html)).doesNotContain("data-edited");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "[1]| is not a JSON object.",
+          "{\"connectorId\":\"c\",\"experimentId\":\"e\",\"kind\":\"table\",\"name\":\"n\","
+              + "\"fetchedAt\":\"2026-11-28T10:00:00Z\"}| kind must be scalar or plot.",
+          "{\"connectorId\":\"c\",\"experimentId\":\"e\",\"kind\":\"plot\",\"name\":\"n\","
+              + "\"fetchedAt\":\"yesterday\"}| fetchedAt must be a UTC timestamp.",
+          "{\"connectorId\":\"c\",\"experimentId\":\"e\",\"kind\":\"plot\",\"name\":\"<b>\","
+              + "\"fetchedAt\":\"2026-11-28T10:00:00Z\"}| name must be 1 to 200 characters without"
+              + " control characters.",
+          "{\"connectorId\":\"c\",\"experimentId\":\"e\",\"kind\":\"plot\",\"name\":\"n\","
+              + "\"fetchedAt\":\"2026-11-28T10:00:00Z\",\"url\":\"javascript:x\"}| has an unknown"
+              + " field url.",
+          "{\"experimentId\":\"e\",\"kind\":\"plot\",\"name\":\"n\","
+              + "\"fetchedAt\":\"2026-11-28T10:00:00Z\"}| needs connectorId as a string."
+        })
+    void shouldRefuseAMalformedSource(String source, String reason) {
+      assertRefused(
+          "<div data-type=\"chart\" data-figure='" + LINE + "' data-source='" + source + "'></div>",
+          "Chart 1: the source " + reason);
+    }
+  }
+
+  @Nested
   class WhenConfiguringTheLimits {
 
     @Test

@@ -12,6 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.data.ByteRange;
@@ -47,13 +54,11 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Stores objects in an S3 bucket. Uploads below the multipart threshold are a single PutObject;
- * larger uploads, and uploads of unknown length that exceed one part, are multipart uploads holding
- * one part in memory at a time and aborted on failure. Safe for concurrent use.
+ * larger uploads, and uploads of unknown length that exceed one part, are multipart uploads that
+ * read the next part while earlier ones upload ({@link PartPipeline}), hold at most {@code
+ * partsInFlight + 1} parts in memory and are aborted on failure. Safe for concurrent use.
  */
 final class S3DataConnector implements DataConnector {
-
-  /** Limit of the S3 protocol. */
-  private static final int MAX_PARTS = 10_000;
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
@@ -73,6 +78,7 @@ final class S3DataConnector implements DataConnector {
   private final Clock clock;
   private final S3Client s3;
   private final S3Presigner presigner;
+  private final ExecutorService partUploads;
   private volatile boolean bucketReady;
 
   S3DataConnector(S3Settings settings, Clock clock) {
@@ -82,6 +88,26 @@ final class S3DataConnector implements DataConnector {
     // the host's, which cannot see the plugin's SDK jars.
     this.s3 = withPluginClassLoader(this::buildClient);
     this.presigner = withPluginClassLoader(this::buildPresigner);
+    this.partUploads = partUploadThreads();
+  }
+
+  /**
+   * Threads for part uploads, started as needed and ended after a minute idle. Each multipart
+   * upload runs at most {@code partsInFlight} parts at once; the executor hands each part to a
+   * thread at once (no queue), so a part never waits behind another upload's parts.
+   */
+  private static ExecutorService partUploadThreads() {
+    AtomicInteger count = new AtomicInteger();
+    ClassLoader pluginLoader = S3DataConnector.class.getClassLoader();
+    ThreadFactory factory =
+        runnable -> {
+          Thread thread = new Thread(runnable, "s3-part-upload-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          thread.setContextClassLoader(pluginLoader);
+          return thread;
+        };
+    return new ThreadPoolExecutor(
+        0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES, new SynchronousQueue<>(), factory);
   }
 
   private S3Client buildClient() {
@@ -100,6 +126,9 @@ final class S3DataConnector implements DataConnector {
             // Never read ~/.aws/config or ~/.aws/credentials.
             .overrideConfiguration(o -> o.defaultProfileFile(ProfileFile.aggregator().build()));
     settings.endpoint().ifPresent(builder::endpointOverride);
+    if (!settings.payloadSigning()) {
+      builder.putAuthScheme(new UnsignedPayloadAuthScheme());
+    }
     return builder.build();
   }
 
@@ -232,33 +261,21 @@ final class S3DataConnector implements DataConnector {
     }
     boolean completed = false;
     try {
-      List<CompletedPart> parts = new ArrayList<>();
-      long total = 0;
-      int filled = first;
-      while (true) {
-        if (length >= 0 && filled < Math.min(buffer.length, length - total)) {
-          throw shortUpload(key, length, total + filled);
-        }
-        int partNumber = parts.size() + 1;
-        if (partNumber > MAX_PARTS) {
-          throw PlatformException.invalidArgument(
-              "Object '" + key + "' needs more than " + MAX_PARTS + " parts: raise partSize");
-        }
-        parts.add(uploadPart(key, uploadId, partNumber, buffer, filled, type));
-        total += filled;
-        if (length >= 0 && total == length) {
-          requireEnd(data, length, key);
-          break;
-        }
-        int wanted = (int) (length < 0 ? buffer.length : Math.min(buffer.length, length - total));
-        filled = data.readNBytes(buffer, 0, wanted);
-        if (filled == 0 && length < 0) {
-          break;
-        }
-        if (filled == 0) {
-          throw shortUpload(key, length, total);
-        }
-      }
+      // Returns or throws only once no part upload runs: an abort below leaves no part behind.
+      PartPipeline.Result uploaded =
+          new PartPipeline(partUploads, settings.partsInFlight())
+              .upload(
+                  key,
+                  data,
+                  length,
+                  buffer,
+                  first,
+                  (partNumber, part, size) ->
+                      uploadPart(key, uploadId, partNumber, part, size, type));
+      List<CompletedPart> parts =
+          uploaded.parts().stream()
+              .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build())
+              .toList();
       try {
         var response =
             s3.completeMultipartUpload(
@@ -269,10 +286,15 @@ final class S3DataConnector implements DataConnector {
                         .multipartUpload(m -> m.parts(parts))
                         .overrideConfiguration(UPLOAD));
         completed = true;
-        return new ObjectInfo(key, total, type, clock.instant(), etag(response.eTag()));
+        return new ObjectInfo(key, uploaded.size(), type, clock.instant(), etag(response.eTag()));
       } catch (SdkException e) {
         throw S3Errors.translate(e, "complete the upload of " + describe(key));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw PlatformException.unavailable("Interrupted while uploading " + describe(key), e);
+    } catch (RejectedExecutionException e) {
+      throw PlatformException.unavailable("The connector is closed: cannot upload " + key, e);
     } finally {
       if (!completed) {
         abortQuietly(key, uploadId);
@@ -280,7 +302,7 @@ final class S3DataConnector implements DataConnector {
     }
   }
 
-  private CompletedPart uploadPart(
+  private String uploadPart(
       String key, String uploadId, int partNumber, byte[] buffer, int length, String type) {
     try {
       UploadPartResponse response =
@@ -293,13 +315,16 @@ final class S3DataConnector implements DataConnector {
                       .contentLength((long) length)
                       .overrideConfiguration(UPLOAD),
               body(buffer, length, type));
-      return CompletedPart.builder().partNumber(partNumber).eTag(response.eTag()).build();
+      return response.eTag();
     } catch (SdkException e) {
       throw S3Errors.translate(e, "upload part " + partNumber + " of " + describe(key));
     }
   }
 
   private void abortQuietly(String key, String uploadId) {
+    // An interrupted upload (the host's deadline) must still be aborted, but the SDK refuses to
+    // start a call on an interrupted thread: abort first, then restore the interrupt.
+    boolean interrupted = Thread.interrupted();
     try {
       s3.abortMultipartUpload(
           b ->
@@ -309,6 +334,10 @@ final class S3DataConnector implements DataConnector {
                   .overrideConfiguration(METADATA));
     } catch (SdkException e) {
       // The upload failed already; S3 lifecycle rules clean up what an abort could not.
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -322,7 +351,7 @@ final class S3DataConnector implements DataConnector {
     if (length < 0) {
       return settings.partSize();
     }
-    long needed = (length + MAX_PARTS - 1) / MAX_PARTS;
+    long needed = (length + PartPipeline.MAX_PARTS - 1) / PartPipeline.MAX_PARTS;
     if (needed > (long) S3DataConnectorFactory.MAX_BUFFER_MIB * 1024 * 1024) {
       throw PlatformException.invalidArgument("Object of " + length + " bytes is too large for S3");
     }
@@ -515,6 +544,8 @@ final class S3DataConnector implements DataConnector {
 
   @Override
   public void close() {
+    // Parts already sending finish (or fail and their upload is aborted); new ones are refused.
+    partUploads.shutdown();
     try {
       presigner.close();
     } finally {

@@ -51,11 +51,20 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
   /** Size in MiB of each part of a multipart upload. */
   public static final String PART_SIZE = "partSize";
 
+  /** How many parts of one multipart upload are sent at once while the next one is read. */
+  public static final String PARTS_IN_FLIGHT = "partsInFlight";
+
+  /** Whether request bodies sent over plain http are hashed into the SigV4 signature. */
+  public static final String PAYLOAD_SIGNING = "payloadSigning";
+
   /** The smallest part S3 accepts (except the last), in MiB. */
   static final int MIN_PART_SIZE_MIB = 5;
 
   /** The largest part or single upload buffered in memory, in MiB. */
   static final int MAX_BUFFER_MIB = 256;
+
+  /** The most parts of one upload sent at once. */
+  static final int MAX_PARTS_IN_FLIGHT = 8;
 
   private static final long MIB = 1024 * 1024;
 
@@ -103,9 +112,24 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
               .build(),
           ConfigProperty.integer(PART_SIZE)
               .label("Part size (MiB)")
-              .help(
-                  "Size of each part of a multipart upload, at least 5; one part is held in memory.")
+              .help("Size of each part of a multipart upload, at least 5.")
               .defaultValue(8)
+              .build(),
+          ConfigProperty.integer(PARTS_IN_FLIGHT)
+              .label("Parts in flight")
+              .help(
+                  "Parts of one upload sent at once while the next is read, 1 to "
+                      + MAX_PARTS_IN_FLIGHT
+                      + "; an upload holds this many parts plus one in memory.")
+              .defaultValue(2)
+              .build(),
+          ConfigProperty.bool(PAYLOAD_SIGNING)
+              .label("Sign payloads over http")
+              .help(
+                  "Hash every uploaded byte into the request signature when the endpoint is plain"
+                      + " http, so that the server rejects altered data; costs a SHA-256 pass on"
+                      + " both sides. https endpoints never sign payloads: TLS protects them.")
+              .defaultValue(true)
               .build());
 
   private static final Set<DataCapability> CAPABILITIES =
@@ -179,6 +203,11 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
               PART_SIZE,
               "must be between " + MIN_PART_SIZE_MIB + " and " + MAX_BUFFER_MIB + " MiB"));
     }
+    int partsInFlight = config.integer(PARTS_IN_FLIGHT);
+    if (partsInFlight < 1 || partsInFlight > MAX_PARTS_IN_FLIGHT) {
+      violations.add(
+          new ConfigViolation(PARTS_IN_FLIGHT, "must be between 1 and " + MAX_PARTS_IN_FLIGHT));
+    }
     if (!violations.isEmpty()) {
       throw new InvalidConfigException(violations);
     }
@@ -191,6 +220,8 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
         config.bool(PATH_STYLE),
         config.bool(CREATE_BUCKET),
         threshold * MIB,
-        (int) (partSize * MIB));
+        (int) (partSize * MIB),
+        partsInFlight,
+        config.bool(PAYLOAD_SIGNING));
   }
 }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param createBucket whether a missing bucket is created
  * @param multipartThreshold objects of known length from this many bytes up use multipart uploads
  * @param partSize the size of each multipart part, in bytes
+ * @param partsInFlight how many parts of one multipart upload are sent at once while the next one
+ *     is read
+ * @param payloadSigning whether request bodies sent over plain http are hashed into the signature
  */
 record S3Settings(
     Optional<URI> endpoint,
@@ -25,7 +28,9 @@ record S3Settings(
     boolean pathStyle,
     boolean createBucket,
     long multipartThreshold,
-    int partSize) {
+    int partSize,
+    int partsInFlight,
+    boolean payloadSigning) {
 
   /** Where the objects live, for messages: never contains credentials. */
   String location() {
@@ -50,6 +55,10 @@ record S3Settings(
         + multipartThreshold
         + ", partSize="
         + partSize
+        + ", partsInFlight="
+        + partsInFlight
+        + ", payloadSigning="
+        + payloadSigning
         + "}";
   }
 }

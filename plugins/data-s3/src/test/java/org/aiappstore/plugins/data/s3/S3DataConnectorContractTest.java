@@ -6,15 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.DataConnectorFactory;
+import org.aiappstore.plugin.api.data.ObjectInfo;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 import org.aiappstore.plugin.tck.data.DataConnectorContract;
@@ -233,6 +240,75 @@ class S3DataConnectorContractTest extends DataConnectorContract {
           .isInstanceOf(PlatformException.class);
       assertThat(connector().head(key("failing"))).isEmpty();
       assertThat(connector().list(key(""), 10)).isEmpty();
+      assertThat(server.multipartUploads(BUCKET, key(""))).isEmpty();
+    }
+
+    @Test
+    void shouldPassOnTheSourcesOwnErrorAndLeaveNoPartBehind() {
+      // What the host's size limit throws when an upload goes past it, several parts in.
+      PlatformException tooLarge = PlatformException.invalidArgument("Too large");
+      InputStream failing =
+          new SequenceInputStream(
+              GeneratedContent.stream(3, 23 * MIB),
+              new InputStream() {
+                @Override
+                public int read() {
+                  throw tooLarge;
+                }
+              });
+
+      assertThatThrownBy(() -> connector().put(key("too-large"), failing, -1, "video/mp4"))
+          .isSameAs(tooLarge);
+      assertThat(connector().head(key("too-large"))).isEmpty();
+      assertThat(server.multipartUploads(BUCKET, key(""))).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveNoPartBehindWhenTheUploadingThreadIsInterrupted() throws Exception {
+      CountDownLatch waiting = new CountDownLatch(1);
+      InputStream stalled =
+          new SequenceInputStream(
+              GeneratedContent.stream(5, 12 * MIB),
+              new InputStream() {
+                @Override
+                public int read() throws IOException {
+                  waiting.countDown();
+                  try {
+                    new CountDownLatch(1).await();
+                    return -1;
+                  } catch (InterruptedException e) {
+                    // As a well-behaved stream does: the interrupt stays visible to the caller.
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("client read interrupted");
+                  }
+                }
+              });
+      ExecutorService caller = Executors.newSingleThreadExecutor();
+      try {
+        Future<ObjectInfo> upload =
+            caller.submit(() -> connector().put(key("interrupted"), stalled, -1, null));
+        assertThat(waiting.await(1, TimeUnit.MINUTES)).isTrue();
+
+        // What the host's call guard does when an upload outlives its deadline.
+        upload.cancel(true);
+        caller.shutdown();
+
+        assertThat(caller.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+      } finally {
+        caller.shutdownNow();
+      }
+      assertThat(connector().head(key("interrupted"))).isEmpty();
+      assertThat(server.multipartUploads(BUCKET, key(""))).isEmpty();
+    }
+
+    @Test
+    void shouldLeaveNoPartBehindWhenADeclaredLengthIsNotMet() {
+      assertThatThrownBy(
+              () ->
+                  connector()
+                      .put(key("short"), GeneratedContent.stream(4, 21 * MIB), 40 * MIB, null))
+          .isInstanceOf(PlatformException.class);
+      assertThat(server.multipartUploads(BUCKET, key(""))).isEmpty();
     }
   }
 }

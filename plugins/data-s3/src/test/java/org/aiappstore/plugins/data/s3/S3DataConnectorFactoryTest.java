@@ -47,7 +47,9 @@ class S3DataConnectorFactoryTest {
               org.assertj.core.groups.Tuple.tuple("pathStyle", ConfigType.BOOLEAN, "true"),
               org.assertj.core.groups.Tuple.tuple("createBucket", ConfigType.BOOLEAN, "false"),
               org.assertj.core.groups.Tuple.tuple("multipartThreshold", ConfigType.INTEGER, "16"),
-              org.assertj.core.groups.Tuple.tuple("partSize", ConfigType.INTEGER, "8"));
+              org.assertj.core.groups.Tuple.tuple("partSize", ConfigType.INTEGER, "8"),
+              org.assertj.core.groups.Tuple.tuple("partsInFlight", ConfigType.INTEGER, "2"),
+              org.assertj.core.groups.Tuple.tuple("payloadSigning", ConfigType.BOOLEAN, "true"));
     }
   }
 
@@ -78,6 +80,8 @@ class S3DataConnectorFactoryTest {
     @CsvSource({
       "partSize, 4",
       "partSize, 257",
+      "partsInFlight, 0",
+      "partsInFlight, 9",
       "multipartThreshold, 0",
       "bucket, Bad_Bucket",
       "bucket, ab",
@@ -109,6 +113,8 @@ class S3DataConnectorFactoryTest {
       assertThat(settings.createBucket()).isFalse();
       assertThat(settings.multipartThreshold()).isEqualTo(16L * 1024 * 1024);
       assertThat(settings.partSize()).isEqualTo(8 * 1024 * 1024);
+      assertThat(settings.partsInFlight()).isEqualTo(2);
+      assertThat(settings.payloadSigning()).isTrue();
     }
   }
 

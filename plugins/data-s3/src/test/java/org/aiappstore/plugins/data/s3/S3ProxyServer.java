@@ -3,8 +3,15 @@ package org.aiappstore.plugins.data.s3;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.aiappstore.plugin.tck.data.testing.S3ProxyProcess;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /** The TCK's S3Proxy process, plus this plugin's config for one of its buckets. */
 final class S3ProxyServer implements AutoCloseable {
@@ -30,6 +37,24 @@ final class S3ProxyServer implements AutoCloseable {
     config.put(S3DataConnectorFactory.ACCESS_KEY, ACCESS_KEY);
     config.put(S3DataConnectorFactory.SECRET_KEY, SECRET_KEY);
     return config;
+  }
+
+  /** Keys of the multipart uploads started under a prefix and neither completed nor aborted. */
+  List<String> multipartUploads(String bucket, String prefix) {
+    try (S3Client s3 =
+        S3Client.builder()
+            .endpointOverride(process.endpoint())
+            .region(Region.US_EAST_1)
+            .forcePathStyle(true)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build()) {
+      return s3.listMultipartUploads(b -> b.bucket(bucket).prefix(prefix)).uploads().stream()
+          .map(MultipartUpload::key)
+          .toList();
+    }
   }
 
   @Override

@@ -1,0 +1,240 @@
+package org.aiappstore.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What every values file must render: the same guarantees whatever the scenario. */
+class EveryScenarioTest {
+
+  /** Names of settings that hold credentials; they may only come from a Secret. */
+  private static final Pattern SECRET_NAME =
+      Pattern.compile("PASSWORD|SECRET|_TOKEN$|ACCESS_KEY|MONGODB_URI|CREDENTIAL");
+
+  /** A URL with a password in it, e.g. {@code mongodb://user:pass@host}. */
+  private static final Pattern URL_WITH_PASSWORD = Pattern.compile("://[^/@\\s]+:[^/@\\s]+@");
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldProbeTheHealthEndpoints(Scenario scenario) {
+    Container server = scenario.render().server();
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(httpPath(server.getStartupProbe())).isEqualTo("/health/live");
+          softly.assertThat(httpPath(server.getLivenessProbe())).isEqualTo("/health/live");
+          softly.assertThat(httpPath(server.getReadinessProbe())).isEqualTo("/health/ready");
+          for (Probe probe :
+              List.of(
+                  server.getStartupProbe(),
+                  server.getLivenessProbe(),
+                  server.getReadinessProbe())) {
+            softly.assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+          }
+          softly
+              .assertThat(server.getPorts())
+              .anySatisfy(
+                  p -> {
+                    assertThat(p.getName()).isEqualTo("http");
+                    assertThat(p.getContainerPort()).isEqualTo(9080);
+                  });
+          // The startup probe gives a first start minutes, the liveness probe does not wait that
+          // long.
+          softly
+              .assertThat(
+                  server.getStartupProbe().getFailureThreshold()
+                      * server.getStartupProbe().getPeriodSeconds())
+              .isGreaterThanOrEqualTo(180);
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldRunTheWantedReplicas(Scenario scenario) {
+    Rendered rendered = scenario.render();
+
+    assertThat(rendered.app().getSpec().getReplicas()).isEqualTo(scenario.replicas);
+    if (scenario.replicas > 1) {
+      assertThat(rendered.app().getSpec().getStrategy().getRollingUpdate().getMaxUnavailable())
+          .satisfies(v -> assertThat(v.getIntVal()).isZero());
+      assertThat(rendered.ofKind("PodDisruptionBudget")).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldRunEveryContainerAsNonRootWithReadOnlyRoot(Scenario scenario) {
+    Rendered rendered = scenario.render();
+
+    assertSoftly(
+        softly -> {
+          for (Deployment deployment : rendered.all(Deployment.class)) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            PodSecurityContext podContext = pod.getSecurityContext();
+            softly.assertThat(podContext.getRunAsNonRoot()).as("pod runAsNonRoot").isTrue();
+            softly.assertThat(podContext.getRunAsUser()).as("pod runAsUser").isPositive();
+            softly.assertThat(podContext.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            List<Container> containers = new ArrayList<>(pod.getInitContainers());
+            containers.addAll(pod.getContainers());
+            for (Container container : containers) {
+              String name = deployment.getMetadata().getName() + "/" + container.getName();
+              var context = container.getSecurityContext();
+              softly.assertThat(context).as(name).isNotNull();
+              softly.assertThat(context.getRunAsNonRoot()).as(name + " runAsNonRoot").isTrue();
+              softly
+                  .assertThat(context.getAllowPrivilegeEscalation())
+                  .as(name + " allowPrivilegeEscalation")
+                  .isFalse();
+              softly
+                  .assertThat(context.getReadOnlyRootFilesystem())
+                  .as(name + " readOnlyRootFilesystem")
+                  .isTrue();
+              softly
+                  .assertThat(context.getCapabilities().getDrop())
+                  .as(name + " capabilities dropped")
+                  .containsExactly("ALL");
+            }
+          }
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldSetResourceRequestsAndLimitsOnEveryContainer(Scenario scenario) {
+    assertSoftly(
+        softly ->
+            scenario
+                .render()
+                .allContainers()
+                .forEach(
+                    container -> {
+                      var resources = container.getResources();
+                      for (String resource : List.of("cpu", "memory")) {
+                        softly
+                            .assertThat(resources.getRequests())
+                            .as(container.getName() + " requests")
+                            .containsKey(resource);
+                        softly
+                            .assertThat(resources.getLimits())
+                            .as(container.getName() + " limits")
+                            .containsKey(resource);
+                      }
+                    }));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldKeepSecretValuesOutOfConfigMapsAndEnvironmentLiterals(Scenario scenario) {
+    Rendered rendered = scenario.render();
+    List<String> plainTexts = new ArrayList<>();
+    for (ConfigMap configMap : rendered.all(ConfigMap.class)) {
+      plainTexts.addAll(configMap.getData().values());
+      assertThat(configMap.getData().keySet())
+          .as("ConfigMap %s", configMap.getMetadata().getName())
+          .noneMatch(key -> SECRET_NAME.matcher(key).find());
+    }
+    rendered
+        .allContainers()
+        .forEach(
+            container -> {
+              for (EnvVar env : container.getEnv()) {
+                if (env.getValue() != null) {
+                  plainTexts.add(env.getValue());
+                  assertThat(env.getName())
+                      .as("%s: a literal value for a credential", container.getName())
+                      .doesNotContainPattern(SECRET_NAME);
+                }
+              }
+            });
+    rendered.objects().stream()
+        .map(o -> o.getMetadata().getAnnotations())
+        .filter(a -> a != null)
+        .forEach(a -> plainTexts.addAll(a.values()));
+
+    List<String> secrets = rendered.secretValues().toList();
+    assertThat(secrets)
+        .as("generated secrets")
+        .allSatisfy(s -> assertThat(s).hasSizeGreaterThan(8));
+    for (String secret : secrets) {
+      assertThat(plainTexts)
+          .as("a secret value appears outside a Secret")
+          .noneMatch(text -> text.contains(secret));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldReadCredentialsFromSecrets(Scenario scenario) {
+    Rendered rendered = scenario.render();
+
+    EnvVar adminPassword = rendered.serverEnv("AIAPPSTORE_ADMIN_PASSWORD").orElseThrow();
+    assertThat(adminPassword.getValue()).isNull();
+    assertThat(adminPassword.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+    rendered
+        .serverEnv("AIAPPSTORE_MONGODB_URI")
+        .ifPresent(uri -> assertThat(uri.getValueFrom().getSecretKeyRef()).isNotNull());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldUseNamespaceScopedRbacOnly(Scenario scenario) {
+    Rendered rendered = scenario.render();
+
+    assertThat(rendered.ofKind("ClusterRole")).isEmpty();
+    assertThat(rendered.ofKind("ClusterRoleBinding")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldRouteTheIngressToTheServiceWithTlsWhenEnabled(Scenario scenario) {
+    Rendered rendered = scenario.render();
+    List<Ingress> ingresses = rendered.all(Ingress.class);
+    Service service = rendered.get(Service.class, HelmChart.RELEASE + "-aiappstore");
+
+    assertThat(service.getSpec().getSelector())
+        .containsAllEntriesOf(
+            Map.of("app.kubernetes.io/instance", "aas", "app.kubernetes.io/component", "server"));
+    assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+    if (!scenario.ingressWithTls) {
+      assertThat(ingresses).isEmpty();
+      return;
+    }
+    assertThat(ingresses).hasSize(1);
+    Ingress ingress = ingresses.get(0);
+    String host = ingress.getSpec().getRules().get(0).getHost();
+    var backend = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend();
+    assertSoftly(
+        softly -> {
+          softly
+              .assertThat(backend.getService().getName())
+              .isEqualTo(service.getMetadata().getName());
+          softly.assertThat(backend.getService().getPort().getName()).isEqualTo("http");
+          softly.assertThat(ingress.getSpec().getTls()).hasSize(1);
+          softly.assertThat(ingress.getSpec().getTls().get(0).getHosts()).containsExactly(host);
+          softly.assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isNotBlank();
+          softly
+              .assertThat(rendered.appConfig().getData())
+              .containsEntry("AIAPPSTORE_AUTH_COOKIE_SECURE", "true");
+        });
+  }
+
+  private static String httpPath(Probe probe) {
+    assertThat(probe).isNotNull();
+    return probe.getHttpGet().getPath();
+  }
+}
