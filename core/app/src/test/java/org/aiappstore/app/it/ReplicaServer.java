@@ -32,11 +32,13 @@ final class ReplicaServer implements AutoCloseable {
   private final Path wlp;
   private final Path serverDir;
   private final int httpPort;
+  private final String mongoUri;
 
-  private ReplicaServer(Path wlp, Path serverDir, int httpPort) {
+  private ReplicaServer(Path wlp, Path serverDir, int httpPort, String mongoUri) {
     this.wlp = wlp;
     this.serverDir = serverDir;
     this.httpPort = httpPort;
+    this.mongoUri = mongoUri;
   }
 
   /** Creates the replica from the test server's configuration and starts it; waits until ready. */
@@ -79,10 +81,15 @@ final class ReplicaServer implements AutoCloseable {
       replica.store(out, "Replica of defaultServer for ReplicasIT");
     }
 
-    ReplicaServer server = new ReplicaServer(wlp, serverDir, httpPort);
+    ReplicaServer server = new ReplicaServer(wlp, serverDir, httpPort, mongoUri);
     server.run("start");
     server.awaitReady();
     return server;
+  }
+
+  /** The database both instances share, for checks on what they wrote. */
+  String mongoUri() {
+    return mongoUri;
   }
 
   String baseUrl() {

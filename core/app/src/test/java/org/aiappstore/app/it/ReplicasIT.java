@@ -3,12 +3,21 @@ package org.aiappstore.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.aiappstore.app.it.AuthIT.Session;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +75,64 @@ class ReplicasIT {
       Thread.sleep(50);
     }
     return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static RequestSpecification adminOnReplica() {
+    return RestAssured.given()
+        .baseUri(replica.baseUrl())
+        .header("Authorization", "Bearer " + AuthIT.adminToken());
+  }
+
+  @Test
+  void shouldRunEveryJobOnceWhicheverInstanceItWasAskedOf() throws Exception {
+    String cardId =
+        CardsIT.create(owner, CardsIT.card(AuthIT.unique("Exported twice")))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String body = AuthIT.json(Map.of("cardIds", List.of(cardId)));
+    List<String> jobIds = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      RequestSpecification instance = i % 2 == 0 ? AuthIT.asAdmin() : adminOnReplica();
+      jobIds.add(
+          instance
+              .contentType("application/json")
+              .body(body)
+              .post("/api/v1/admin/exports")
+              .then()
+              .statusCode(202)
+              .extract()
+              .path("id"));
+    }
+    try (MongoClient client = MongoClients.create(replica.mongoUri())) {
+      MongoDatabase database = client.getDatabase("aiappstore");
+      within(
+          Duration.ofSeconds(120),
+          () ->
+              jobIds.stream()
+                  .allMatch(
+                      id ->
+                          "succeeded"
+                              .equals(
+                                  database
+                                      .getCollection("jobs")
+                                      .find(Filters.eq("_id", id))
+                                      .first()
+                                      .getString("state"))));
+      Set<String> runners = new HashSet<>();
+      for (String id : jobIds) {
+        Document job = database.getCollection("jobs").find(Filters.eq("_id", id)).first();
+        assertThat(job.get("attempts", Number.class).intValue())
+            .as("attempts of " + id)
+            .isEqualTo(1);
+        runners.add(job.getString("runner"));
+      }
+      Document lease = database.getCollection("leases").find(Filters.eq("_id", "jobs")).first();
+      assertThat(lease).as("the jobs lease").isNotNull();
+      // The holder ran them all: the other instance never took a job while the lease was held.
+      assertThat(runners).containsExactly(lease.getString("owner"));
+    }
   }
 
   @Test
