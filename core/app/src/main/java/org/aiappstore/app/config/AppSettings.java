@@ -46,6 +46,14 @@ public class AppSettings {
     }
   }
 
+  public long longValue(ConfigKey key) {
+    try {
+      return Long.parseLong(value(key).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(key.key() + " must be an integer, not '" + value(key) + "'");
+    }
+  }
+
   public boolean flag(ConfigKey key) {
     return Boolean.parseBoolean(value(key));
   }

@@ -146,7 +146,27 @@ public enum ConfigKey {
       "aiappstore.oidc.authorization-endpoint", "", "OIDC authorization endpoint for the web app."),
   OIDC_TOKEN_ENDPOINT("aiappstore.oidc.token-endpoint", "", "OIDC token endpoint for the web app."),
   OIDC_SCOPE(
-      "aiappstore.oidc.scope", "openid profile email", "Scopes the web app requests from OIDC.");
+      "aiappstore.oidc.scope", "openid profile email", "Scopes the web app requests from OIDC."),
+  JOBS_POLL_MILLIS(
+      "aiappstore.jobs.poll-millis", "1000", "How often an idle instance looks for queued jobs."),
+  JOBS_LEASE_SECONDS(
+      "aiappstore.jobs.lease-seconds",
+      "30",
+      "Lease of the instance running background jobs; a job whose runner died is recovered (restarted"
+          + " or failed as interrupted) once this has passed."),
+  IMPORT_MAX_BYTES(
+      "aiappstore.import.max-bytes",
+      "2147483648",
+      "Largest bundle upload in bytes; larger ones get 413."),
+  IMPORT_MAX_ENTRIES("aiappstore.import.max-entries", "20000", "Most entries a bundle may have."),
+  IMPORT_MAX_UNCOMPRESSED_BYTES(
+      "aiappstore.import.max-uncompressed-bytes",
+      "8589934592",
+      "Most bytes all entries of a bundle may inflate to (guards against zip bombs)."),
+  AUDIT_RETENTION_DAYS(
+      "aiappstore.audit.retention-days",
+      "365",
+      "Audit records older than this many days are deleted by a daily cleanup (0: kept forever).");
 
   private final String key;
   private final String defaultValue;

@@ -19,7 +19,7 @@ import org.bson.Document;
 @ApplicationScoped
 public class MediaStore {
 
-  static final String COLLECTION = "media";
+  public static final String COLLECTION = "media";
 
   @Inject MongoConnection mongo;
 

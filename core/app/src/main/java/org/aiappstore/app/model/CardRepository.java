@@ -30,7 +30,7 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class CardRepository {
 
-  static final String COLLECTION = "model_cards";
+  public static final String COLLECTION = "model_cards";
 
   @Inject MongoConnection mongo;
 

@@ -18,7 +18,7 @@ import org.bson.Document;
 @ApplicationScoped
 public class RevisionRepository {
 
-  static final String COLLECTION = "card_revisions";
+  public static final String COLLECTION = "card_revisions";
 
   @Inject MongoConnection mongo;
 

@@ -30,7 +30,7 @@ public final class Slugs {
   }
 
   /** The n-th alternative when a slug is taken: "name-2", "name-3", ... within the length limit. */
-  static String numbered(String slug, int n) {
+  public static String numbered(String slug, int n) {
     String suffix = "-" + n;
     String base =
         slug.length() + suffix.length() > MAX_LENGTH

@@ -136,7 +136,26 @@ public class CardSearchService {
       List<JsonObject> recent, List<JsonObject> mine, long mineTotal, List<FacetValue> tasks) {}
 
   public SearchResult search(Caller caller, SearchRequest request) {
-    return withIndex(index -> index.search(searcher -> search(searcher, caller, request)));
+    return withIndex(
+        index ->
+            index.search(
+                searcher ->
+                    searcher.cached(
+                        resultKey(caller, request), () -> search(searcher, caller, request))));
+  }
+
+  /**
+   * What a result depends on besides the index: the request, whom the caller may see (everything
+   * for admins, else what is public, theirs or shared with them) and the owner filter resolved to
+   * an id ({@code me} and usernames).
+   */
+  private record ResultKey(String visibleTo, String ownerId, SearchRequest request) {}
+
+  private ResultKey resultKey(Caller caller, SearchRequest request) {
+    return new ResultKey(
+        CardAccess.isAdmin(caller) ? null : caller.userId(),
+        request.owner() == null ? null : ownerId(caller, request.owner()),
+        request);
   }
 
   private SearchResult search(CardSearcher searcher, Caller caller, SearchRequest request)

@@ -33,6 +33,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * The Lucene index of the cards: one writer, and searchers that see its changes once {@link
@@ -239,13 +240,47 @@ public final class SearchIndex implements Closeable {
    */
   static final class CardSearcher extends IndexSearcher {
 
+    /** Results kept per searcher; a few hundred pages of twenty summaries are a few megabytes. */
+    static final int RESULTS_CACHED = 256;
+
     private final SortedSetDocValuesReaderState facetState;
     private final Map<String, String> labels;
+
+    /**
+     * Answers computed on this searcher's point-in-time view of the index. They cannot go stale:
+     * every change to the index is seen through a new searcher, which starts with an empty cache.
+     */
+    private final Map<Object, Object> results =
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > RESULTS_CACHED;
+          }
+        };
 
     CardSearcher(IndexReader reader, FacetsConfig config) throws IOException {
       super(reader);
       this.facetState = facetState(reader, config);
       this.labels = labels(reader);
+    }
+
+    /**
+     * The answer computed earlier on this searcher for an equal key, or a newly computed one. Two
+     * threads asking at once may both compute it; both answers are the same.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T cached(Object key, IOSupplier<T> compute) throws IOException {
+      synchronized (results) {
+        Object found = results.get(key);
+        if (found != null) {
+          return (T) found;
+        }
+      }
+      T computed = compute.get();
+      synchronized (results) {
+        results.put(key, computed);
+      }
+      return computed;
     }
 
     /** Null while no card has a facet value (an empty index). */

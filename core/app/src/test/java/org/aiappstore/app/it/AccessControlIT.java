@@ -42,7 +42,12 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/search/suggest?q=mo", null, "user"),
         Arguments.of("GET", "/api/v1/search/dashboard", null, "user"),
         Arguments.of("GET", "/api/v1/admin/search", null, "admin"),
-        Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"));
+        Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
+        Arguments.of("GET", "/api/v1/admin/jobs", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/jobs?type=export", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/exports", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/audit", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/audit?action=card.&limit=5", null, "admin"));
   }
 
   /**
@@ -95,7 +100,17 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/experiments/none", null, "user"),
         Arguments.of("GET", "/api/v1/datasets/none/ds", null, "user"),
         Arguments.of("GET", "/api/v1/datasets/none", null, "user"),
-        Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"));
+        Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"),
+        // Jobs, exports and imports: 200 paths in JobsIT and ExportImportIT.
+        Arguments.of("GET", "/api/v1/admin/jobs/none", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/jobs/none/events", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/jobs/none/cancel", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/exports", "{\"all\": true}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/exports/none", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/exports/none/bundle", null, "admin"),
+        Arguments.of("DELETE", "/api/v1/admin/exports/none", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/imports", "{}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/imports/none", null, "admin"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aiappstore.app.audit.Auditor;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.oidc.OidcSettings;
@@ -51,6 +52,7 @@ public class AuthResource {
   @Inject UserAdministration administration;
   @Inject RefreshTokenStore refreshTokens;
   @Inject AppSettings settings;
+  @Inject Auditor auditor;
   @Context HttpServletRequest request;
 
   @GET
@@ -97,7 +99,23 @@ public class AuthResource {
           422, "VALIDATION_FAILED", "Give a username and a password.", errors, Map.of());
     }
     String address = ClientAddress.of(request, settings.flag(ConfigKey.TRUST_FORWARDED_FOR));
-    return signedIn(sessions.login(body.username().trim(), body.password(), address));
+    String username = body.username().trim();
+    SignedIn signedIn;
+    try {
+      signedIn = sessions.login(username, body.password(), address);
+    } catch (ProblemException e) {
+      // The name as typed, never the password; 429 is a refusal by throttling, audited as well.
+      auditor.record(null, username, "auth.login", "user=" + username, Auditor.FAILURE, e.status());
+      throw e;
+    }
+    auditor.record(
+        signedIn.body().user().id(),
+        signedIn.body().user().username(),
+        "auth.login",
+        "user=" + username,
+        Auditor.SUCCESS,
+        200);
+    return signedIn(signedIn);
   }
 
   @POST

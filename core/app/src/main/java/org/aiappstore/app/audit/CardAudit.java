@@ -1,0 +1,38 @@
+package org.aiappstore.app.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import org.aiappstore.app.model.CardChanged;
+import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.RevisionRepository;
+
+/**
+ * Audits card changes from the {@link CardChanged} events. An update whose revision changed the
+ * visibility is recorded as {@code card.visibility_changed}, so that making a card public or
+ * private can be found on its own.
+ */
+@ApplicationScoped
+public class CardAudit {
+
+  @Inject Auditor auditor;
+  @Inject CardRepository cards;
+  @Inject RevisionRepository revisions;
+
+  void onChange(@Observes CardChanged change) {
+    String action = "card." + change.kind().name().toLowerCase(Locale.ROOT);
+    if (change.kind() == CardChanged.Kind.UPDATED && visibilityChanged(change.cardId())) {
+      action = "card.visibility_changed";
+    }
+    auditor.record(action, "card=" + change.cardId(), Auditor.SUCCESS, null);
+  }
+
+  private boolean visibilityChanged(String cardId) {
+    return cards
+        .findById(cardId)
+        .flatMap(card -> revisions.find(cardId, card.version()))
+        .map(revision -> revision.fields().contains("visibility"))
+        .orElse(false);
+  }
+}

@@ -1,0 +1,198 @@
+package org.aiappstore.app.export;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.aiappstore.app.identity.user.User;
+import org.aiappstore.app.identity.user.UserRepository;
+import org.aiappstore.app.job.JobContext;
+import org.aiappstore.app.job.JobItem;
+import org.aiappstore.app.media.MediaStore;
+import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.RevisionRepository;
+import org.aiappstore.app.persistence.MongoConnection;
+import org.aiappstore.plugin.api.data.ByteRange;
+import org.aiappstore.plugin.api.data.DataConnector;
+import org.aiappstore.plugin.api.data.StoredObject;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Writes the selected cards into a bundle file, card by card. Before a card's entries are written
+ * its media are checked to exist, so a card whose file is gone is reported failed with the reason
+ * and left out, and the others go on. A failure while copying bytes fails the whole export (the
+ * bundle would be incomplete).
+ */
+final class BundleExporter {
+
+  private final MongoConnection mongo;
+  private final UserRepository users;
+  private final Function<String, DataConnector> connectors;
+
+  BundleExporter(
+      MongoConnection mongo, UserRepository users, Function<String, DataConnector> connectors) {
+    this.mongo = mongo;
+    this.users = users;
+    this.connectors = connectors;
+  }
+
+  private MongoCollection<Document> collection(String name) {
+    return mongo.database().getCollection(name);
+  }
+
+  /** Writes the bundle to {@code file}; returns how many cards it holds. */
+  int export(
+      ExportSelection selection, Path file, String createdBy, Instant now, JobContext context)
+      throws IOException {
+    Optional<Bson> filter = selection.filter(name -> users.findByUsername(name).map(User::id));
+    List<String> ids = new ArrayList<>();
+    filter.ifPresent(
+        f ->
+            collection(CardRepository.COLLECTION)
+                .find(f)
+                .sort(Sorts.ascending("_id"))
+                .projection(new Document("_id", 1))
+                .forEach(d -> ids.add(d.getString("_id"))));
+    List<String> missing = new ArrayList<>();
+    if (selection.cardIds() != null) {
+      new java.util.LinkedHashSet<>(selection.cardIds())
+          .stream().filter(id -> !ids.contains(id)).forEach(missing::add);
+    }
+    context.total(ids.size() + missing.size());
+    for (String id : missing) {
+      context.item(new JobItem(id, id, JobItem.FAILED, "there is no such card"));
+    }
+    List<Document> exported = new ArrayList<>();
+    Set<String> mediaWritten = new HashSet<>();
+    try (BundleWriter writer = new BundleWriter(file)) {
+      for (String id : ids) {
+        context.checkpoint();
+        Document card = collection(CardRepository.COLLECTION).find(Filters.eq("_id", id)).first();
+        if (card == null) {
+          context.item(new JobItem(id, id, JobItem.FAILED, "the card was deleted meanwhile"));
+          continue;
+        }
+        String label = label(card);
+        Map<String, Document> media = new LinkedHashMap<>();
+        String problem = collectMedia(card, media);
+        if (problem != null) {
+          context.item(new JobItem(id, label, JobItem.FAILED, problem));
+          continue;
+        }
+        List<Document> revisions = new ArrayList<>();
+        if (selection.includeRevisions()) {
+          collection(RevisionRepository.COLLECTION)
+              .find(Filters.eq("cardId", id))
+              .sort(Sorts.ascending("number"))
+              .forEach(revisions::add);
+        }
+        Set<String> userIds = new HashSet<>();
+        userIds.add(card.getString("ownerId"));
+        userIds.addAll(sharedWith(card));
+        for (Document revision : revisions) {
+          userIds.add(revision.getString("authorId"));
+          userIds.addAll(sharedWith(revision));
+        }
+        for (Document m : media.values()) {
+          userIds.add(m.getString("ownerId"));
+        }
+        Document usernames = new Document();
+        userIds.stream()
+            .filter(java.util.Objects::nonNull)
+            .sorted()
+            .forEach(
+                u -> users.findById(u).ifPresent(user -> usernames.append(u, user.username())));
+        writer.add(
+            BundleFormat.card(id),
+            BundleFormat.json(new Document("card", card).append("usernames", usernames)));
+        if (selection.includeRevisions()) {
+          writer.add(
+              BundleFormat.revisions(id), BundleFormat.json(new Document("revisions", revisions)));
+        }
+        for (Document m : media.values()) {
+          String mediaId = m.getString("_id");
+          if (mediaWritten.add(mediaId)) {
+            writeMedia(writer, m);
+          }
+        }
+        exported.add(
+            new Document("id", id)
+                .append("owner", usernames.getString(card.getString("ownerId")))
+                .append("slug", card.getString("slug"))
+                .append("title", label)
+                .append("media", new ArrayList<>(media.keySet()))
+                .append("revisions", selection.includeRevisions() ? revisions.size() : 0));
+        context.item(new JobItem(id, label, JobItem.DONE, null));
+      }
+      writer.finish(
+          new Document("formatVersion", BundleFormat.VERSION)
+              .append("createdAt", now.toString())
+              .append("createdBy", createdBy)
+              .append("includeRevisions", selection.includeRevisions())
+              .append("cards", exported));
+    }
+    return exported.size();
+  }
+
+  /** Fills {@code media} with the card's media records; returns why it cannot, or null. */
+  private String collectMedia(Document card, Map<String, Document> media) {
+    for (String mediaId : card.getList("mediaIds", String.class, List.of())) {
+      Document record = collection(MediaStore.COLLECTION).find(Filters.eq("_id", mediaId)).first();
+      if (record == null || Boolean.TRUE.equals(record.getBoolean("deleting"))) {
+        return "media file " + mediaId + " no longer exists";
+      }
+      try {
+        if (connectors
+            .apply(record.getString("connectorId"))
+            .head(record.getString("key"))
+            .isEmpty()) {
+          return "media file " + mediaId + " is missing from its store";
+        }
+      } catch (RuntimeException e) {
+        return "media file " + mediaId + " could not be read: " + e.getMessage();
+      }
+      media.put(mediaId, record);
+    }
+    return null;
+  }
+
+  private void writeMedia(BundleWriter writer, Document record) throws IOException {
+    String mediaId = record.getString("_id");
+    Document meta = new Document();
+    for (String field :
+        List.of("_id", "ownerId", "contentType", "kind", "size", "sha256", "name", "createdAt")) {
+      meta.append(field, record.get(field));
+    }
+    meta.append(
+        "owner", users.findById(record.getString("ownerId")).map(User::username).orElse(null));
+    writer.add(BundleFormat.mediaMeta(mediaId), BundleFormat.json(meta));
+    DataConnector connector = connectors.apply(record.getString("connectorId"));
+    try (StoredObject object = connector.get(record.getString("key"), ByteRange.all());
+        InputStream in = object.stream()) {
+      writer.add(BundleFormat.mediaContent(mediaId), in);
+    }
+  }
+
+  private static String label(Document card) {
+    Document content = card.get("content", Document.class);
+    String title = content == null ? null : content.getString("title");
+    return title == null || title.isBlank() ? card.getString("slug") : title;
+  }
+
+  static List<String> sharedWith(Document cardOrRevision) {
+    Document content = cardOrRevision.get("content", Document.class);
+    return content == null ? List.of() : content.getList("sharedWith", String.class, List.of());
+  }
+}

@@ -1,0 +1,239 @@
+package org.aiappstore.app.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.aiappstore.app.problem.JsonPointer;
+import org.aiappstore.app.problem.Problem;
+import org.aiappstore.app.problem.ProblemException;
+import org.bson.Document;
+
+/**
+ * Checks a bundle before anything of it is used: a known format version, only entry names this
+ * format writes (so no {@code ../} or absolute path can even be expressed), no more entries than
+ * allowed, every entry listed in the manifest with its size and SHA-256 and every listed entry
+ * present, and no more inflated bytes than allowed. Sizes are counted while inflating, never taken
+ * from the headers, which a zip bomb lies in. Every refusal is a 422 (413 for the size limits) with
+ * a pointer to the manifest field or bundle entry at fault.
+ */
+final class BundleReader {
+
+  static final long MAX_MANIFEST_BYTES = 64L * 1024 * 1024;
+
+  private BundleReader() {}
+
+  /** The verified manifest; the caller keeps {@code zip} open to read entries. */
+  static Document verify(ZipFile zip, BundleLimits limits) {
+    if (zip.size() > limits.maxEntries()) {
+      throw new ProblemException(
+          413,
+          "BUNDLE_TOO_LARGE",
+          "The bundle has "
+              + zip.size()
+              + " entries; at most "
+              + limits.maxEntries()
+              + " are allowed.");
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    Enumeration<? extends ZipEntry> all = zip.entries();
+    while (all.hasMoreElements()) {
+      String name = all.nextElement().getName();
+      if (!names.add(name)) {
+        errors.add(entryError(name, "appears twice"));
+      } else if (isUnsafe(name)) {
+        errors.add(entryError(name, "is not a safe relative path"));
+      } else if (!name.equals(BundleFormat.MANIFEST)
+          && !BundleFormat.ENTRY.matcher(name).matches()) {
+        errors.add(entryError(name, "is not an entry of this bundle format"));
+      }
+    }
+    if (!names.contains(BundleFormat.MANIFEST)) {
+      errors.add(entryError(BundleFormat.MANIFEST, "is missing"));
+    }
+    refuseIf(errors);
+
+    Document manifest = readManifest(zip);
+    Object version = manifest.get("formatVersion");
+    if (!(version instanceof Number v) || v.intValue() != BundleFormat.VERSION) {
+      throw invalid(
+          "UNSUPPORTED_BUNDLE_VERSION",
+          "This server reads bundle format " + BundleFormat.VERSION + ".",
+          List.of(
+              new Problem.FieldError(
+                  "/manifest/formatVersion",
+                  "is " + version + "; only " + BundleFormat.VERSION + " is supported")));
+    }
+    Map<String, Document> listed = new LinkedHashMap<>();
+    List<Document> entries;
+    try {
+      entries = manifest.getList("entries", Document.class, List.of());
+    } catch (ClassCastException e) {
+      throw invalid(
+          "INVALID_BUNDLE",
+          "The manifest is malformed.",
+          List.of(new Problem.FieldError("/manifest/entries", "must be a list of entries")));
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      Object path = entries.get(i).get("path");
+      if (!(path instanceof String p) || !names.contains(p) || p.equals(BundleFormat.MANIFEST)) {
+        errors.add(
+            new Problem.FieldError("/manifest/entries/" + i, "names no entry of the bundle"));
+      } else {
+        listed.put(p, entries.get(i));
+      }
+    }
+    for (String name : names) {
+      if (!name.equals(BundleFormat.MANIFEST) && !listed.containsKey(name)) {
+        errors.add(entryError(name, "is not listed in the manifest"));
+      }
+    }
+    refuseIf(errors);
+
+    long inflated = 0;
+    for (Map.Entry<String, Document> listedEntry : listed.entrySet()) {
+      String name = listedEntry.getKey();
+      Document expected = listedEntry.getValue();
+      MessageDigest digest = BundleWriter.sha256();
+      long size = 0;
+      try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+          size += n;
+          inflated += n;
+          if (inflated > limits.maxUncompressedBytes()) {
+            throw new ProblemException(
+                413,
+                "BUNDLE_TOO_LARGE",
+                "The bundle inflates to more than "
+                    + limits.maxUncompressedBytes()
+                    + " bytes, the most allowed.");
+          }
+          digest.update(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        errors.add(entryError(name, "cannot be read: " + e.getMessage()));
+        continue;
+      }
+      String sha = HexFormat.of().formatHex(digest.digest());
+      if (!sha.equalsIgnoreCase(String.valueOf(expected.get("sha256")))) {
+        errors.add(entryError(name, "does not match its SHA-256 in the manifest"));
+      } else if (!(expected.get("size") instanceof Number s) || s.longValue() != size) {
+        errors.add(entryError(name, "does not have the size the manifest gives"));
+      }
+    }
+    refuseIf(errors);
+    checkCards(manifest, listed.keySet(), errors);
+    refuseIf(errors);
+    return manifest;
+  }
+
+  /** Each listed card has its card entry, and the media it names are in the bundle. */
+  private static void checkCards(
+      Document manifest, Set<String> listed, List<Problem.FieldError> errors) {
+    List<Document> cards;
+    try {
+      cards = manifest.getList("cards", Document.class, List.of());
+    } catch (ClassCastException e) {
+      errors.add(new Problem.FieldError("/manifest/cards", "must be a list of cards"));
+      return;
+    }
+    for (int i = 0; i < cards.size(); i++) {
+      Object id = cards.get(i).get("id");
+      if (!(id instanceof String cardId) || !listed.contains(BundleFormat.card(cardId))) {
+        errors.add(new Problem.FieldError("/manifest/cards/" + i + "/id", "names no card entry"));
+        continue;
+      }
+      Object media = cards.get(i).get("media");
+      if (media instanceof List<?> list) {
+        for (Object mediaId : list) {
+          if (!(mediaId instanceof String m)
+              || !listed.contains(BundleFormat.mediaContent(m))
+              || !listed.contains(BundleFormat.mediaMeta(m))) {
+            errors.add(
+                new Problem.FieldError(
+                    "/manifest/cards/" + i + "/media",
+                    "names a media file missing from the bundle"));
+          }
+        }
+      }
+    }
+  }
+
+  private static Document readManifest(ZipFile zip) {
+    try (InputStream in = zip.getInputStream(zip.getEntry(BundleFormat.MANIFEST))) {
+      byte[] bytes = in.readNBytes((int) MAX_MANIFEST_BYTES + 1);
+      if (bytes.length > MAX_MANIFEST_BYTES) {
+        throw new ProblemException(413, "BUNDLE_TOO_LARGE", "The manifest is too large.");
+      }
+      return Document.parse(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ProblemException p) {
+        throw p;
+      }
+      throw invalid(
+          "INVALID_BUNDLE",
+          "The manifest is not valid JSON.",
+          List.of(entryError(BundleFormat.MANIFEST, "is not a JSON object")));
+    }
+  }
+
+  static ZipFile open(Path file) {
+    try {
+      return new ZipFile(file.toFile());
+    } catch (ZipException e) {
+      throw invalid(
+          "INVALID_BUNDLE",
+          "The upload is not a zip file.",
+          List.of(new Problem.FieldError("", "is not a zip file")));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Anything that could leave the directory it would be extracted to, on any platform. */
+  static boolean isUnsafe(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
+      return true;
+    }
+    for (String segment : name.split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".") || segment.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Problem.FieldError entryError(String name, String detail) {
+    return new Problem.FieldError("/entries/" + JsonPointer.escape(name), detail);
+  }
+
+  private static void refuseIf(List<Problem.FieldError> errors) {
+    if (!errors.isEmpty()) {
+      // A hostile bundle can have thousands of bad entries; the first ones tell the story.
+      throw invalid(
+          "INVALID_BUNDLE",
+          "The bundle is not valid; nothing was imported.",
+          errors.subList(0, Math.min(errors.size(), 50)));
+    }
+  }
+
+  private static ProblemException invalid(
+      String code, String detail, List<Problem.FieldError> errors) {
+    return new ProblemException(422, code, detail, errors, Map.of());
+  }
+}

@@ -1,0 +1,84 @@
+package org.aiappstore.app.export;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.ZipFile;
+import org.aiappstore.app.connector.ConnectorRegistry;
+import org.aiappstore.app.identity.user.UserRepository;
+import org.aiappstore.app.job.Job;
+import org.aiappstore.app.job.JobContext;
+import org.aiappstore.app.job.JobHandler;
+import org.aiappstore.app.model.CardChanged;
+import org.aiappstore.app.persistence.MongoConnection;
+import org.aiappstore.app.storage.StorageService;
+import org.aiappstore.plugin.api.data.ByteRange;
+import org.aiappstore.plugin.api.data.DataConnector;
+import org.aiappstore.plugin.api.data.StoredObject;
+import org.bson.Document;
+
+/**
+ * The {@code import} job: fetches the uploaded bundle from storage (any replica may run it),
+ * verifies it again, imports its cards, then deletes the upload. Not restartable: under the
+ * new-slug policy a second run would duplicate the cards the first one imported.
+ */
+@ApplicationScoped
+public class ImportJob implements JobHandler {
+
+  public static final String TYPE = "import";
+  private static final Logger LOG = Logger.getLogger(ImportJob.class.getName());
+
+  @Inject MongoConnection mongo;
+  @Inject UserRepository users;
+  @Inject ConnectorRegistry connectors;
+  @Inject StorageService storage;
+  @Inject ImportService imports;
+  @Inject Event<CardChanged> changes;
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public void run(Job job, JobContext context) throws Exception {
+    Document params = job.params();
+    DataConnector uploads = connectors.dataConnector(params.getString("connectorId"));
+    Path file = Files.createTempFile("aiappstore-import-", ".zip");
+    try {
+      try (StoredObject object = uploads.get(params.getString("key"), ByteRange.all());
+          InputStream in = object.stream()) {
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      try (ZipFile zip = BundleReader.open(file)) {
+        Document manifest = BundleReader.verify(zip, imports.limits());
+        String targetId = storage.activeConnectorId();
+        new BundleImporter(
+                mongo,
+                users,
+                connectors.dataConnector(targetId),
+                targetId,
+                (id, kind) -> changes.fire(new CardChanged(id, kind)))
+            .importAll(
+                zip,
+                manifest,
+                ConflictMode.of(params.getString("conflict")).orElse(ConflictMode.SKIP),
+                params.getString("fallbackOwnerId"),
+                context);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+      try {
+        uploads.delete(params.getString("key"));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not delete the uploaded bundle of import " + job.id(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.aiappstore.app.job;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.persistence.Leases;
+import org.aiappstore.app.persistence.MongoConnection;
+
+/**
+ * Drives the {@link JobRunner} from the managed scheduler: a poll every {@code
+ * aiappstore.jobs.poll-seconds} runs the next queued job (the poll thread stays with the job until
+ * it ends, and polls do not overlap), a heartbeat at a quarter of the lease keeps the lease while
+ * it runs. Each start of the application is a new runner id, so jobs left running by the previous
+ * process are recognised as interrupted.
+ */
+@ApplicationScoped
+public class JobScheduler {
+
+  private static final Logger LOG = Logger.getLogger(JobScheduler.class.getName());
+
+  @Inject JobRepository jobs;
+  @Inject MongoConnection mongo;
+  @Inject AppSettings settings;
+  @Inject @Any Instance<JobHandler> handlers;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private JobRunner runner;
+  private ScheduledFuture<?> poll;
+  private ScheduledFuture<?> heartbeat;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    Map<String, JobHandler> byType = new HashMap<>();
+    handlers.forEach(h -> byType.put(h.type(), h));
+    Duration lease =
+        Duration.ofSeconds(Math.max(4, settings.integer(ConfigKey.JOBS_LEASE_SECONDS)));
+    long pollMillis = Math.max(200, settings.integer(ConfigKey.JOBS_POLL_MILLIS));
+    runner =
+        new JobRunner(
+            jobs,
+            new Leases(mongo),
+            byType,
+            UUID.randomUUID().toString(),
+            Clock.systemUTC(),
+            lease);
+    poll =
+        scheduler.scheduleWithFixedDelay(
+            this::tickSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    long beat = lease.toMillis() / 4;
+    heartbeat =
+        scheduler.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (poll != null) {
+      poll.cancel(false);
+      heartbeat.cancel(false);
+    }
+    try {
+      if (runner != null) {
+        runner.release();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Could not release the jobs lease; it expires by itself.", e);
+    }
+  }
+
+  private void tickSafely() {
+    try {
+      while (runner.tick()) {
+        // run queued jobs back to back
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Job polling failed; it tries again at the next poll.", e);
+    }
+  }
+
+  private void heartbeatSafely() {
+    try {
+      runner.heartbeat();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Job heartbeat failed.", e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.aiappstore.app.job;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Live progress of a job as Server-Sent Events: a {@code job} event with the whole job whenever it
+ * changed (polled every {@link #POLL_MILLIS} ms from the database, so it works whichever replica
+ * runs the job), then {@code end} once it reached a terminal state, and the stream closes. A
+ * comment every 15 s keeps proxies from closing a quiet stream and reveals a client that left.
+ */
+@ApplicationScoped
+public class JobStreams {
+
+  static final long POLL_MILLIS = 500;
+  private static final long KEEP_ALIVE_MILLIS = 15_000;
+
+  @Inject JobRepository jobs;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+
+  @PreDestroy
+  void closeAll() {
+    open.forEach(Stream::stop);
+  }
+
+  public void follow(String jobId, SseEventSink sink, Sse sse) {
+    Stream stream = new Stream(jobId, sink, sse);
+    open.add(stream);
+    stream.task =
+        scheduler.scheduleWithFixedDelay(stream::tick, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private final class Stream {
+    final String jobId;
+    final SseEventSink sink;
+    final Sse sse;
+    final AtomicBoolean done = new AtomicBoolean();
+    volatile ScheduledFuture<?> task;
+    long sentVersion = -1;
+    long lastSent = System.currentTimeMillis();
+
+    Stream(String jobId, SseEventSink sink, Sse sse) {
+      this.jobId = jobId;
+      this.sink = sink;
+      this.sse = sse;
+    }
+
+    void tick() {
+      if (done.get()) {
+        return;
+      }
+      if (sink.isClosed()) {
+        stop();
+        return;
+      }
+      try {
+        Optional<Job> job = jobs.find(jobId);
+        if (job.isEmpty()) {
+          send("end", "{\"state\":\"deleted\"}");
+          stop();
+          return;
+        }
+        if (job.get().version() != sentVersion) {
+          sentVersion = job.get().version();
+          send("job", JobJson.toJson(job.get()).toString());
+        } else if (System.currentTimeMillis() - lastSent > KEEP_ALIVE_MILLIS) {
+          sink.send(sse.newEventBuilder().comment("keep-alive").build());
+          lastSent = System.currentTimeMillis();
+        }
+        if (job.get().state().terminal()) {
+          send("end", "{\"state\":\"" + job.get().state().id() + "\"}");
+          stop();
+        }
+      } catch (RuntimeException e) {
+        stop();
+      }
+    }
+
+    void send(String name, String data) {
+      lastSent = System.currentTimeMillis();
+      sink.send(sse.newEventBuilder().name(name).data(data).build())
+          .whenComplete(
+              (ignored, failure) -> {
+                if (failure != null) {
+                  stop();
+                }
+              });
+    }
+
+    void stop() {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      open.remove(this);
+      if (task != null) {
+        task.cancel(false);
+      }
+      try {
+        sink.close();
+      } catch (RuntimeException e) {
+        // the client is gone already
+      }
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package org.aiappstore.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.aiappstore.app.problem.Problem;
+import org.aiappstore.app.problem.ProblemException;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and broken bundles are refused with a problem naming what is wrong. */
+class BundleReaderTest {
+
+  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 100, 10L * 1024 * 1024);
+  private static final String CARD = "cards/c1/card.json";
+  private static final String MEDIA = "media/m1/content";
+
+  @TempDir Path temp;
+
+  /** Entries, a manifest listing them (which {@code edit} may change), written as a zip. */
+  private Path bundle(Map<String, byte[]> entries, Consumer<Document> edit) throws IOException {
+    List<Document> listed = new ArrayList<>();
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+      listed.add(
+          new Document("path", e.getKey())
+              .append("size", (long) e.getValue().length)
+              .append("sha256", Installation.sha256(e.getValue())));
+    }
+    Document manifest =
+        new Document("formatVersion", 1)
+            .append("cards", List.of(new Document("id", "c1").append("media", List.of())))
+            .append("entries", listed);
+    edit.accept(manifest);
+    Path file = temp.resolve("b" + System.nanoTime() + ".zip");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+      zip.putNextEntry(new ZipEntry("manifest.json"));
+      zip.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return file;
+  }
+
+  private static Map<String, byte[]> valid() {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(CARD, "{\"card\": {}}".getBytes(StandardCharsets.UTF_8));
+    return entries;
+  }
+
+  private static ProblemException refusal(Path file) {
+    try (ZipFile zip = BundleReader.open(file)) {
+      BundleReader.verify(zip, LIMITS);
+    } catch (ProblemException e) {
+      return e;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new AssertionError("the bundle was accepted");
+  }
+
+  private static List<String> pointers(ProblemException e) {
+    return e.errors().stream().map(Problem.FieldError::pointer).toList();
+  }
+
+  @Test
+  void shouldAcceptAWellFormedBundle() throws IOException {
+    try (ZipFile zip = BundleReader.open(bundle(valid(), m -> {}))) {
+      assertThat(BundleReader.verify(zip, LIMITS).getInteger("formatVersion")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldRefuseAnEntryThatClimbsOutOfItsDirectory() throws IOException {
+    Map<String, byte[]> entries = valid();
+    entries.put("../../etc/cron.d/evil", new byte[] {1});
+
+    ProblemException e = refusal(bundle(entries, m -> {}));
+
+    assertThat(e.status()).isEqualTo(422);
+    assertThat(pointers(e)).contains("/entries/..~1..~1etc~1cron.d~1evil");
+    assertThat(e.errors().get(0).detail()).isEqualTo("is not a safe relative path");
+  }
+
+  @Test
+  void shouldRefuseAnAbsolutePath() throws IOException {
+    Map<String, byte[]> entries = valid();
+    entries.put("/tmp/evil", new byte[] {1});
+
+    assertThat(pointers(refusal(bundle(entries, m -> {})))).contains("/entries/~1tmp~1evil");
+  }
+
+  @Test
+  void shouldRefuseWindowsStylePaths() {
+    assertThat(BundleReader.isUnsafe("cards\\..\\x")).isTrue();
+    assertThat(BundleReader.isUnsafe("C:/x")).isTrue();
+    assertThat(BundleReader.isUnsafe("cards//x")).isTrue();
+    assertThat(BundleReader.isUnsafe("cards/c1/card.json")).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAnEntryWhoseChecksumDoesNotMatch() throws IOException {
+    Path file =
+        bundle(
+            valid(),
+            m ->
+                m.getList("entries", Document.class)
+                    .get(0)
+                    .put("sha256", Installation.sha256(new byte[] {42})));
+
+    ProblemException e = refusal(file);
+
+    assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
+    assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1card.json");
+    assertThat(e.errors().get(0).detail()).contains("SHA-256");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownFormatVersion() throws IOException {
+    ProblemException e = refusal(bundle(valid(), m -> m.put("formatVersion", 2)));
+
+    assertThat(e.code()).isEqualTo("UNSUPPORTED_BUNDLE_VERSION");
+    assertThat(pointers(e)).containsExactly("/manifest/formatVersion");
+  }
+
+  @Test
+  void shouldRefuseAZipBombWhateverItsHeadersSay() throws IOException {
+    Map<String, byte[]> entries = valid();
+    entries.put(MEDIA, new byte[20 * 1024 * 1024]); // 20 MiB of zeros: about 20 KiB compressed
+    Path file = bundle(entries, m -> {});
+    assertThat(Files.size(file)).isLessThan(100_000);
+
+    ProblemException e = refusal(file);
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.code()).isEqualTo("BUNDLE_TOO_LARGE");
+  }
+
+  @Test
+  void shouldRefuseTooManyEntries() throws IOException {
+    Map<String, byte[]> entries = valid();
+    for (int i = 0; i < 120; i++) {
+      entries.put("media/m" + i + "/content", new byte[] {1});
+    }
+
+    ProblemException e = refusal(bundle(entries, m -> {}));
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.getMessage()).contains("entries");
+  }
+
+  @Test
+  void shouldRefuseAnEntryTheManifestDoesNotList() throws IOException {
+    Map<String, byte[]> entries = valid();
+    entries.put(MEDIA, new byte[] {1, 2});
+    Path file = bundle(entries, m -> m.getList("entries", Document.class).remove(1));
+
+    assertThat(pointers(refusal(file))).containsExactly("/entries/media~1m1~1content");
+  }
+
+  @Test
+  void shouldRefuseAManifestThatListsAMissingEntry() throws IOException {
+    Path file =
+        bundle(
+            valid(),
+            m ->
+                m.getList("entries", Document.class)
+                    .add(new Document("path", "media/x/content").append("sha256", "00")));
+
+    assertThat(pointers(refusal(file))).containsExactly("/manifest/entries/1");
+  }
+
+  @Test
+  void shouldRefuseAFileThatIsNoZip() throws IOException {
+    Path file = temp.resolve("not.zip");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write("hello".getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThatThrownBy(() -> BundleReader.open(file))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("not a zip");
+  }
+
+  @Test
+  void shouldRefuseABundleWithoutManifest() throws IOException {
+    Path file = temp.resolve("plain.zip");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      zip.putNextEntry(new ZipEntry(CARD));
+      zip.closeEntry();
+    }
+
+    assertThat(pointers(refusal(file))).contains("/entries/manifest.json");
+  }
+}
