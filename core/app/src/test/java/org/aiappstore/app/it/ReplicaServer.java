@@ -77,6 +77,8 @@ final class ReplicaServer implements AutoCloseable {
     // One object store for both, as a bucket or a shared volume would be.
     replica.setProperty(
         "aiappstore.storage.filesystem.baseDirectory", primaryData.resolve("objects").toString());
+    // The replica tries for the reconciler lease every 5 s (the test server every 60 s).
+    replica.setProperty("aiappstore.apps.reconcile.interval-seconds", "5");
     try (OutputStream out = Files.newOutputStream(serverDir.resolve("bootstrap.properties"))) {
       replica.store(out, "Replica of defaultServer for ReplicasIT");
     }

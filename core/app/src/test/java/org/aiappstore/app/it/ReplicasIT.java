@@ -136,6 +136,24 @@ class ReplicasIT {
   }
 
   @Test
+  void shouldReconcileAppsOnOneInstanceAtATime() throws Exception {
+    try (MongoClient client = MongoClients.create(replica.mongoUri())) {
+      var leases = client.getDatabase("aiappstore").getCollection("leases");
+      var reconciler = Filters.eq("_id", "app-reconciler");
+      within(Duration.ofSeconds(20), () -> leases.find(reconciler).first() != null);
+      String holder = leases.find(reconciler).first().getString("owner");
+      // The replica asks every 5 s: over 15 s it asks three times and never gets it.
+      long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (System.nanoTime() < end) {
+        Document lease = leases.find(reconciler).first();
+        assertThat(lease.getString("owner")).as("reconciler lease holder").isEqualTo(holder);
+        assertThat(lease.getDate("expiresAt")).as("lease still held").isInTheFuture();
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  @Test
   void shouldAcceptATokenIssuedByTheOtherInstance() {
     onReplica(owner).get("/api/v1/auth/me").then().statusCode(200);
   }
