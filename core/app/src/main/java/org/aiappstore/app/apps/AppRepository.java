@@ -26,7 +26,7 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class AppRepository {
 
-  static final String COLLECTION = "apps";
+  public static final String COLLECTION = "apps";
 
   @Inject MongoConnection mongo;
 
