@@ -190,7 +190,29 @@ public enum ConfigKey {
   AUDIT_RETENTION_DAYS(
       "aiappstore.audit.retention-days",
       "365",
-      "Audit records older than this many days are deleted by a daily cleanup (0: kept forever).");
+      "Audit records older than this many days are deleted by a daily cleanup (0: kept forever)."),
+  WEBHOOKS_ALLOWED_HOSTS(
+      "aiappstore.webhooks.allowed-hosts",
+      "",
+      "Comma-separated hosts webhooks may be sent to: exact names or addresses, or *.suffix for"
+          + " any subdomain of suffix. Checked on save and before every delivery. Empty: every"
+          + " webhook is refused."),
+  WEBHOOKS_RETRY_BASE_MILLIS(
+      "aiappstore.webhooks.retry-base-millis",
+      "1000",
+      "Wait before the first retry of a failed delivery; it doubles with every further attempt."),
+  WEBHOOKS_MAX_ATTEMPTS(
+      "aiappstore.webhooks.max-attempts",
+      "8",
+      "Delivery attempts per event before it is marked failed."),
+  WEBHOOKS_TIMEOUT_SECONDS(
+      "aiappstore.webhooks.timeout-seconds",
+      "5",
+      "Time a receiver has to connect and answer one delivery."),
+  WEBHOOKS_POLL_MILLIS(
+      "aiappstore.webhooks.poll-millis",
+      "1000",
+      "How often the replica holding the webhooks lease looks for due deliveries.");
 
   private final String key;
   private final String defaultValue;

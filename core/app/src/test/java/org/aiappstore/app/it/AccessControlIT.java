@@ -50,7 +50,8 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/admin/jobs?type=export", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/exports", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/audit", null, "admin"),
-        Arguments.of("GET", "/api/v1/admin/audit?action=card.&limit=5", null, "admin"));
+        Arguments.of("GET", "/api/v1/admin/audit?action=card.&limit=5", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/webhooks", null, "admin"));
   }
 
   /**
@@ -125,7 +126,13 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/admin/exports/none/bundle", null, "admin"),
         Arguments.of("DELETE", "/api/v1/admin/exports/none", null, "admin"),
         Arguments.of("POST", "/api/v1/admin/imports", "{}", "admin"),
-        Arguments.of("GET", "/api/v1/admin/imports/none", null, "admin"));
+        Arguments.of("GET", "/api/v1/admin/imports/none", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/webhooks", "{}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/webhooks/none", null, "admin"),
+        Arguments.of("PUT", "/api/v1/admin/webhooks/none", "{}", "admin"),
+        Arguments.of("DELETE", "/api/v1/admin/webhooks/none", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/webhooks/none/test", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/webhooks/none/deliveries", null, "admin"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {
