@@ -2,6 +2,7 @@ package org.aiappstore.app.apps;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
@@ -67,8 +69,10 @@ public class AppService {
   @Inject CardRepository cards;
   @Inject AppBackends backends;
   @Inject AppSettings settings;
+  @Inject Event<AppLifecycle> lifecycleEvents;
 
   private final SecureRandom random = new SecureRandom();
+  private Consumer<AppLifecycle> lifecycle = event -> {};
   private AppLimits limits;
   private Clock clock = Clock.systemUTC();
 
@@ -90,6 +94,12 @@ public class AppService {
   @PostConstruct
   void readLimits() {
     limits = AppLimits.from(settings);
+    lifecycle = lifecycleEvents::fire;
+  }
+
+  /** Where deployment outcomes go; the container fires them as CDI events. */
+  void onLifecycle(Consumer<AppLifecycle> listener) {
+    lifecycle = listener;
   }
 
   /** An app and what the caller may do with it. */
@@ -132,7 +142,9 @@ public class AppService {
       status = backend.deploy(spec);
     } catch (RuntimeException e) {
       abandon(recorded, e);
-      throw translate(e);
+      RuntimeException problem = translate(e);
+      lifecycle.accept(AppLifecycle.failed(recorded, problem.getMessage()));
+      throw problem;
     }
     App active =
         recorded
@@ -142,6 +154,7 @@ public class AppService {
       // Only a delete can have raced with us here; the record's new state wins.
       return apps.findById(active.id()).orElse(active);
     }
+    lifecycle.accept(AppLifecycle.ready(active));
     return active;
   }
 

@@ -1,6 +1,7 @@
 package org.aiappstore.app.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,12 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.aiappstore.app.apps.AppLifecycle;
 import org.bson.Document;
 
 /**
  * Turns an event into outbox records, one per enabled webhook subscribed to its type. Features call
  * it when something happened (after their own write): a failure here is logged and never fails
- * their action. The apps feature calls {@link #appReady} and {@link #appFailed}.
+ * their action. Demo apps reach {@link #appReady} and {@link #appFailed} through {@link
+ * AppLifecycle}.
  */
 @ApplicationScoped
 public class WebhookPublisher {
@@ -43,6 +46,23 @@ public class WebhookPublisher {
     publish(
         WebhookEvents.APP_FAILED,
         Map.of("cardId", cardId, "appId", appId, "reason", reason == null ? "" : reason));
+  }
+
+  /** Deployment outcomes of demo apps become {@code app.ready} and {@code app.failed}. */
+  void onApp(@Observes AppLifecycle event) {
+    try {
+      if (event.ready()) {
+        appReady(event.cardId(), event.appId());
+      } else {
+        appFailed(event.cardId(), event.appId(), event.reason());
+      }
+    } catch (RuntimeException e) {
+      // The app's own outcome stands; a lost notification must not fail its deployment.
+      LOG.log(
+          java.util.logging.Level.WARNING,
+          "Could not queue the webhook event of app " + event.appId(),
+          e);
+    }
   }
 
   /**

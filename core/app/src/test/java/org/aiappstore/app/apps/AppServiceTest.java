@@ -260,6 +260,21 @@ class AppServiceTest {
     }
 
     @Test
+    void shouldAnnounceOnceThatTheAppIsReadyOrThatItFailed() {
+      List<AppLifecycle> events = new ArrayList<>();
+      service.onLifecycle(events::add);
+
+      App app = service.create(OWNER, input(validApp(), true));
+      backend.failNextDeploy = PlatformException.unavailable("cluster down", null);
+      assertThatThrownBy(() -> service.create(OWNER, input(validApp(), true)));
+
+      assertThat(events).hasSize(2);
+      assertThat(events.get(0)).isEqualTo(new AppLifecycle(app.cardId(), app.id(), true, null));
+      assertThat(events.get(1).ready()).isFalse();
+      assertThat(events.get(1).reason()).contains("cluster down");
+    }
+
+    @Test
     void shouldRemoveTheRecordAndWhatTheBackendCreatedWhenDeployTimesOut() {
       backend.failNextDeploy = PlatformException.unavailable("timed out", null);
 
