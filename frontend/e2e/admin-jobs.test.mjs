@@ -47,8 +47,9 @@ before(async () => {
         description: 'Exported and imported by the browser test.',
       }),
     })
-    assert.equal(created.status, 201, await created.text())
-    return created.json()
+    const text = await created.text()
+    assert.equal(created.status, 201, text)
+    return JSON.parse(text)
   }
   card = await create(TITLE)
   other = await create(`${TITLE} (second)`)
