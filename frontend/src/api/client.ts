@@ -40,6 +40,16 @@ export interface AuthHandlers {
   sessionExpired: () => void
 }
 
+/**
+ * The handlers of the current session, for requests that cannot go through axios (event streams
+ * read with fetch, since the browser's EventSource cannot send an Authorization header).
+ */
+let sessionHandlers: AuthHandlers | null = null
+
+export function currentAuth(): AuthHandlers | null {
+  return sessionHandlers
+}
+
 /** Endpoints that answer 401 as part of signing in; a 401 from them never triggers a refresh. */
 const AUTH_ENDPOINTS = ['/auth/login', '/auth/refresh', '/auth/logout', '/auth/config']
 
@@ -58,6 +68,7 @@ function isAuthEndpoint(url: string | undefined): boolean {
  * Returns a function that removes both interceptors.
  */
 export function installAuth(client: AxiosInstance, handlers: AuthHandlers): () => void {
+  sessionHandlers = handlers
   const requestId = client.interceptors.request.use((config) => {
     const token = handlers.accessToken()
     if (token && !config.headers.has('Authorization')) {
@@ -83,6 +94,9 @@ export function installAuth(client: AxiosInstance, handlers: AuthHandlers): () =
     return client.request(config)
   })
   return () => {
+    if (sessionHandlers === handlers) {
+      sessionHandlers = null
+    }
     client.interceptors.request.eject(requestId)
     client.interceptors.response.eject(responseId)
   }

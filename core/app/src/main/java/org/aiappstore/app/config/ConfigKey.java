@@ -81,6 +81,30 @@ public enum ConfigKey {
       "aiappstore.experiments.cache-seconds",
       "300",
       "How long experiments and datasets read from trackers are cached (0: not at all)."),
+  APPS_MAX_CPU(
+      "aiappstore.apps.max-cpu",
+      "4",
+      "Most CPU (a Kubernetes quantity) a demo app may request or be limited to; more is 422."),
+  APPS_MAX_MEMORY(
+      "aiappstore.apps.max-memory",
+      "16Gi",
+      "Most memory (a Kubernetes quantity) a demo app may request or be limited to; more is 422."),
+  APPS_MAX_GPUS(
+      "aiappstore.apps.max-gpus",
+      "1",
+      "Most whole GPUs per demo app (0 disables GPUs); a backend must also declare GPU."),
+  APPS_MAX_REPLICAS(
+      "aiappstore.apps.max-replicas", "5", "Most replicas a demo app may have or be scaled to."),
+  APPS_RECONCILE_INTERVAL_SECONDS(
+      "aiappstore.apps.reconcile.interval-seconds",
+      "60",
+      "How often the app reconciler compares the database with the deployment backends (one"
+          + " replica at a time, through a lease)."),
+  APPS_ORPHAN_GRACE_MINUTES(
+      "aiappstore.apps.reconcile.grace-minutes",
+      "15",
+      "Objects of an app the database does not know are deleted only once they are this old;"
+          + " apps being created or deleted are left alone this long."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",
@@ -166,7 +190,29 @@ public enum ConfigKey {
   AUDIT_RETENTION_DAYS(
       "aiappstore.audit.retention-days",
       "365",
-      "Audit records older than this many days are deleted by a daily cleanup (0: kept forever).");
+      "Audit records older than this many days are deleted by a daily cleanup (0: kept forever)."),
+  WEBHOOKS_ALLOWED_HOSTS(
+      "aiappstore.webhooks.allowed-hosts",
+      "",
+      "Comma-separated hosts webhooks may be sent to: exact names or addresses, or *.suffix for"
+          + " any subdomain of suffix. Checked on save and before every delivery. Empty: every"
+          + " webhook is refused."),
+  WEBHOOKS_RETRY_BASE_MILLIS(
+      "aiappstore.webhooks.retry-base-millis",
+      "1000",
+      "Wait before the first retry of a failed delivery; it doubles with every further attempt."),
+  WEBHOOKS_MAX_ATTEMPTS(
+      "aiappstore.webhooks.max-attempts",
+      "8",
+      "Delivery attempts per event before it is marked failed."),
+  WEBHOOKS_TIMEOUT_SECONDS(
+      "aiappstore.webhooks.timeout-seconds",
+      "5",
+      "Time a receiver has to connect and answer one delivery."),
+  WEBHOOKS_POLL_MILLIS(
+      "aiappstore.webhooks.poll-millis",
+      "1000",
+      "How often the replica holding the webhooks lease looks for due deliveries.");
 
   private final String key;
   private final String defaultValue;

@@ -11,6 +11,7 @@ import org.aiappstore.plugin.api.Connector;
 import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.data.DataConnector;
+import org.aiappstore.plugin.api.deployment.DeploymentBackend;
 import org.aiappstore.plugin.api.error.PlatformException;
 import org.aiappstore.plugin.api.experiment.ExperimentConnector;
 
@@ -40,6 +41,11 @@ public class ConnectorRegistry {
   /** The guarded experiment connector of an instance; 404 if unknown or of another kind. */
   public ExperimentConnector experimentConnector(String instanceId) {
     return typed(instanceId, ExperimentConnector.class);
+  }
+
+  /** The guarded deployment backend of an instance; 404 if unknown or of another kind. */
+  public DeploymentBackend deploymentBackend(String instanceId) {
+    return typed(instanceId, DeploymentBackend.class);
   }
 
   /** Tests any instance's connection; a check never throws. */
@@ -101,12 +107,20 @@ public class ConnectorRegistry {
     if (connector instanceof ExperimentConnector experiments) {
       return new GuardedExperimentConnector(instance.id(), entry.pluginId(), experiments, calls);
     }
+    if (connector instanceof DeploymentBackend backend) {
+      return new GuardedDeploymentBackend(instance.id(), entry.pluginId(), backend, calls);
+    }
     return new GuardedConnector(instance.id(), entry.pluginId(), connector, calls);
   }
 
   private static final Map<Class<?>, String> KINDS =
       Map.of(
-          DataConnector.class, "data connector", ExperimentConnector.class, "experiment connector");
+          DataConnector.class,
+          "data connector",
+          ExperimentConnector.class,
+          "experiment connector",
+          DeploymentBackend.class,
+          "deployment backend");
 
   /** Drops the live connector of an instance, e.g. when it is deleted. */
   void evict(String instanceId) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.aiappstore.app.apps.AppRepository;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.job.JobContext;
@@ -121,6 +122,10 @@ final class BundleExporter {
           writer.add(
               BundleFormat.revisions(id), BundleFormat.json(new Document("revisions", revisions)));
         }
+        Document app = demoApp(card);
+        if (app != null) {
+          writer.add(BundleFormat.app(id), BundleFormat.json(new Document("app", app)));
+        }
         for (Document m : media.values()) {
           String mediaId = m.getString("_id");
           if (mediaWritten.add(mediaId)) {
@@ -144,6 +149,18 @@ final class BundleExporter {
               .append("cards", exported));
     }
     return exported.size();
+  }
+
+  /** The stored spec of the card's demo app (secret names only), or null. */
+  private Document demoApp(Document card) {
+    Document content = card.get("content", Document.class);
+    Document demo = content == null ? null : content.get("demo", Document.class);
+    if (demo == null || !"app".equals(demo.getString("type")) || demo.getString("appId") == null) {
+      return null;
+    }
+    return collection(AppRepository.COLLECTION)
+        .find(Filters.eq("_id", demo.getString("appId")))
+        .first();
   }
 
   /** Fills {@code media} with the card's media records; returns why it cannot, or null. */

@@ -12,6 +12,9 @@ import org.bson.json.JsonWriterSettings;
  * manifest.json                  format version, created, card list, size and SHA-256 of every entry
  * cards/{cardId}/card.json       the stored card and the usernames of the user ids it mentions
  * cards/{cardId}/revisions.json  its history (only when exported with revisions)
+ * cards/{cardId}/app.json        the spec of its demo app, if it has one: image, port, plain
+ *                                environment, resources, the names of its secrets (their values are
+ *                                never stored, so never exported); for reference, not re-deployed
  * media/{mediaId}/meta.json      the media record (type, name, size, SHA-256, owner's username)
  * media/{mediaId}/content        the file's bytes
  * </pre>
@@ -28,7 +31,7 @@ final class BundleFormat {
   /** Entry names we write, and the only ones an import accepts. */
   static final Pattern ENTRY =
       Pattern.compile(
-          "cards/[A-Za-z0-9-]{1,64}/(card|revisions)\\.json|media/[A-Za-z0-9-]{1,64}/(meta\\.json|content)");
+          "cards/[A-Za-z0-9-]{1,64}/(card|revisions|app)\\.json|media/[A-Za-z0-9-]{1,64}/(meta\\.json|content)");
 
   static final JsonWriterSettings JSON =
       JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -41,6 +44,10 @@ final class BundleFormat {
 
   static String revisions(String cardId) {
     return "cards/" + cardId + "/revisions.json";
+  }
+
+  static String app(String cardId) {
+    return "cards/" + cardId + "/app.json";
   }
 
   static String mediaMeta(String mediaId) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.persistence.Leases;
@@ -36,6 +37,7 @@ public class JobRunner {
   private final Clock clock;
   private final Duration leaseTtl;
   private volatile String current;
+  private final Consumer<Job> finished;
 
   public JobRunner(
       JobRepository jobs,
@@ -44,6 +46,22 @@ public class JobRunner {
       String instanceId,
       Clock clock,
       Duration leaseTtl) {
+    this(jobs, leases, handlers, instanceId, clock, leaseTtl, job -> {});
+  }
+
+  /**
+   * @param finished told about every job this runner ended (in any terminal state), after the state
+   *     is stored; its failures are logged and never change the job
+   */
+  public JobRunner(
+      JobRepository jobs,
+      Leases leases,
+      Map<String, JobHandler> handlers,
+      String instanceId,
+      Clock clock,
+      Duration leaseTtl,
+      Consumer<Job> finished) {
+    this.finished = finished;
     this.jobs = jobs;
     this.leases = leases;
     this.handlers = Map.copyOf(handlers);
@@ -86,6 +104,7 @@ public class JobRunner {
       } else if (jobs.finish(
           orphan.id(), JobState.RUNNING, orphan.runner(), JobState.FAILED, INTERRUPTED, now())) {
         LOG.warning(() -> "Job " + orphan.id() + " was interrupted by a restart; marked failed.");
+        announce(orphan.id());
       }
     }
   }
@@ -116,6 +135,15 @@ public class JobRunner {
       jobs.finish(job.id(), JobState.RUNNING, instanceId, JobState.FAILED, reason(e), now());
     } finally {
       current = null;
+    }
+    announce(job.id());
+  }
+
+  private void announce(String id) {
+    try {
+      jobs.find(id).filter(j -> j.state().terminal()).ifPresent(finished);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not announce the end of job " + id, e);
     }
   }
 

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -39,6 +40,7 @@ public class JobScheduler {
   @Inject MongoConnection mongo;
   @Inject AppSettings settings;
   @Inject @Any Instance<JobHandler> handlers;
+  @Inject Event<JobFinished> finished;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -59,7 +61,8 @@ public class JobScheduler {
             byType,
             UUID.randomUUID().toString(),
             Clock.systemUTC(),
-            lease);
+            lease,
+            job -> finished.fire(new JobFinished(job)));
     poll =
         scheduler.scheduleWithFixedDelay(
             this::tickSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);

@@ -18,7 +18,6 @@ import org.bson.Document;
  * time. Taking a lease is one atomic {@code findOneAndUpdate}: it matches only if the lease is
  * free, expired or already ours, and an upsert racing another replica for a lease that does not
  * exist yet fails on the unique {@code _id}. A holder that dies loses the lease when it expires.
- * (The same idea as the app reconciler's lease, shared here so jobs need no other feature.)
  */
 public class Leases {
 

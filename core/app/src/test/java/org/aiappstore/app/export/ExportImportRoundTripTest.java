@@ -157,6 +157,38 @@ class ExportImportRoundTripTest {
   }
 
   @Test
+  void shouldExportTheSpecOfADemoAppWithSecretNamesOnlyAndImportTheCard() throws Exception {
+    ModelCard first = exported.get(0);
+    var cards =
+        source.mongo.database().getCollection(org.aiappstore.app.model.CardRepository.COLLECTION);
+    cards.updateOne(
+        com.mongodb.client.model.Filters.eq("_id", first.id()),
+        com.mongodb.client.model.Updates.set(
+            "content.demo", new Document("type", "app").append("appId", "app-1")));
+    source
+        .mongo
+        .database()
+        .getCollection(org.aiappstore.app.apps.AppRepository.COLLECTION)
+        .insertOne(
+            new Document("_id", "app-1")
+                .append("image", "ghcr.io/team/detector:1.2")
+                .append("port", 8080)
+                .append("secretEnvNames", List.of("API_KEY")));
+
+    Path bundle = export(false);
+
+    try (ZipFile zip = new ZipFile(bundle.toFile())) {
+      String app =
+          new String(
+              zip.getInputStream(zip.getEntry("cards/" + first.id() + "/app.json")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(app).contains("ghcr.io/team/detector:1.2").contains("API_KEY");
+    }
+    RecordingContext imported = importInto(bundle, ConflictMode.SKIP);
+    assertThat(imported.statuses()).hasSize(20).containsOnly(JobItem.DONE);
+  }
+
+  @Test
   void shouldListEveryEntryWithItsChecksumInTheManifest() throws Exception {
     Path bundle = export(true);
 

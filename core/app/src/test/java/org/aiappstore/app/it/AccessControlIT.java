@@ -43,11 +43,15 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/search/dashboard", null, "user"),
         Arguments.of("GET", "/api/v1/admin/search", null, "admin"),
         Arguments.of("GET", "/api/v1/experiment-connectors", null, "user"),
+        Arguments.of("GET", "/api/v1/apps", null, "user"),
+        Arguments.of("GET", "/api/v1/apps?owner=me&size=5", null, "user"),
+        Arguments.of("GET", "/api/v1/apps/backends", null, "user"),
         Arguments.of("GET", "/api/v1/admin/jobs", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/jobs?type=export", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/exports", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/audit", null, "admin"),
-        Arguments.of("GET", "/api/v1/admin/audit?action=card.&limit=5", null, "admin"));
+        Arguments.of("GET", "/api/v1/admin/audit?action=card.&limit=5", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/webhooks", null, "admin"));
   }
 
   /**
@@ -61,6 +65,7 @@ class AccessControlIT {
     // Reading a media file is no side effect, but its 200 needs an upload: see MediaIT.
     String media = "/api/v1/media/00000000-0000-0000-0000-000000000000";
     String card = "/api/v1/models/admin/no-such-card";
+    String app = "/api/v1/apps/nosuchapp";
     return Stream.of(
         Arguments.of("POST", "/api/v1/admin/users", "{}", "admin"),
         Arguments.of("PATCH", user, "{\"displayName\": \"x\"}", "admin"),
@@ -101,6 +106,17 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/datasets/none/ds", null, "user"),
         Arguments.of("GET", "/api/v1/datasets/none", null, "user"),
         Arguments.of("POST", "/api/v1/experiments/none/run/clone", "{}", "user"),
+        // Apps: 200 paths, 403 and 404 for other users are in AppsIT.
+        Arguments.of("POST", "/api/v1/apps", "{}", "user"),
+        Arguments.of("POST", "/api/v1/apps/preview", "{}", "user"),
+        Arguments.of("GET", app, null, "user"),
+        Arguments.of("GET", app + "/status", null, "user"),
+        Arguments.of("GET", app + "/status/stream", null, "user"),
+        Arguments.of("PATCH", app, "{}", "user"),
+        Arguments.of("POST", app + "/scale", "{\"replicas\": 1}", "user"),
+        Arguments.of("POST", app + "/restore", null, "user"),
+        Arguments.of("DELETE", app, null, "user"),
+        Arguments.of("GET", app + "/logs", null, "user"),
         // Jobs, exports and imports: 200 paths in JobsIT and ExportImportIT.
         Arguments.of("GET", "/api/v1/admin/jobs/none", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/jobs/none/events", null, "admin"),
@@ -110,7 +126,13 @@ class AccessControlIT {
         Arguments.of("GET", "/api/v1/admin/exports/none/bundle", null, "admin"),
         Arguments.of("DELETE", "/api/v1/admin/exports/none", null, "admin"),
         Arguments.of("POST", "/api/v1/admin/imports", "{}", "admin"),
-        Arguments.of("GET", "/api/v1/admin/imports/none", null, "admin"));
+        Arguments.of("GET", "/api/v1/admin/imports/none", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/webhooks", "{}", "admin"),
+        Arguments.of("GET", "/api/v1/admin/webhooks/none", null, "admin"),
+        Arguments.of("PUT", "/api/v1/admin/webhooks/none", "{}", "admin"),
+        Arguments.of("DELETE", "/api/v1/admin/webhooks/none", null, "admin"),
+        Arguments.of("POST", "/api/v1/admin/webhooks/none/test", null, "admin"),
+        Arguments.of("GET", "/api/v1/admin/webhooks/none/deliveries", null, "admin"));
   }
 
   static Stream<Arguments> allProtectedEndpoints() {

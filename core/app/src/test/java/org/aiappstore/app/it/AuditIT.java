@@ -114,6 +114,39 @@ class AuditIT {
   }
 
   @Test
+  void shouldRecordWebhookChangesWithoutTheSecret() {
+    String secret = "audited-webhook-secret-" + AuthIT.unique("s");
+    String id =
+        AuthIT.asAdmin()
+            .contentType("application/json")
+            .body(
+                AuthIT.json(
+                    Map.of(
+                        "url",
+                        "http://127.0.0.1:1/audited",
+                        "secret",
+                        secret,
+                        "events",
+                        List.of("card.created"))))
+            .post(WebhooksIT.WEBHOOKS)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    AuthIT.asAdmin().delete(WebhooksIT.WEBHOOKS + "/" + id).then().statusCode(204);
+
+    Map<String, Object> deletion =
+        only(Map.of("action", "DELETE v1/admin/webhooks/{id}", "target", "id=" + id));
+    assertThat(deletion.get("actor")).isEqualTo(AuthIT.adminUsername());
+    assertThat(
+            audit(Map.of("action", "POST v1/admin/webhooks", "limit", 500))
+                .<String>getList("items.outcome"))
+        .contains("success");
+    String everything = AuthIT.asAdmin().queryParam("limit", 500).get(AUDIT).asString();
+    assertThat(everything).doesNotContain(secret);
+  }
+
+  @Test
   void shouldRecordARefusedAdminActionAsDenied() {
     AuthIT.TestUser user = AuthIT.createUser("intruder", "user");
     AuthIT.Session session = AuthIT.loginAs(user);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.aiappstore.plugin.tck.data.testing.S3ProxyProcess;
+import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +22,10 @@ class BrowserIT {
   void shouldPassTheBrowserTests() throws Exception {
     ApiIT.awaitReady();
     KeycloakIT.awaitKeycloak();
-    try (S3ProxyProcess s3 = S3ProxyProcess.start(Files.createTempDirectory("s3proxy-e2e"))) {
-      runBrowserTests(s3);
+    // The apps test deploys through the emissary plugin into this Kubernetes mock.
+    try (S3ProxyProcess s3 = S3ProxyProcess.start(Files.createTempDirectory("s3proxy-e2e"));
+        KubernetesMockCluster cluster = KubernetesMockCluster.start()) {
+      runBrowserTests(s3, cluster);
     }
   }
 
@@ -30,17 +33,18 @@ class BrowserIT {
    * Runs the suite, and once more if it fails: a browser test that fails twice in a row is broken;
    * one that passes the second time is flaky, which the log says loudly (see the issue note).
    */
-  private static void runBrowserTests(S3ProxyProcess s3) throws Exception {
-    int exit = runOnce(s3);
+  private static void runBrowserTests(S3ProxyProcess s3, KubernetesMockCluster cluster)
+      throws Exception {
+    int exit = runOnce(s3, cluster);
     if (exit != 0) {
       System.out.println(
           "!!! Browser tests failed; running them once more to tell a flaky test from a broken one");
-      exit = runOnce(s3);
+      exit = runOnce(s3, cluster);
     }
     assertThat(exit).as("exit code of node --test e2e/ (second run)").isZero();
   }
 
-  private static int runOnce(S3ProxyProcess s3) throws Exception {
+  private static int runOnce(S3ProxyProcess s3, KubernetesMockCluster cluster) throws Exception {
     Path frontend = Path.of(System.getProperty("frontend.dir", "../../frontend"));
     assertThat(frontend.resolve("e2e")).isDirectory();
     assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium")))
@@ -63,6 +67,8 @@ class BrowserIT {
     builder.environment().put("E2E_S3_ENDPOINT", s3.endpoint().toString());
     builder.environment().put("E2E_S3_ACCESS_KEY", S3ProxyProcess.ACCESS_KEY);
     builder.environment().put("E2E_S3_SECRET_KEY", S3ProxyProcess.SECRET_KEY);
+    builder.environment().put("E2E_K8S_URL", cluster.apiServer().toString());
+    builder.environment().put("E2E_K8S_NAMESPACE", cluster.namespace());
     Process node = builder.start();
     node.getOutputStream().close();
     // Copied through System.out so that failsafe shows node's report in the build log.

@@ -110,6 +110,40 @@ class JobRunnerTest {
   }
 
   @Test
+  void shouldAnnounceEveryJobItEndedWithItsStoredEndState() {
+    Job ok = submit("test");
+    Job broken = submit("broken");
+    List<Job> announced = new java.util.ArrayList<>();
+    JobRunner runner =
+        new JobRunner(
+            repository,
+            new Leases(mongo),
+            Map.of(
+                "test",
+                reporting("done", "failed"),
+                "broken",
+                handler(
+                    "broken",
+                    false,
+                    (job, ctx) -> {
+                      throw new IllegalStateException("no such bucket");
+                    })),
+            "a",
+            clock,
+            LEASE,
+            announced::add);
+
+    runner.tick();
+    runner.tick();
+
+    assertThat(announced)
+        .extracting(Job::id, Job::state, Job::error)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(ok.id(), JobState.COMPLETED_WITH_FAILURES, null),
+            org.assertj.core.groups.Tuple.tuple(broken.id(), JobState.FAILED, "no such bucket"));
+  }
+
+  @Test
   void shouldRunNothingWhenTheQueueIsEmpty() {
     assertThat(runner("a", reporting("done")).tick()).isFalse();
   }

@@ -40,4 +40,13 @@ class EmbeddedMongoServerTest {
       assertThat(server.connectionString()).matches("mongodb://(127\\.0\\.0\\.1|localhost):\\d+");
     }
   }
+
+  @Test
+  void shouldWriteItsConnectionStringNextToTheDataWhileItRuns() throws Exception {
+    Path file = dataDir.resolve(EmbeddedMongoServer.CONNECTION_FILE);
+    try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir)) {
+      assertThat(java.nio.file.Files.readString(file).strip()).isEqualTo(server.connectionString());
+    }
+    assertThat(file).doesNotExist();
+  }
 }

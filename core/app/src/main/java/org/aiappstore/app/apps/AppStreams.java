@@ -1,0 +1,259 @@
+package org.aiappstore.app.apps;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aiappstore.app.problem.ProblemException;
+import org.aiappstore.plugin.api.deployment.LogListener;
+import org.aiappstore.plugin.api.deployment.LogSubscription;
+import org.aiappstore.plugin.api.error.PlatformException;
+
+/**
+ * Server-Sent Event streams of apps. No stream holds a thread while it waits: log lines are pushed
+ * from the backend's reader thread, status is polled by a shared scheduler, and a heartbeat comment
+ * every {@link #HEARTBEAT} both keeps proxies from closing an idle stream and finds out that the
+ * client left (the write fails), which closes the log subscription or stops the polling.
+ */
+@ApplicationScoped
+public class AppStreams {
+
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  static final Duration STATUS_POLL = Duration.ofSeconds(2);
+  private static final Logger LOG = Logger.getLogger(AppStreams.class.getName());
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+
+  @PreDestroy
+  void closeAll() {
+    open.forEach(Stream::stop);
+  }
+
+  /** Streams log lines: {@code line} events, then {@code end} (or {@code error}). */
+  public void logs(SseEventSink sink, Sse sse, Function<LogListener, LogSubscription> subscribe) {
+    LogStream stream = new LogStream(sink, sse);
+    open.add(stream);
+    stream.heartbeat =
+        scheduler.scheduleWithFixedDelay(
+            stream::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      stream.attach(subscribe.apply(stream));
+    } catch (RuntimeException e) {
+      stream.stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Streams {@code status} events whenever the polled status changes; {@code end} once {@code poll}
+   * is empty (the app is gone or no longer visible), {@code error} when polling fails.
+   */
+  public void status(SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
+    StatusStream stream = new StatusStream(sink, sse, poll);
+    open.add(stream);
+    stream.task =
+        scheduler.scheduleWithFixedDelay(
+            stream::tick, 0, STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Common plumbing: ordered sends, and one way out whoever closes first. */
+  private abstract class Stream {
+    final SseEventSink sink;
+    final Sse sse;
+    final AtomicBoolean done = new AtomicBoolean();
+    volatile long lastSent = System.nanoTime();
+
+    Stream(SseEventSink sink, Sse sse) {
+      this.sink = sink;
+      this.sse = sse;
+    }
+
+    OutboundSseEvent event(String name, JsonObject data) {
+      return sse.newEventBuilder().name(name).data(data.toString()).build();
+    }
+
+    // Not synchronized: stop() may close a log subscription, which waits for a running onLine
+    // call, and that call may be waiting to send. The sink orders concurrent sends itself.
+    void send(OutboundSseEvent event) {
+      if (done.get()) {
+        return;
+      }
+      if (sink.isClosed()) {
+        stop();
+        return;
+      }
+      lastSent = System.nanoTime();
+      sink.send(event)
+          .whenComplete(
+              (ignored, failure) -> {
+                if (failure != null) {
+                  stop();
+                }
+              });
+    }
+
+    void heartbeat() {
+      if (System.nanoTime() - lastSent >= HEARTBEAT.toNanos() - 500_000_000L) {
+        send(sse.newEventBuilder().comment("keep-alive").build());
+      }
+    }
+
+    /** Sends a last event and closes the stream, unless it is already over. */
+    void finish(OutboundSseEvent last) {
+      if (done.get()) {
+        return;
+      }
+      if (!sink.isClosed()) {
+        sink.send(last).whenComplete((ignored, failure) -> stop());
+      } else {
+        stop();
+      }
+    }
+
+    void stop() {
+      if (done.compareAndSet(false, true)) {
+        open.remove(this);
+        released();
+        try {
+          sink.close();
+        } catch (RuntimeException e) {
+          LOG.log(Level.FINE, "Closing an event stream failed.", e);
+        }
+      }
+    }
+
+    abstract void released();
+  }
+
+  private final class LogStream extends Stream implements LogListener {
+    private volatile LogSubscription subscription;
+    volatile ScheduledFuture<?> heartbeat;
+
+    LogStream(SseEventSink sink, Sse sse) {
+      super(sink, sse);
+    }
+
+    void attach(LogSubscription opened) {
+      subscription = opened;
+      if (done.get()) {
+        opened.close();
+      }
+    }
+
+    @Override
+    public void onLine(String pod, String container, String line, Instant timestamp) {
+      send(event("line", AppJson.line(pod, container, line, timestamp)));
+    }
+
+    @Override
+    public void onEnd() {
+      finish(event("end", Json.createObjectBuilder().build()));
+    }
+
+    @Override
+    public void onError(PlatformException error) {
+      finish(event("error", error(error.errorCode().id(), error.getMessage(), error.retryable())));
+    }
+
+    @Override
+    void released() {
+      ScheduledFuture<?> beat = heartbeat;
+      if (beat != null) {
+        beat.cancel(false);
+      }
+      LogSubscription current = subscription;
+      if (current != null) {
+        current.close();
+      }
+    }
+  }
+
+  private final class StatusStream extends Stream {
+    private final Supplier<Optional<JsonObject>> poll;
+    private volatile ScheduledFuture<?> task;
+    private String last;
+
+    StatusStream(SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
+      super(sink, sse);
+      this.poll = poll;
+    }
+
+    void tick() {
+      if (done.get()) {
+        released();
+        return;
+      }
+      if (sink.isClosed()) {
+        stop();
+        return;
+      }
+      JsonObject next;
+      String name = "status";
+      try {
+        Optional<JsonObject> polled = poll.get();
+        if (polled.isEmpty()) {
+          finish(event("end", Json.createObjectBuilder().build()));
+          return;
+        }
+        next = polled.get();
+      } catch (PlatformException e) {
+        name = "error";
+        next = error(e.errorCode().id(), e.getMessage(), e.retryable());
+      } catch (ProblemException e) {
+        name = "error";
+        next = error(e.code(), e.getMessage(), false);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Polling an app's status failed.", e);
+        name = "error";
+        next = error("INTERNAL", "The status could not be read.", true);
+      }
+      String serialized = name + next;
+      if (!serialized.equals(last)) {
+        last = serialized;
+        send(event(name, next));
+      } else {
+        heartbeat();
+      }
+    }
+
+    @Override
+    void released() {
+      ScheduledFuture<?> current = task;
+      if (current != null) {
+        current.cancel(false);
+      }
+    }
+  }
+
+  private static JsonObject error(String code, String detail, boolean retryable) {
+    return Json.createObjectBuilder()
+        .add("code", code)
+        .add("detail", detail == null ? "" : detail)
+        .add("retryable", retryable)
+        .build();
+  }
+
+  /** How many streams are open, for tests. */
+  int openStreams() {
+    return open.size();
+  }
+}

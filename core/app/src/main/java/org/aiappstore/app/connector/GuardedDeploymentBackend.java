@@ -1,0 +1,87 @@
+package org.aiappstore.app.connector;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aiappstore.plugin.api.deployment.AppSpec;
+import org.aiappstore.plugin.api.deployment.AppStatus;
+import org.aiappstore.plugin.api.deployment.DeploymentBackend;
+import org.aiappstore.plugin.api.deployment.LogListener;
+import org.aiappstore.plugin.api.deployment.LogRequest;
+import org.aiappstore.plugin.api.deployment.LogSubscription;
+import org.aiappstore.plugin.api.deployment.ManagedApp;
+import org.aiappstore.plugin.api.deployment.RenderedManifests;
+
+/**
+ * A deployment backend whose every call has a deadline and goes through the instance's circuit
+ * breaker. Changes get a long deadline: a deploy or rolling update is several API-server requests,
+ * each bounded by the plugin's own request timeout. Reads get a short one because the status stream
+ * polls them. Log delivery happens on the backend's own thread after {@link #logs} returned, so a
+ * followed log never holds a worker thread; only opening the subscription is guarded.
+ */
+final class GuardedDeploymentBackend extends GuardedConnector implements DeploymentBackend {
+
+  static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(90);
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+  private final DeploymentBackend delegate;
+
+  GuardedDeploymentBackend(
+      String instanceId, String pluginId, DeploymentBackend delegate, GuardedCalls calls) {
+    super(instanceId, pluginId, delegate, calls);
+    this.delegate = delegate;
+  }
+
+  private <T> T change(Callable<T> work) {
+    return calls.call(instanceId, pluginId, CHANGE_TIMEOUT, work);
+  }
+
+  private <T> T read(Callable<T> work) {
+    return calls.call(instanceId, pluginId, READ_TIMEOUT, work);
+  }
+
+  @Override
+  public RenderedManifests preview(AppSpec spec) {
+    return read(() -> delegate.preview(spec));
+  }
+
+  @Override
+  public AppStatus deploy(AppSpec spec) {
+    return change(() -> delegate.deploy(spec));
+  }
+
+  @Override
+  public AppStatus status(String appId) {
+    return read(() -> delegate.status(appId));
+  }
+
+  @Override
+  public AppStatus update(AppSpec spec) {
+    return change(() -> delegate.update(spec));
+  }
+
+  @Override
+  public AppStatus scale(String appId, int replicas) {
+    return change(() -> delegate.scale(appId, replicas));
+  }
+
+  @Override
+  public AppStatus restore(AppSpec spec) {
+    return change(() -> delegate.restore(spec));
+  }
+
+  @Override
+  public boolean delete(String appId) {
+    return change(() -> delegate.delete(appId));
+  }
+
+  @Override
+  public LogSubscription logs(String appId, LogRequest request, LogListener listener) {
+    return read(() -> delegate.logs(appId, request, listener));
+  }
+
+  @Override
+  public List<ManagedApp> listManaged() {
+    return read(delegate::listManaged);
+  }
+}

@@ -1,0 +1,51 @@
+package org.aiappstore.app.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends one signed POST. Redirects are not followed: a receiver on an allowed host must not be able
+ * to bounce the request to a host that is not allowed.
+ */
+public class HttpDelivery {
+
+  private final HttpClient client;
+  private final Duration timeout;
+
+  public HttpDelivery(Duration timeout) {
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** The response status; throws with a message fit for the delivery log when none came. */
+  public int post(String url, Map<String, String> headers, byte[] body) throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "AIAppStore-Webhooks/1")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (HttpConnectTimeoutException e) {
+      throw new IOException("connect timed out after " + timeout.toSeconds() + " s", e);
+    } catch (HttpTimeoutException e) {
+      throw new IOException("no answer within " + timeout.toSeconds() + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

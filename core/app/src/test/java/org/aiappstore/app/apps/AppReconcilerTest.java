@@ -1,0 +1,205 @@
+package org.aiappstore.app.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.plugin.api.deployment.AppResources;
+import org.aiappstore.plugin.api.deployment.DeploymentCapability;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AppReconcilerTest {
+
+  private static final Duration GRACE = Duration.ofMinutes(15);
+
+  private TestingMongo mongo;
+  private TestClock clock;
+  private InMemoryDeploymentBackend backend;
+  private AppRepository apps;
+  private AppReconciler reconciler;
+
+  @BeforeEach
+  void setUp() {
+    mongo = new TestingMongo();
+    clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    backend = new InMemoryDeploymentBackend(clock);
+    apps = new AppRepository(mongo);
+    FakeAppBackends backends =
+        new FakeAppBackends()
+            .add("emissary", backend, DeploymentCapability.LIST_MANAGED)
+            .add("blind", new InMemoryDeploymentBackend(clock));
+    reconciler = new AppReconciler(apps, backends, clock, GRACE);
+  }
+
+  @AfterEach
+  void tearDown() {
+    mongo.close();
+  }
+
+  private App record(String id, AppState state) {
+    App app =
+        new App(
+            id,
+            App.nameOf(id),
+            null,
+            "u1",
+            "emissary",
+            "ghcr.io/acme/x:1",
+            80,
+            Map.of(),
+            List.of(),
+            AppResources.none(),
+            1,
+            1,
+            false,
+            state,
+            null,
+            clock.instant(),
+            clock.instant(),
+            1);
+    apps.insert(app);
+    return app;
+  }
+
+  @Test
+  void shouldMarkAnActiveAppWhoseObjectsVanishedAsLost() {
+    record("gone", AppState.ACTIVE);
+    clock.advance(Duration.ofSeconds(1));
+
+    AppReconciler.Outcome outcome = reconciler.run();
+
+    assertThat(outcome.lost()).isEqualTo(1);
+    assertThat(apps.findById("gone").orElseThrow().state()).isEqualTo(AppState.LOST);
+  }
+
+  @Test
+  void shouldNotMarkAnAppLostThatBecameActiveAfterTheListing() {
+    App app = record("fresh", AppState.CREATING);
+    // Its create finishes while the backend is being listed: recorded as active "later".
+    AppBackends racing =
+        new FakeAppBackends()
+            .add(
+                "emissary",
+                new InMemoryDeploymentBackend(clock) {
+                  @Override
+                  public synchronized java.util.List<
+                          org.aiappstore.plugin.api.deployment.ManagedApp>
+                      listManaged() {
+                    var listed = super.listManaged();
+                    clock.advance(Duration.ofSeconds(1));
+                    AppReconcilerTest.this.apps.compareAndSet(
+                        app.withState(AppState.ACTIVE, clock.instant()), 1);
+                    return listed;
+                  }
+                },
+                DeploymentCapability.LIST_MANAGED);
+
+    new AppReconciler(apps, racing, clock, GRACE).run();
+
+    assertThat(apps.findById("fresh").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+  }
+
+  @Test
+  void shouldMarkALostAppActiveAgainOnceItsObjectsAreBack() {
+    record("back", AppState.LOST);
+    backend.addUnknown("back", clock.instant());
+
+    reconciler.run();
+
+    assertThat(apps.findById("back").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+  }
+
+  @Test
+  void shouldDeleteOrphansOnlyOnceTheyAreOlderThanTheGracePeriod() {
+    backend.addUnknown("young", clock.instant().minus(GRACE).plusSeconds(1));
+    backend.addUnknown("old", clock.instant().minus(GRACE).minusSeconds(1));
+
+    AppReconciler.Outcome outcome = reconciler.run();
+
+    assertThat(outcome.orphansDeleted()).isEqualTo(1);
+    assertThat(backend.apps).containsOnlyKeys("young");
+  }
+
+  @Test
+  void shouldNeverDeleteAnAppThatIsBeingCreatedWhateverItsAge() {
+    record("inflight", AppState.CREATING);
+    backend.addUnknown("inflight", clock.instant().minus(Duration.ofHours(2)));
+
+    reconciler.run();
+
+    assertThat(backend.apps).containsKey("inflight");
+    assertThat(backend.deleted).isEmpty();
+    assertThat(apps.findById("inflight").orElseThrow().state()).isEqualTo(AppState.CREATING);
+  }
+
+  @Test
+  void shouldSettleAnAppStuckInCreatingAfterTheGracePeriodWithoutDeletingIt() {
+    record("stuck", AppState.CREATING);
+    backend.addUnknown("stuck", clock.instant());
+    clock.advance(GRACE.plusMinutes(1));
+
+    reconciler.run();
+
+    assertThat(apps.findById("stuck").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+    assertThat(backend.deleted).isEmpty();
+  }
+
+  @Test
+  void shouldLeaveOrphansWhoseDeletionStartedAlone() {
+    backend.addUnknown("leaving", clock.instant().minus(Duration.ofHours(1)));
+    backend.deletingIds.add("leaving");
+
+    reconciler.run();
+
+    assertThat(backend.deleted).isEmpty();
+  }
+
+  @Test
+  void shouldFinishAnInterruptedDeleteOnlyAfterTheGracePeriod() {
+    record("half", AppState.DELETING);
+    backend.addUnknown("half", clock.instant());
+
+    reconciler.run();
+    assertThat(apps.findById("half")).isPresent();
+
+    clock.advance(GRACE.plusSeconds(1));
+    reconciler.run();
+
+    assertThat(apps.findById("half")).isEmpty();
+    assertThat(backend.apps).doesNotContainKey("half");
+  }
+
+  @Test
+  void shouldSkipBackendsThatCannotListTheirApps() {
+    App other =
+        new App(
+            "elsewhere",
+            "app-elsewhere",
+            null,
+            "u1",
+            "blind",
+            "ghcr.io/acme/x:1",
+            80,
+            Map.of(),
+            List.of(),
+            AppResources.none(),
+            1,
+            1,
+            false,
+            AppState.ACTIVE,
+            null,
+            clock.instant(),
+            clock.instant(),
+            1);
+    apps.insert(other);
+
+    reconciler.run();
+
+    assertThat(apps.findById("elsewhere").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+  }
+}

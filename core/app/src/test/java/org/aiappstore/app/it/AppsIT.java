@@ -1,0 +1,343 @@
+package org.aiappstore.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apps through the emissary plugin, installed in the test server like any plugin, deploying into a
+ * CRUD Kubernetes mock server that runs in this JVM. No controller runs in the mock: the test adds
+ * pods and log lines as a cluster would.
+ */
+class AppsIT {
+
+  private static final String SECRET = "hf_value-that-must-only-reach-the-kubernetes-secret";
+  private static final String IMAGE = "ghcr.io/acme/sentiment:1.2";
+
+  private static KubernetesMockCluster cluster;
+  private static String backendId;
+  private static AuthIT.Session owner;
+  private static String other;
+
+  @BeforeAll
+  static void startClusterAndConfigureBackend() {
+    cluster = KubernetesMockCluster.start();
+    backendId = AuthIT.unique("emissary");
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            AuthIT.json(
+                Map.of(
+                    "id", backendId,
+                    "kind", "deployment-backend",
+                    "factoryId", "emissary",
+                    "displayName", "Test cluster",
+                    "config",
+                        Map.of(
+                            "namespace",
+                            cluster.namespace(),
+                            "masterUrl",
+                            cluster.apiServer().toString(),
+                            "token",
+                            "cluster-token",
+                            "publicBaseUrl",
+                            "https://apps.example.com"))))
+        .post("/api/v1/admin/connectors")
+        .then()
+        .statusCode(201);
+    owner = AuthIT.newSession("user");
+    other = AuthIT.newSession("user").accessToken();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static String create() {
+    return AuthIT.as(owner.accessToken())
+        .contentType("application/json")
+        .body(
+            AuthIT.json(
+                Map.of(
+                    "backendId",
+                    backendId,
+                    "image",
+                    IMAGE,
+                    "port",
+                    7860,
+                    "env",
+                    Map.of("MODEL_ID", "acme/sentiment"),
+                    "secretEnv",
+                    Map.of("HF_TOKEN", SECRET))))
+        .post("/api/v1/apps")
+        .then()
+        .statusCode(201)
+        .body("state", equalTo("active"))
+        .body("secretEnv.HF_TOKEN", equalTo("********"))
+        .body("env.MODEL_ID", equalTo("acme/sentiment"))
+        .extract()
+        .path("id");
+  }
+
+  private static Deployment deployment(String id) {
+    return cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.namespace())
+        .withName("app-" + id)
+        .get();
+  }
+
+  @Test
+  void shouldPutTheSecretValueIntoAKubernetesSecretOnly() {
+    String id = create();
+
+    Secret secret =
+        cluster
+            .client()
+            .secrets()
+            .inNamespace(cluster.namespace())
+            .withName("app-" + id + "-env")
+            .get();
+    String stored =
+        secret.getStringData() != null && secret.getStringData().containsKey("HF_TOKEN")
+            ? secret.getStringData().get("HF_TOKEN")
+            : new String(
+                Base64.getDecoder().decode(secret.getData().get("HF_TOKEN")),
+                StandardCharsets.UTF_8);
+    assertThat(stored).isEqualTo(SECRET);
+    assertThat(cluster.client().getKubernetesSerialization().asJson(deployment(id)))
+        .doesNotContain(SECRET);
+    String answer =
+        AuthIT.as(owner.accessToken())
+            .get("/api/v1/apps/" + id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(answer).doesNotContain(SECRET);
+  }
+
+  @Test
+  void shouldShowAPreviewAppToItsOwnerAndAdminsOnly() {
+    String id = create();
+
+    AuthIT.as(other).get("/api/v1/apps/" + id).then().statusCode(404);
+    AuthIT.as(other).get("/api/v1/apps/" + id + "/logs").then().statusCode(404);
+    AuthIT.as(other).delete("/api/v1/apps/" + id).then().statusCode(404);
+    AuthIT.asAdmin()
+        .get("/api/v1/apps/" + id)
+        .then()
+        .statusCode(200)
+        .body("env.MODEL_ID", equalTo("acme/sentiment"));
+    AuthIT.as(owner.accessToken())
+        .get("/api/v1/apps")
+        .then()
+        .statusCode(200)
+        .body("items.id", hasItem(id));
+    AuthIT.as(other).get("/api/v1/apps").then().statusCode(200).body("items.id", not(hasItem(id)));
+  }
+
+  @Test
+  void shouldListTheBackendForTheAppForm() {
+    AuthIT.as(other)
+        .get("/api/v1/apps/backends")
+        .then()
+        .statusCode(200)
+        .body("items.find { it.id == '" + backendId + "' }.displayName", equalTo("Test cluster"))
+        .body("items.find { it.id == '" + backendId + "' }.capabilities", hasItem("PREVIEW"))
+        .body("limits.maxReplicas", not(nullValue()));
+  }
+
+  @Test
+  void shouldPreviewTheManifestsWithTheSecretMaskedAndApplyNothing() {
+    int deploymentsBefore =
+        cluster
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace(cluster.namespace())
+            .list()
+            .getItems()
+            .size();
+
+    String yaml =
+        AuthIT.as(owner.accessToken())
+            .contentType("application/json")
+            .body(
+                AuthIT.json(
+                    Map.of(
+                        "backendId",
+                        backendId,
+                        "image",
+                        IMAGE,
+                        "port",
+                        7860,
+                        "secretEnv",
+                        Map.of("HF_TOKEN", SECRET))))
+            .post("/api/v1/apps/preview")
+            .then()
+            .statusCode(200)
+            .body("documents.kind", hasItem("Deployment"))
+            .body("documents.kind", hasItem("Secret"))
+            .extract()
+            .path("yaml");
+
+    assertThat(yaml).contains(IMAGE).contains("HF_TOKEN").doesNotContain(SECRET);
+    assertThat(
+            cluster
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace(cluster.namespace())
+                .list()
+                .getItems())
+        .hasSize(deploymentsBefore);
+    AuthIT.as(owner.accessToken())
+        .contentType("application/json")
+        .body(AuthIT.json(Map.of("backendId", backendId, "image", IMAGE, "port", 0)))
+        .post("/api/v1/apps/preview")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/port"));
+  }
+
+  @Test
+  void shouldRefuseInvalidFieldsWithPointers() {
+    AuthIT.as(owner.accessToken())
+        .contentType("application/json")
+        .body(AuthIT.json(Map.of("backendId", backendId, "image", "bad image", "port", 0)))
+        .post("/api/v1/apps")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/image"))
+        .body("errors.pointer", hasItem("/port"));
+  }
+
+  @Test
+  void shouldReportStatusScaleUpdateRestoreAndDelete() {
+    String id = create();
+    String token = owner.accessToken();
+
+    AuthIT.as(token)
+        .get("/api/v1/apps/" + id + "/status")
+        .then()
+        .statusCode(200)
+        .body("phase", not(nullValue()))
+        .body("wantedReplicas", equalTo(1));
+
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"replicas\": 2}")
+        .patch("/api/v1/apps/" + id)
+        .then()
+        .statusCode(422); // replicas is not a field of the app: scale it
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"maxReplicas\": 2}")
+        .patch("/api/v1/apps/" + id)
+        .then()
+        .statusCode(200);
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"replicas\": 2}")
+        .post("/api/v1/apps/" + id + "/scale")
+        .then()
+        .statusCode(200)
+        .body("wantedReplicas", equalTo(2));
+    assertThat(deployment(id).getSpec().getReplicas()).isEqualTo(2);
+
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"image\": \"ghcr.io/acme/sentiment:1.3\"}")
+        .patch("/api/v1/apps/" + id)
+        .then()
+        .statusCode(200)
+        .body("image", equalTo("ghcr.io/acme/sentiment:1.3"))
+        .body("secretEnv.HF_TOKEN", equalTo("********"));
+    assertThat(deployment(id).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("ghcr.io/acme/sentiment:1.3");
+
+    cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(cluster.namespace())
+        .withName("app-" + id)
+        .delete();
+    AuthIT.as(token).post("/api/v1/apps/" + id + "/restore").then().statusCode(200);
+    assertThat(deployment(id)).isNotNull();
+
+    AuthIT.as(other).post("/api/v1/apps/" + id + "/restore").then().statusCode(404);
+    AuthIT.as(token).delete("/api/v1/apps/" + id).then().statusCode(204);
+    AuthIT.as(token).get("/api/v1/apps/" + id).then().statusCode(404);
+    assertThat(deployment(id)).isNull();
+  }
+
+  @Test
+  void shouldStreamLogLinesAsServerSentEventsThenEnd() throws Exception {
+    String id = create();
+    String pod = "app-" + id + "-7f9c-x2kqz";
+    cluster.addPod(
+        pod,
+        Map.of(
+            "aiappstore.org/app-id",
+            id,
+            "app.kubernetes.io/name",
+            "app-" + id,
+            "app.kubernetes.io/managed-by",
+            "aiappstore",
+            "aiappstore.org/backend",
+            "emissary"),
+        true,
+        "app");
+    Instant t = Instant.parse("2026-03-01T10:00:00Z");
+    cluster.appendLog(pod, "app", t, "Running on local URL:  http://0.0.0.0:7860");
+    cluster.appendLog(pod, "app", t.plusSeconds(1), "model loaded");
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(ApiIT.baseUrl() + "/api/v1/apps/" + id + "/logs?tail=10"))
+                    .header("Authorization", "Bearer " + owner.accessToken())
+                    .header("Accept", "text/event-stream")
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    assertThat(response.body())
+        .contains("event: line")
+        .contains("model loaded")
+        .contains("event: end");
+    assertThat(response.body().indexOf("Running on local URL"))
+        .isLessThan(response.body().indexOf("model loaded"));
+  }
+}

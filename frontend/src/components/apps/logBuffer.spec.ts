@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { LogBuffer } from './logBuffer'
+import type { LogLine } from '@/types/apps'
+
+const line = (text: string, timestamp?: string): LogLine => ({
+  pod: 'p',
+  container: 'app',
+  line: text,
+  ...(timestamp ? { timestamp } : {}),
+})
+
+describe('LogBuffer', () => {
+  it('appends lines one by one', () => {
+    const buffer = new LogBuffer()
+
+    expect(buffer.add(line('a'))).toBe(true)
+    buffer.add(line('b'))
+
+    expect(buffer.shown.map((l) => l.line)).toEqual(['a', 'b'])
+  })
+
+  it('holds lines while paused and appends them in order on resume', () => {
+    const buffer = new LogBuffer()
+    buffer.add(line('a'))
+    buffer.pause()
+
+    expect(buffer.add(line('b'))).toBe(false)
+    buffer.add(line('c'))
+    expect(buffer.shown.map((l) => l.line)).toEqual(['a'])
+    expect(buffer.waitingCount).toBe(2)
+
+    buffer.resume()
+    expect(buffer.shown.map((l) => l.line)).toEqual(['a', 'b', 'c'])
+    expect(buffer.waitingCount).toBe(0)
+  })
+
+  it('clears what is shown and waiting, and keeps taking new lines', () => {
+    const buffer = new LogBuffer()
+    buffer.add(line('a'))
+    buffer.pause()
+    buffer.add(line('b'))
+
+    buffer.clear()
+    buffer.resume()
+    buffer.add(line('c'))
+
+    expect(buffer.shown.map((l) => l.line)).toEqual(['c'])
+  })
+
+  it('keeps only the newest lines beyond its maximum', () => {
+    const buffer = new LogBuffer(3)
+    ;['1', '2', '3', '4', '5'].forEach((text) => buffer.add(line(text)))
+
+    expect(buffer.shown.map((l) => l.line)).toEqual(['3', '4', '5'])
+  })
+
+  it('skips lines seen before a reconnect from the last timestamp', () => {
+    const buffer = new LogBuffer()
+    buffer.add(line('a', '2026-03-01T10:00:00Z'))
+    buffer.add(line('b', '2026-03-01T10:00:01Z'))
+    expect(buffer.resumeFrom).toBe('2026-03-01T10:00:01Z')
+
+    // The reconnected stream starts again at 10:00:01.
+    buffer.add(line('b', '2026-03-01T10:00:01Z'))
+    buffer.add(line('c', '2026-03-01T10:00:01Z'))
+    buffer.add(line('d', '2026-03-01T10:00:02Z'))
+
+    expect(buffer.shown.map((l) => l.line)).toEqual(['a', 'b', 'c', 'd'])
+  })
+})

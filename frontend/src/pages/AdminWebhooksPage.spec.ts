@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { Notify, Quasar } from 'quasar'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import AdminWebhooksPage from './AdminWebhooksPage.vue'
+import { apiClient } from '@/api/client'
+import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
+import type { Webhook, WebhookDelivery } from '@/types/webhooks'
+
+const originalAdapter = apiClient.defaults.adapter
+let wrapper: VueWrapper | undefined
+
+const hook: Webhook = {
+  id: 'h1',
+  url: 'https://hooks.example.com/in',
+  secret: '********',
+  events: ['card.created'],
+  enabled: true,
+  createdAt: '2026-11-28T10:00:00Z',
+  updatedAt: '2026-11-28T10:00:00Z',
+}
+const eventTypes = ['card.created', 'card.updated', 'export.completed']
+const delivery: WebhookDelivery = {
+  id: 'd1',
+  type: 'card.created',
+  state: 'delivered',
+  occurredAt: '2026-11-28T10:01:00Z',
+  attempts: 2,
+  nextAttemptAt: null,
+  deliveredAt: '2026-11-28T10:01:01Z',
+  log: [
+    { at: '2026-11-28T10:01:00Z', status: 500, error: 'HTTP 500', durationMs: 3 },
+    { at: '2026-11-28T10:01:01Z', status: 204, error: null, durationMs: 2 },
+  ],
+}
+
+async function mountPage(routes: FakeRoutes = {}, path = '/admin/webhooks') {
+  const adapter = fakeAdapter({
+    'GET /admin/webhooks': json({ items: [hook], eventTypes }),
+    ...routes,
+  })
+  apiClient.defaults.adapter = adapter
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/admin/webhooks', component: AdminWebhooksPage }],
+  })
+  await router.push(path)
+  wrapper = mount(AdminWebhooksPage, {
+    global: {
+      plugins: [[Quasar, { plugins: { Notify } }], router],
+      stubs: { QPage: { template: '<main><slot /></main>' } },
+    },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return { page: wrapper, adapter, router }
+}
+
+const inBody = (id: string) =>
+  document.body.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)
+
+function type(id: string, value: string): void {
+  const input = inBody(id)!
+  input.value = value
+  input.dispatchEvent(new Event('input'))
+}
+
+describe('AdminWebhooksPage', () => {
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = undefined
+    document.body.innerHTML = ''
+    apiClient.defaults.adapter = originalAdapter
+  })
+
+  it('lists webhooks and shows the delivery log of the one in the address', async () => {
+    const { page } = await mountPage(
+      { 'GET /admin/webhooks/h1/deliveries': json({ items: [delivery] }) },
+      '/admin/webhooks?webhook=h1',
+    )
+
+    expect(page.get('[data-testid="webhooks-table"]').text()).toContain(hook.url)
+    const log = page.get('[data-testid="webhook-deliveries"]')
+    expect(log.text()).toContain('delivered')
+    expect(log.text()).toContain('d1')
+    expect(page.text()).not.toContain('HTTP 500') // only the last answer is shown
+  })
+
+  it('shows the server’s refusal of a URL next to the field', async () => {
+    const { page } = await mountPage({
+      'POST /admin/webhooks': problem({
+        type: 'about:blank',
+        title: 'Unprocessable Content',
+        status: 422,
+        errors: [{ pointer: '/url', detail: 'host 169.254.169.254 is not allowed' }],
+      }),
+    })
+
+    await page.get('[data-testid="webhook-new"]').trigger('click')
+    await flushPromises()
+    type('webhook-dialog-url', 'http://169.254.169.254/')
+    type('webhook-dialog-secret', 'a-long-enough-secret')
+    document.body
+      .querySelector<HTMLInputElement>('[data-testid="webhook-dialog-events"] input')!
+      .click()
+    await flushPromises()
+    inBody('webhook-dialog-submit')!.click()
+    await flushPromises()
+
+    expect(document.body.textContent).toContain('host 169.254.169.254 is not allowed')
+  })
+
+  it('sends no secret when an edit leaves it empty', async () => {
+    let sent: unknown = null
+    const { page } = await mountPage({
+      'PUT /admin/webhooks/h1': (config) => {
+        sent = JSON.parse(config.data as string)
+        return json(hook)
+      },
+    })
+
+    await page.get('button[aria-label="Edit"]').trigger('click')
+    await flushPromises()
+    inBody('webhook-dialog-submit')!.click()
+    await flushPromises()
+
+    expect(sent).toEqual({ url: hook.url, events: ['card.created'], enabled: true })
+  })
+})

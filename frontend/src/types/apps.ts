@@ -1,0 +1,131 @@
+/** An inference app as `/api/v1/apps` returns it; see docs/api/apps.md. */
+
+export type AppState = 'creating' | 'active' | 'lost' | 'deleting'
+
+export interface AppResources {
+  cpuRequest?: string
+  cpuLimit?: string
+  memoryRequest?: string
+  memoryLimit?: string
+  gpus?: number
+}
+
+/** The owner's and admins' view; card readers get only id, cardId, image, state, url and dates. */
+export interface App {
+  id: string
+  name?: string
+  cardId?: string
+  ownerId?: string
+  backendId?: string
+  image: string
+  port?: number
+  env?: Record<string, string>
+  /** Secret names, every value `********`: values are write-only. */
+  secretEnv?: Record<string, string>
+  resources?: AppResources
+  minReplicas?: number
+  maxReplicas?: number
+  scaleToZero?: boolean
+  state: AppState
+  url?: string
+  createdAt: string
+  updatedAt: string
+  version?: number
+}
+
+/** What create, preview and update take. In an update, `********` keeps a stored secret. */
+export interface AppInput {
+  backendId?: string
+  cardId?: string
+  image?: string
+  port?: number
+  env?: Record<string, string>
+  secretEnv?: Record<string, string>
+  resources?: AppResources
+  minReplicas?: number
+  maxReplicas?: number
+  scaleToZero?: boolean
+}
+
+export type AppPhase =
+  | 'PENDING'
+  | 'DEPLOYING'
+  | 'RUNNING'
+  | 'SCALED_TO_ZERO'
+  | 'FAILED'
+  | 'DELETING'
+  | 'UNKNOWN'
+  | 'MISSING'
+
+export interface AppEvent {
+  time?: string
+  type: string
+  reason: string
+  message: string
+  object: string
+}
+
+export interface AppPod {
+  name: string
+  ready: boolean
+  restarts: number
+  containers: string[]
+  createdAt?: string
+}
+
+export interface AppStatus {
+  phase: AppPhase
+  ready: boolean
+  wantedReplicas: number
+  readyReplicas: number
+  message?: string
+  url?: string
+  events: AppEvent[]
+  pods: AppPod[]
+}
+
+export interface LogLine {
+  pod: string
+  container: string
+  line: string
+  timestamp?: string
+}
+
+export interface StreamError {
+  code: string
+  detail: string
+  retryable: boolean
+}
+
+export type DeploymentCapability =
+  'PREVIEW' | 'SCALE_TO_ZERO' | 'GPU' | 'LOGS' | 'LIST_MANAGED' | (string & {})
+
+export interface DeploymentBackendInfo {
+  id: string
+  displayName: string
+  capabilities: DeploymentCapability[]
+}
+
+export interface AppLimits {
+  maxCpu: string
+  maxMemory: string
+  maxGpus: number
+  maxReplicas: number
+}
+
+export interface AppBackends {
+  items: DeploymentBackendInfo[]
+  limits: AppLimits
+}
+
+export interface RenderedManifest {
+  apiVersion: string
+  kind: string
+  name: string
+  yaml: string
+}
+
+export interface RenderedManifests {
+  documents: RenderedManifest[]
+  yaml: string
+}
