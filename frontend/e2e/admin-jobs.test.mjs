@@ -105,7 +105,7 @@ describe(
           'the progress bar is full',
         )
         await exported.locator('[data-testid="job-expand"]').click()
-        await byTestId(page, 'job-items').getByText(TITLE).waitFor()
+        await byTestId(page, 'job-items').getByText(TITLE, { exact: true }).waitFor()
 
         const [download] = await Promise.all([
           page.waitForEvent('download'),

@@ -63,6 +63,8 @@ export async function downloadBundle(
 ): Promise<Blob> {
   return (
     await client.get<Blob>(`/admin/exports/${id(jobId)}/bundle`, {
+      // The client asks for JSON by default; the bundle is a zip (errors still come as problems).
+      headers: { Accept: 'application/zip, application/problem+json' },
       responseType: 'blob',
       onDownloadProgress: (event: AxiosProgressEvent) =>
         onProgress?.(event.total ? event.loaded / event.total : 0),
