@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.app.testing.MutableClock;
 import org.aiappstore.plugin.api.deployment.AppResources;
 import org.aiappstore.plugin.api.deployment.DeploymentCapability;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ class AppReconcilerTest {
   private static final Duration GRACE = Duration.ofMinutes(15);
 
   private TestingMongo mongo;
-  private TestClock clock;
+  private MutableClock clock;
   private InMemoryDeploymentBackend backend;
   private AppRepository apps;
   private AppReconciler reconciler;
@@ -26,7 +27,7 @@ class AppReconcilerTest {
   @BeforeEach
   void setUp() {
     mongo = new TestingMongo();
-    clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     backend = new InMemoryDeploymentBackend(clock);
     apps = new AppRepository(mongo);
     FakeAppBackends backends =

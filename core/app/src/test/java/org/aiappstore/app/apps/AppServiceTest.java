@@ -17,6 +17,7 @@ import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
+import org.aiappstore.app.testing.MutableClock;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.DeploymentCapability;
 import org.aiappstore.plugin.api.error.PlatformErrors;
@@ -38,7 +39,7 @@ class AppServiceTest {
       new Caller("u-admin", "admin", Set.of("user", "admin"), Caller.CredentialKind.SESSION, null);
 
   private TestingMongo mongo;
-  private TestClock clock;
+  private MutableClock clock;
   private InMemoryDeploymentBackend backend;
   private AppRepository apps;
   private CardRepository cards;
@@ -47,7 +48,7 @@ class AppServiceTest {
   @BeforeEach
   void setUp() {
     mongo = new TestingMongo();
-    clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     backend = new InMemoryDeploymentBackend(clock);
     apps = new AppRepository(mongo);
     cards = new CardRepository(mongo);

@@ -2,21 +2,19 @@ package org.aiappstore.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.app.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AuditLogTest {
 
   private final TestingMongo mongo = new TestingMongo();
-  private final StepClock clock = new StepClock(Instant.parse("2026-03-01T00:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
   private final AuditLog log = new AuditLog(mongo, clock);
 
   @AfterEach
@@ -140,32 +138,5 @@ class AuditLogTest {
     log.record(null, "x".repeat(5000), "a", null, Auditor.FAILURE, 401, null);
 
     assertThat(log.find(query(null, null, null, 1)).get(0).actor()).hasSize(AuditLog.MAX_FIELD);
-  }
-
-  static final class StepClock extends Clock {
-    private Instant now;
-
-    StepClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -3,6 +3,7 @@ package org.aiappstore.app.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.aiappstore.app.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {

@@ -4,34 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.aiappstore.app.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ExperimentCacheTest {
 
-  private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
   private final ExperimentCache cache = new ExperimentCache(Duration.ofSeconds(300), clock);
   private final AtomicInteger reads = new AtomicInteger();
 
@@ -46,9 +28,9 @@ class ExperimentCacheTest {
   @Test
   void shouldAnswerFromTheCacheWithinTheTimeToLive() {
     assertThat(read(false)).isEqualTo(1);
-    now = now.plusSeconds(299);
+    clock.advance(Duration.ofSeconds(299));
     assertThat(read(false)).isEqualTo(1);
-    now = now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
     assertThat(read(false)).isEqualTo(2);
   }
 

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.app.problem.ProblemException;
+import org.aiappstore.app.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -26,7 +24,7 @@ class JobRunnerTest {
 
   private final TestingMongo mongo = new TestingMongo();
   private final JobRepository repository = new JobRepository(mongo);
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
   private final JobService service = new JobService(repository, clock);
 
   @AfterEach
@@ -385,32 +383,5 @@ class JobRunnerTest {
 
     assertThat(otherGotIt.get()).isFalse();
     assertThat(service.get(queued.id()).state()).isEqualTo(JobState.SUCCEEDED);
-  }
-
-  static final class SettableClock extends Clock {
-    private Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

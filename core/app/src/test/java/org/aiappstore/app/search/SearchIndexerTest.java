@@ -14,6 +14,7 @@ import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.search.SearchFixture.TestCard;
+import org.aiappstore.app.testing.MutableClock;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -116,7 +117,7 @@ class SearchIndexerTest {
   @Nested
   class ChangeLogGaps {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     private SearchIndexer reader;
 
     @BeforeEach

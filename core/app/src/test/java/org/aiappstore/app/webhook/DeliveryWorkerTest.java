@@ -3,15 +3,13 @@ package org.aiappstore.app.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.app.testing.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ class DeliveryWorkerTest {
   private final TestingMongo mongo = new TestingMongo();
   private final WebhookStore store = new WebhookStore(mongo);
   private final Outbox outbox = new Outbox(mongo);
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
   private final WebhookPublisher publisher = new WebhookPublisher(store, outbox, clock);
   private Receiver receiver;
 
@@ -203,32 +201,5 @@ class DeliveryWorkerTest {
     assertThat(outbox.forWebhook(cards.id(), 10)).hasSize(1);
     assertThat(outbox.forWebhook(exports.id(), 10)).isEmpty();
     assertThat(outbox.forWebhook(disabled.id(), 10)).isEmpty();
-  }
-
-  static final class SettableClock extends Clock {
-    private volatile Instant now;
-
-    SettableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

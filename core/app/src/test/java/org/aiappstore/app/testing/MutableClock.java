@@ -1,4 +1,4 @@
-package org.aiappstore.app.search;
+package org.aiappstore.app.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so time-based behaviour needs no sleeping. */
-final class TestClock extends Clock {
+public final class MutableClock extends Clock {
 
-  private volatile Instant now = Instant.parse("2026-11-28T12:00:00Z");
+  private volatile Instant now;
 
-  void advance(Duration duration) {
-    now = now.plus(duration);
+  public MutableClock() {
+    this(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  public void advance(Duration by) {
+    now = now.plus(by);
   }
 
   @Override
