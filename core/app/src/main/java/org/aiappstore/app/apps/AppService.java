@@ -325,7 +325,7 @@ public class AppService {
             input.secretEnv() == null ? Map.of() : input.secretEnv(),
             capabilities);
     if (!previewing) {
-      requireQuota(caller, ownerId, 1, spec.resources().gpus());
+      requireQuota(caller, ownerId, "The card's owner has ", 1, spec.resources().gpus());
     }
     return new NewApp(withResources(app, spec.resources()), spec);
   }
@@ -335,10 +335,10 @@ public class AppService {
    * before the record is written: two creates at the same instant may both pass, which costs one
    * app too many, never a lost one.
    */
-  private void requireQuota(Caller caller, String ownerId, int moreApps, int moreGpus) {
+  private void requireQuota(
+      Caller caller, String ownerId, String someoneElse, int moreApps, int moreGpus) {
     AppQuotas.Usage used = apps.usage(ownerId);
-    boolean self = ownerId.equals(caller.userId());
-    String who = self ? "You have " : "The card's owner has ";
+    String who = ownerId.equals(caller.userId()) ? "You have " : someoneElse;
     if (moreApps > 0 && used.apps() + moreApps > quotas.maxApps()) {
       throw new ProblemException(
           409,
@@ -489,7 +489,7 @@ public class AppService {
     changed = withResources(changed, spec.resources());
     int moreGpus = changed.resources().gpus() - current.resources().gpus();
     if (moreGpus > 0) {
-      requireQuota(caller, current.ownerId(), 0, moreGpus);
+      requireQuota(caller, current.ownerId(), "The app's owner has ", 0, moreGpus);
     }
     // Record first: a concurrent change then fails here, before the backend is touched.
     casOrConflict(changed, current.version());
