@@ -109,4 +109,27 @@ public record App(
         updatedAt,
         version);
   }
+
+  /** The app as the demo of a card, managed by the card's owner: no longer a preview. */
+  App attachedTo(String nextCardId, String nextOwnerId) {
+    return new App(
+        id,
+        name,
+        nextCardId,
+        nextOwnerId,
+        backendId,
+        image,
+        port,
+        env,
+        secretEnvNames,
+        resources,
+        minReplicas,
+        maxReplicas,
+        scaleToZero,
+        state,
+        url,
+        createdAt,
+        updatedAt,
+        version + 1);
+  }
 }

@@ -23,6 +23,11 @@ public interface AppBackends {
     return backendId;
   }
 
+  /** The plugin factory that makes the backend, e.g. {@code emissary}; empty if unknown. */
+  default Optional<String> factoryId(String backendId) {
+    return Optional.empty();
+  }
+
   /** The guarded backend of an instance; 404 if unknown, 503 if its plugin is not started. */
   DeploymentBackend backend(String backendId);
 }

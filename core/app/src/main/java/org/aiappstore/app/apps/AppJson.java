@@ -25,6 +25,37 @@ final class AppJson {
   private AppJson() {}
 
   static JsonObject backends(List<AppService.BackendSummary> backends, AppLimits limits) {
+    return backendsJson(backends, limits).build();
+  }
+
+  /**
+   * The backends and maxima, plus the caller's quotas and usage ({@code quota}: "3 of 5 apps") and
+   * where an app without a backend goes ({@code defaultBackend}, {@code effectiveBackend}, and
+   * {@code fallbackReason} when they differ).
+   */
+  static JsonObject backends(
+      List<AppService.BackendSummary> backends,
+      AppLimits limits,
+      AppQuotas quotas,
+      AppQuotas.Usage usage,
+      AppBackendChoice.Choice choice) {
+    JsonObjectBuilder json =
+        backendsJson(backends, limits)
+            .add(
+                "quota",
+                Json.createObjectBuilder()
+                    .add("maxApps", quotas.maxApps())
+                    .add("maxGpus", quotas.maxGpus())
+                    .add("usedApps", usage.apps())
+                    .add("usedGpus", usage.gpus()));
+    optional(json, "defaultBackend", choice.defaultBackend());
+    optional(json, "effectiveBackend", choice.effectiveBackend());
+    optional(json, "fallbackReason", choice.fallbackReason());
+    return json.build();
+  }
+
+  private static JsonObjectBuilder backendsJson(
+      List<AppService.BackendSummary> backends, AppLimits limits) {
     JsonArrayBuilder items = Json.createArrayBuilder();
     for (AppService.BackendSummary backend : backends) {
       JsonArrayBuilder capabilities = Json.createArrayBuilder();
@@ -43,8 +74,15 @@ final class AppJson {
                 .add("maxCpu", limits.maxCpu())
                 .add("maxMemory", limits.maxMemory())
                 .add("maxGpus", limits.maxGpus())
-                .add("maxReplicas", limits.maxReplicas()))
-        .build();
+                .add("maxReplicas", limits.maxReplicas()));
+  }
+
+  /** A preview's {@code expiresAt}, added to its JSON; a card's demo does not expire. */
+  static JsonObject expiring(JsonObject app, Instant expiresAt) {
+    if (expiresAt == null) {
+      return app;
+    }
+    return Json.createObjectBuilder(app).add("expiresAt", expiresAt.toString()).build();
   }
 
   /** Each document with its kind and name, and the whole as one YAML stream for kubectl. */

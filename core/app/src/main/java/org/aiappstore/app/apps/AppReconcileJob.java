@@ -70,9 +70,11 @@ public class AppReconcileJob {
       }
       Duration grace =
           Duration.ofMinutes(Math.max(1, settings.integer(ConfigKey.APPS_ORPHAN_GRACE_MINUTES)));
-      AppReconciler.Outcome outcome = new AppReconciler(apps, backends, clock, grace).run();
-      if (outcome.lost() + outcome.found() + outcome.orphansDeleted() + outcome.finishedDeletes()
-          > 0) {
+      AppReconciler.Outcome outcome =
+          new AppReconciler(
+                  apps, backends, clock, grace, settings.duration(ConfigKey.APPS_PREVIEW_TTL))
+              .run();
+      if (!outcome.isEmpty()) {
         LOG.info(() -> "App reconciler: " + outcome);
       }
     } catch (RuntimeException e) {

@@ -26,6 +26,9 @@ import org.aiappstore.plugin.api.deployment.ManagedApp;
  *   <li>An app recorded as {@link AppState#CREATING} or {@link AppState#DELETING} is left alone
  *       during the grace period: a request is working on it. After it, a creating app is active or
  *       lost depending on what the backend has, and a deleting app's deletion is finished.
+ *   <li>A preview app (no card) older than its time-to-live is deleted like a user would delete it:
+ *       marked deleting, its objects deleted, then its record. This runs for every backend, also
+ *       those that cannot list their apps.
  * </ul>
  *
  * <p>The backend is listed <em>before</em> the database is read. Since every app is recorded before
@@ -40,41 +43,101 @@ public class AppReconciler {
   private final AppBackends backends;
   private final Clock clock;
   private final Duration grace;
+  private final Duration previewTtl;
 
   public AppReconciler(AppRepository apps, AppBackends backends, Clock clock, Duration grace) {
+    this(apps, backends, clock, grace, Duration.ofHours(2));
+  }
+
+  public AppReconciler(
+      AppRepository apps, AppBackends backends, Clock clock, Duration grace, Duration previewTtl) {
     this.apps = apps;
     this.backends = backends;
     this.clock = clock;
     this.grace = grace;
+    this.previewTtl = previewTtl;
   }
 
   /** What one pass did, for logs and tests. */
-  public record Outcome(int lost, int found, int orphansDeleted, int finishedDeletes) {
+  public record Outcome(
+      int lost, int found, int orphansDeleted, int finishedDeletes, int previewsExpired) {
+
+    public Outcome(int lost, int found, int orphansDeleted, int finishedDeletes) {
+      this(lost, found, orphansDeleted, finishedDeletes, 0);
+    }
+
     Outcome plus(Outcome o) {
       return new Outcome(
           lost + o.lost,
           found + o.found,
           orphansDeleted + o.orphansDeleted,
-          finishedDeletes + o.finishedDeletes);
+          finishedDeletes + o.finishedDeletes,
+          previewsExpired + o.previewsExpired);
+    }
+
+    boolean isEmpty() {
+      return lost + found + orphansDeleted + finishedDeletes + previewsExpired == 0;
     }
   }
 
-  /** One pass over every backend that can list its apps; a failing backend does not stop it. */
+  /**
+   * One pass: expired previews of every backend, then the comparison for every backend that can
+   * list its apps. A failing backend does not stop it.
+   */
   public Outcome run() {
     Outcome total = new Outcome(0, 0, 0, 0);
     for (String backendId : backends.ids()) {
       Optional<Set<DeploymentCapability>> capabilities = backends.capabilities(backendId);
-      if (capabilities.isEmpty()
-          || !capabilities.get().contains(DeploymentCapability.LIST_MANAGED)) {
+      if (capabilities.isEmpty()) {
         continue;
       }
       try {
-        total = total.plus(reconcile(backendId, backends.backend(backendId)));
+        total = total.plus(expirePreviews(backendId));
+        if (capabilities.get().contains(DeploymentCapability.LIST_MANAGED)) {
+          total = total.plus(reconcile(backendId, backends.backend(backendId)));
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not reconcile the apps of backend " + backendId + ".", e);
       }
     }
     return total;
+  }
+
+  /**
+   * Deletes the previews of a backend whose time-to-live is over, in the order of a user's delete:
+   * the record is marked deleting (a compare-and-set, so a preview published as a card's demo at
+   * this moment is left alone), the objects go, then the record. If the backend fails, the app
+   * stays deleting and the deleting rule finishes it.
+   */
+  Outcome expirePreviews(String backendId) {
+    Instant now = clock.instant();
+    int expired = 0;
+    for (App app : apps.findByBackend(backendId)) {
+      boolean settled = app.state() == AppState.ACTIVE || app.state() == AppState.LOST;
+      if (app.cardId() != null || !settled || app.createdAt().plus(previewTtl).isAfter(now)) {
+        continue;
+      }
+      App deleting = app.withState(AppState.DELETING, now);
+      if (!apps.compareAndSet(deleting, app.version())) {
+        continue;
+      }
+      LOG.info(
+          () ->
+              "Deleting preview app "
+                  + app.id()
+                  + " of "
+                  + app.ownerId()
+                  + ": created "
+                  + app.createdAt()
+                  + ", its time-to-live of "
+                  + previewTtl
+                  + " is over.");
+      backends.backend(backendId).delete(app.id());
+      if (apps.delete(app.id(), deleting.version())) {
+        expired++;
+      }
+    }
+    return new Outcome(0, 0, 0, 0, expired);
   }
 
   Outcome reconcile(String backendId, DeploymentBackend backend) {

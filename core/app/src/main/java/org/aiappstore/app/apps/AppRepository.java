@@ -3,6 +3,7 @@ package org.aiappstore.app.apps;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +90,23 @@ public class AppRepository {
 
   public long count(String ownerId) {
     return apps().countDocuments(filter(ownerId));
+  }
+
+  /** What an owner's apps use, those being deleted left out: they are on their way out. */
+  public AppQuotas.Usage usage(String ownerId) {
+    int count = 0;
+    int gpus = 0;
+    for (Document d :
+        apps()
+            .find(
+                Filters.and(
+                    Filters.eq("ownerId", ownerId), Filters.ne("state", AppState.DELETING.name())))
+            .projection(Projections.include("resources.gpus"))) {
+      count++;
+      Document resources = d.get("resources", Document.class);
+      gpus += resources == null ? 0 : resources.getInteger("gpus", 0);
+    }
+    return new AppQuotas.Usage(count, gpus);
   }
 
   /** Every app a backend should run, for the reconciler. */

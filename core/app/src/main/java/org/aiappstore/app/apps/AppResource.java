@@ -64,7 +64,7 @@ public class AppResource {
     Caller caller = Caller.required(request);
     App app = service.create(caller, parse(input, true));
     return Response.created(uriInfo.getBaseUriBuilder().path("v1/apps/{id}").build(app.id()))
-        .entity(AppJson.app(app, true))
+        .entity(json(app, true))
         .build();
   }
 
@@ -74,7 +74,13 @@ public class AppResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The deployment backends with their capabilities, and the admin's maxima")
   public JsonObject backends() {
-    return AppJson.backends(service.backends(), service.limits());
+    Caller caller = Caller.required(request);
+    return AppJson.backends(
+        service.backends(),
+        service.limits(),
+        service.quotas(),
+        service.usage(caller),
+        service.backendChoice());
   }
 
   @POST
@@ -105,7 +111,7 @@ public class AppResource {
     Caller caller = Caller.required(request);
     AppService.AppPage found = service.list(caller, "me".equals(owner), pageNumber, pageSize);
     JsonArrayBuilder items = Json.createArrayBuilder();
-    found.items().forEach(a -> items.add(AppJson.app(a, true)));
+    found.items().forEach(a -> items.add(json(a, true)));
     return Json.createObjectBuilder()
         .add("items", items)
         .add("total", found.total())
@@ -121,7 +127,7 @@ public class AppResource {
   @Operation(summary = "One app; its environment only to its owner and admins")
   public JsonObject get(@PathParam("id") String id) {
     AppService.Access access = service.find(Caller.required(request), id);
-    return AppJson.app(access.app(), access.manage());
+    return json(access.app(), access.manage());
   }
 
   @GET
@@ -159,7 +165,7 @@ public class AppResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change image, port, env, resources or replicas: a rolling update")
   public JsonObject update(@PathParam("id") String id, JsonObject input) {
-    return AppJson.app(service.update(Caller.required(request), id, parse(input, false)), true);
+    return json(service.update(Caller.required(request), id, parse(input, false)), true);
   }
 
   @POST
@@ -188,7 +194,7 @@ public class AppResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Re-apply the app's objects: re-create deleted ones, reset changed ones")
   public JsonObject restore(@PathParam("id") String id) {
-    return AppJson.app(service.restore(Caller.required(request), id), true);
+    return json(service.restore(Caller.required(request), id), true);
   }
 
   @DELETE
@@ -219,6 +225,11 @@ public class AppResource {
     // Checked here, on the request thread, so that a refusal is a plain problem response.
     service.manageable(caller, id);
     streams.logs(sink, sse, listener -> service.logs(caller, id, logRequest, listener));
+  }
+
+  /** An app's JSON with the instant a preview expires. */
+  private JsonObject json(App app, boolean manage) {
+    return AppJson.expiring(AppJson.app(app, manage), service.expiresAt(app).orElse(null));
   }
 
   private Optional<App> visible(Caller caller, String id) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.model.CardAccess;
 import org.aiappstore.app.model.CardRepository;
@@ -70,10 +72,13 @@ public class AppService {
   @Inject AppBackends backends;
   @Inject AppSettings settings;
   @Inject Event<AppLifecycle> lifecycleEvents;
+  @Inject AppBackendChoice choice;
 
   private final SecureRandom random = new SecureRandom();
   private Consumer<AppLifecycle> lifecycle = event -> {};
   private AppLimits limits;
+  private AppQuotas quotas;
+  private Duration previewTtl;
   private Clock clock = Clock.systemUTC();
 
   public AppService() {}
@@ -84,16 +89,52 @@ public class AppService {
       AppBackends backends,
       AppLimits limits,
       Clock clock) {
+    this(apps, cards, backends, limits, new AppQuotas(100, 100), Duration.ofHours(2), clock);
+  }
+
+  AppService(
+      AppRepository apps,
+      CardRepository cards,
+      AppBackends backends,
+      AppLimits limits,
+      AppQuotas quotas,
+      Duration previewTtl,
+      Clock clock) {
+    this(
+        apps,
+        cards,
+        backends,
+        limits,
+        quotas,
+        previewTtl,
+        new AppBackendChoice(backends, null, null, clock),
+        clock);
+  }
+
+  AppService(
+      AppRepository apps,
+      CardRepository cards,
+      AppBackends backends,
+      AppLimits limits,
+      AppQuotas quotas,
+      Duration previewTtl,
+      AppBackendChoice choice,
+      Clock clock) {
+    this.choice = choice;
     this.apps = apps;
     this.cards = cards;
     this.backends = backends;
     this.limits = limits;
+    this.quotas = quotas;
+    this.previewTtl = previewTtl;
     this.clock = clock;
   }
 
   @PostConstruct
   void readLimits() {
     limits = AppLimits.from(settings);
+    quotas = AppQuotas.from(settings);
+    previewTtl = settings.duration(ConfigKey.APPS_PREVIEW_TTL);
     lifecycle = lifecycleEvents::fire;
   }
 
@@ -126,6 +167,26 @@ public class AppService {
   /** The administrator's maxima, which the app form shows as bounds. */
   public AppLimits limits() {
     return limits;
+  }
+
+  /** Where an app created without a backend goes, and why if that is not the default. */
+  public AppBackendChoice.Choice backendChoice() {
+    return choice.current();
+  }
+
+  /** What each user's apps may use together. */
+  public AppQuotas quotas() {
+    return quotas;
+  }
+
+  /** What the caller's apps use now, for "3 of 5 apps" in the app form. */
+  public AppQuotas.Usage usage(Caller caller) {
+    return apps.usage(caller.userId());
+  }
+
+  /** When the reconciler deletes a preview app; empty for a card's demo, which stays. */
+  public Optional<Instant> expiresAt(App app) {
+    return app.cardId() == null ? Optional.of(app.createdAt().plus(previewTtl)) : Optional.empty();
   }
 
   // ---- create
@@ -180,8 +241,10 @@ public class AppService {
 
   private NewApp prepare(Caller caller, AppInput input, boolean previewing) {
     List<Problem.FieldError> errors = new ArrayList<>();
-    if (input.backendId() == null) {
-      errors.add(new Problem.FieldError("/backendId", "is required"));
+    String backendId =
+        input.backendId() != null ? input.backendId() : choice.current().effectiveBackend();
+    if (backendId == null) {
+      errors.add(new Problem.FieldError("/backendId", "is required: no backend is configured"));
     }
     if (input.image() == null) {
       errors.add(new Problem.FieldError("/image", "is required"));
@@ -190,8 +253,8 @@ public class AppService {
       errors.add(new Problem.FieldError("/port", "is required"));
     }
     Set<DeploymentCapability> capabilities = Set.of();
-    if (input.backendId() != null) {
-      Optional<Set<DeploymentCapability>> declared = backends.capabilities(input.backendId());
+    if (backendId != null) {
+      Optional<Set<DeploymentCapability>> declared = backends.capabilities(backendId);
       if (declared.isEmpty()) {
         errors.add(new Problem.FieldError("/backendId", "is not a deployment backend"));
       } else {
@@ -212,6 +275,8 @@ public class AppService {
         ownerId = card.get().ownerId();
       }
     }
+    PlatformEnv.check(input.env(), "env", errors);
+    PlatformEnv.check(input.secretEnv(), "secretEnv", errors);
     // A preview never sees the values, so the mask (an edit form's untouched secret) is fine there.
     if (input.secretEnv() != null && !previewing) {
       input
@@ -236,7 +301,7 @@ public class AppService {
             App.nameOf(id),
             input.cardId(),
             ownerId,
-            input.backendId(),
+            backendId,
             input.image(),
             input.port(),
             input.env(),
@@ -259,7 +324,45 @@ public class AppService {
             r == null ? null : r.gpus(),
             input.secretEnv() == null ? Map.of() : input.secretEnv(),
             capabilities);
+    if (!previewing) {
+      requireQuota(caller, ownerId, "The card's owner has ", 1, spec.resources().gpus());
+    }
     return new NewApp(withResources(app, spec.resources()), spec);
+  }
+
+  /**
+   * 409 if the owner's apps would then be more, or use more GPUs, than the quotas allow. Checked
+   * before the record is written: two creates at the same instant may both pass, which costs one
+   * app too many, never a lost one.
+   */
+  private void requireQuota(
+      Caller caller, String ownerId, String someoneElse, int moreApps, int moreGpus) {
+    AppQuotas.Usage used = apps.usage(ownerId);
+    String who = ownerId.equals(caller.userId()) ? "You have " : someoneElse;
+    if (moreApps > 0 && used.apps() + moreApps > quotas.maxApps()) {
+      throw new ProblemException(
+          409,
+          "APP_QUOTA_EXCEEDED",
+          who
+              + used.apps()
+              + " of "
+              + quotas.maxApps()
+              + " apps (previews count too): delete one before creating another.");
+    }
+    if (moreGpus > 0 && used.gpus() + moreGpus > quotas.maxGpus()) {
+      throw ProblemException.field(
+          409,
+          "APP_QUOTA_EXCEEDED",
+          "/resources/gpus",
+          who
+              + "apps using "
+              + used.gpus()
+              + " of "
+              + quotas.maxGpus()
+              + " GPUs; "
+              + moreGpus
+              + " more would exceed the quota.");
+    }
   }
 
   /**
@@ -328,6 +431,8 @@ public class AppService {
     requireState(current, AppState.ACTIVE, "changed");
     Set<DeploymentCapability> capabilities = capabilities(current);
     List<Problem.FieldError> errors = new ArrayList<>();
+    PlatformEnv.check(input.env(), "env", errors);
+    PlatformEnv.check(input.secretEnv(), "secretEnv", errors);
     Map<String, String> secrets = new LinkedHashMap<>();
     if (input.secretEnv() == null) {
       current.secretEnvNames().forEach(name -> secrets.put(name, AppSpec.MASK));
@@ -382,6 +487,10 @@ public class AppService {
             current.version() + 1);
     AppSpec spec = spec(changed, quantities, gpus, secrets, capabilities);
     changed = withResources(changed, spec.resources());
+    int moreGpus = changed.resources().gpus() - current.resources().gpus();
+    if (moreGpus > 0) {
+      requireQuota(caller, current.ownerId(), "The app's owner has ", 0, moreGpus);
+    }
     // Record first: a concurrent change then fails here, before the backend is touched.
     casOrConflict(changed, current.version());
     AppStatus status;
@@ -492,9 +601,13 @@ public class AppService {
   }
 
   private AppSpec.Builder builder(App app, Map<String, String> secrets) {
+    // The platform's variables first; a stored app from before they were reserved keeps its own
+    // value out, so that every backend sees one value per name.
+    Map<String, String> env = PlatformEnv.of(app);
+    app.env().forEach(env::putIfAbsent);
     AppSpec.Builder builder =
         AppSpec.builder(app.id(), app.name(), app.image(), app.port())
-            .env(app.env())
+            .env(env)
             .secretEnv(secrets)
             .replicas(app.minReplicas(), app.maxReplicas())
             .scaleToZero(app.scaleToZero());

@@ -59,6 +59,14 @@ public class RegistryAppBackends implements AppBackends {
   }
 
   @Override
+  public Optional<String> factoryId(String backendId) {
+    return instances
+        .find(backendId)
+        .filter(i -> KIND.equals(i.kind()))
+        .map(ConnectorInstance::factoryId);
+  }
+
+  @Override
   public DeploymentBackend backend(String backendId) {
     return registry.deploymentBackend(backendId);
   }

@@ -2,6 +2,8 @@ package org.aiappstore.app.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,26 @@ public class AppSettings {
       return Long.parseLong(value(key).trim());
     } catch (NumberFormatException e) {
       throw new IllegalStateException(key.key() + " must be an integer, not '" + value(key) + "'");
+    }
+  }
+
+  /** An ISO-8601 duration ({@code PT2H}) or a short one ({@code 90m}, {@code 2h}, {@code 1d}). */
+  public Duration duration(ConfigKey key) {
+    String value = value(key);
+    try {
+      if (value.matches("\\d{1,9}[smhd]")) {
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        return switch (value.charAt(value.length() - 1)) {
+          case 's' -> Duration.ofSeconds(amount);
+          case 'm' -> Duration.ofMinutes(amount);
+          case 'h' -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      }
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException(
+          key.key() + " must be a duration such as PT2H or 2h, not '" + value + "'");
     }
   }
 

@@ -105,6 +105,30 @@ public enum ConfigKey {
       "15",
       "Objects of an app the database does not know are deleted only once they are this old;"
           + " apps being created or deleted are left alone this long."),
+  APPS_MAX_APPS_PER_USER(
+      "aiappstore.apps.max-apps-per-user",
+      "5",
+      "Most apps one user may own, previews included (apps being deleted do not count); one more"
+          + " is 409. Apps an admin creates for a card count for the card's owner."),
+  APPS_MAX_GPUS_PER_USER(
+      "aiappstore.apps.max-gpus-per-user",
+      "2",
+      "Most GPUs all apps of one user may request together; a create or update beyond it is 409."),
+  APPS_PREVIEW_TTL(
+      "aiappstore.apps.preview-ttl",
+      "PT2H",
+      "How long a preview app (one not attached to a card) lives, an ISO-8601 duration; the app"
+          + " reconciler then deletes it. Publishing it as a card's demo keeps it."),
+  APPS_DEFAULT_BACKEND(
+      "aiappstore.apps.default-backend",
+      "",
+      "Deployment-backend instance an app created without backendId runs on. Empty: the first"
+          + " one configured."),
+  APPS_FALLBACK_BACKEND(
+      "aiappstore.apps.fallback-backend",
+      "",
+      "Backend used instead of the default when the default cannot run apps (e.g. a KNative"
+          + " backend on a cluster without KNative Serving). Empty: the first emissary instance."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

@@ -2,6 +2,7 @@ package org.aiappstore.app.connector;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
@@ -38,6 +39,11 @@ final class GuardedDeploymentBackend extends GuardedConnector implements Deploym
 
   private <T> T read(Callable<T> work) {
     return calls.call(instanceId, pluginId, READ_TIMEOUT, work);
+  }
+
+  @Override
+  public Optional<String> unavailableReason() {
+    return read(delegate::unavailableReason);
   }
 
   @Override

@@ -47,6 +47,7 @@ public class CardService {
   @Inject MediaReferences mediaReferences;
   @Inject DraftStore drafts;
   @Inject Event<CardChanged> changes;
+  @Inject DemoApps demoApps;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -54,11 +55,12 @@ public class CardService {
     List<Problem.FieldError> errors = new ArrayList<>();
     CardContent parsed = CardJson.parse(input, Set.of("slug"), errors);
     String requestedSlug = requestedSlug(input, errors);
-    Prepared prepared = prepare(caller, null, caller.userId(), parsed, errors);
-    Instant now = now();
     String id = UUID.randomUUID().toString();
+    Prepared prepared = prepare(caller, id, null, caller.userId(), parsed, errors);
+    Instant now = now();
     ModelCard card = insertWithFreeSlug(caller, id, requestedSlug, prepared, now);
     mediaReferences.attach(prepared.mediaIds(), id);
+    attachDemoApp(null, card);
     revisions.insert(
         new Revision(
             id,
@@ -151,8 +153,10 @@ public class CardService {
             : input;
     List<Problem.FieldError> errors = new ArrayList<>();
     CardContent parsed = CardJson.parse(json, Set.of(), errors);
-    Prepared prepared = prepare(caller, card, card.ownerId(), parsed, errors);
-    return write(caller, card, prepared.content(), prepared.mediaIds(), null);
+    Prepared prepared = prepare(caller, card.id(), card, card.ownerId(), parsed, errors);
+    ModelCard written = write(caller, card, prepared.content(), prepared.mediaIds(), null);
+    attachDemoApp(card, written);
+    return written;
   }
 
   public ModelCard restore(
@@ -270,6 +274,7 @@ public class CardService {
    */
   private Prepared prepare(
       Caller caller,
+      String cardId,
       ModelCard existing,
       String ownerId,
       CardContent parsed,
@@ -300,6 +305,12 @@ public class CardService {
         videoId != null && existing != null && existing.mediaIds().contains(videoId);
     if (videoId != null && !videoUnchanged && !isVideo(caller, videoId)) {
       errors.add(new Problem.FieldError("/demo/mediaId", "is not a video you uploaded"));
+    }
+    String newAppId = newDemoAppId(existing, parsed);
+    if (newAppId != null) {
+      demoApps
+          .problem(caller, cardId, newAppId)
+          .ifPresent(problem -> errors.add(new Problem.FieldError("/demo/appId", problem)));
     }
     String ownerDisplayName = parsed.ownerDisplayName();
     if (ownerDisplayName.isEmpty()) {
@@ -356,6 +367,27 @@ public class CardService {
             parsed.visibility(),
             parsed.sharedWith());
     return new Prepared(content, mediaIds);
+  }
+
+  /** The demo app a write sets, if it is not the one the card already shows. */
+  private static String newDemoAppId(ModelCard existing, CardContent content) {
+    if (content.demo().type() != DemoType.APP || content.demo().appId() == null) {
+      return null;
+    }
+    String appId = content.demo().appId();
+    boolean unchanged =
+        existing != null
+            && existing.content().demo().type() == DemoType.APP
+            && appId.equals(existing.content().demo().appId());
+    return unchanged ? null : appId;
+  }
+
+  /** A preview app published as the card's demo becomes its demo: it no longer expires. */
+  private void attachDemoApp(ModelCard before, ModelCard written) {
+    String appId = newDemoAppId(before, written.content());
+    if (appId != null) {
+      demoApps.attach(written.id(), written.ownerId(), appId);
+    }
   }
 
   private static String pointerOf(

@@ -1,6 +1,7 @@
 package org.aiappstore.app.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.aiappstore.plugin.api.deployment.AppResources;
 import org.aiappstore.plugin.api.deployment.DeploymentCapability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class AppReconcilerTest {
@@ -202,5 +204,114 @@ class AppReconcilerTest {
     reconciler.run();
 
     assertThat(apps.findById("elsewhere").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+  }
+
+  @Nested
+  class WhenAPreviewOutlivesItsTimeToLive {
+
+    private static final Duration TTL = Duration.ofHours(2);
+
+    private App preview(String id, AppState state, String cardId) {
+      App app = record(id, state);
+      App placed =
+          new App(
+              app.id(),
+              app.name(),
+              cardId,
+              app.ownerId(),
+              app.backendId(),
+              app.image(),
+              app.port(),
+              app.env(),
+              app.secretEnvNames(),
+              app.resources(),
+              app.minReplicas(),
+              app.maxReplicas(),
+              app.scaleToZero(),
+              app.state(),
+              app.url(),
+              app.createdAt(),
+              app.updatedAt(),
+              app.version() + 1);
+      apps.compareAndSet(placed, app.version());
+      backend.addUnknown(id, app.createdAt());
+      return placed;
+    }
+
+    @Test
+    void shouldDeleteAnExpiredPreviewAndAnOrphanButKeepYoungPreviewsAndDemos() {
+      preview("expired", AppState.ACTIVE, null);
+      preview("demo", AppState.ACTIVE, "card-1");
+      preview("stuck", AppState.CREATING, null);
+      clock.advance(TTL.minusMinutes(30));
+      preview("young", AppState.ACTIVE, null);
+      backend.addUnknown("orphan", clock.instant().minus(GRACE).minusSeconds(1));
+      clock.advance(Duration.ofMinutes(30));
+
+      AppReconciler.Outcome outcome =
+          new AppReconciler(apps, backendsOf(backend), clock, GRACE, TTL).run();
+
+      assertSoftly(
+          s -> {
+            s.assertThat(outcome.previewsExpired()).isEqualTo(1);
+            s.assertThat(outcome.orphansDeleted()).isEqualTo(1);
+            s.assertThat(apps.findById("expired")).isEmpty();
+            s.assertThat(backend.apps).doesNotContainKeys("expired", "orphan");
+            s.assertThat(backend.apps).containsKeys("demo", "young", "stuck");
+            s.assertThat(apps.findById("young").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+            s.assertThat(apps.findById("demo").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+          });
+    }
+
+    @Test
+    void shouldKeepAPreviewOneSecondBeforeItExpires() {
+      preview("almost", AppState.LOST, null);
+      clock.advance(TTL.minusSeconds(1));
+
+      new AppReconciler(apps, backendsOf(backend), clock, GRACE, TTL).run();
+
+      assertThat(apps.findById("almost")).isPresent();
+      clock.advance(Duration.ofSeconds(1));
+      new AppReconciler(apps, backendsOf(backend), clock, GRACE, TTL).run();
+      assertThat(apps.findById("almost")).isEmpty();
+    }
+
+    @Test
+    void shouldExpirePreviewsOfABackendThatCannotListItsApps() {
+      InMemoryDeploymentBackend blind = new InMemoryDeploymentBackend(clock);
+      App app = record("blind-preview", AppState.ACTIVE);
+      App onBlind =
+          new App(
+              app.id(),
+              app.name(),
+              null,
+              app.ownerId(),
+              "blind",
+              app.image(),
+              app.port(),
+              app.env(),
+              app.secretEnvNames(),
+              app.resources(),
+              app.minReplicas(),
+              app.maxReplicas(),
+              app.scaleToZero(),
+              app.state(),
+              app.url(),
+              app.createdAt(),
+              app.updatedAt(),
+              app.version() + 1);
+      apps.compareAndSet(onBlind, app.version());
+      blind.addUnknown("blind-preview", app.createdAt());
+      clock.advance(TTL);
+
+      new AppReconciler(apps, new FakeAppBackends().add("blind", blind), clock, GRACE, TTL).run();
+
+      assertThat(apps.findById("blind-preview")).isEmpty();
+      assertThat(blind.apps).isEmpty();
+    }
+
+    private AppBackends backendsOf(InMemoryDeploymentBackend listed) {
+      return new FakeAppBackends().add("emissary", listed, DeploymentCapability.LIST_MANAGED);
+    }
   }
 }

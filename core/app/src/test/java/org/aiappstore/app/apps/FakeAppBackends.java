@@ -16,6 +16,18 @@ class FakeAppBackends implements AppBackends {
   private record Entry(DeploymentBackend backend, Set<DeploymentCapability> capabilities) {}
 
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, String> factories = new LinkedHashMap<>();
+
+  /** Names the factory that made a backend, as the connector registry knows it. */
+  FakeAppBackends factory(String id, String factoryId) {
+    factories.put(id, factoryId);
+    return this;
+  }
+
+  @Override
+  public Optional<String> factoryId(String backendId) {
+    return Optional.ofNullable(factories.get(backendId));
+  }
 
   FakeAppBackends add(String id, DeploymentBackend backend, DeploymentCapability... capabilities) {
     Set<DeploymentCapability> declared = EnumSet.noneOf(DeploymentCapability.class);

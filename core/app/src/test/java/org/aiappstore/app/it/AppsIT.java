@@ -340,4 +340,100 @@ class AppsIT {
     assertThat(response.body().indexOf("Running on local URL"))
         .isLessThan(response.body().indexOf("model loaded"));
   }
+
+  private static io.restassured.response.Response createAs(String token) {
+    return AuthIT.as(token)
+        .contentType("application/json")
+        .body(AuthIT.json(Map.of("backendId", backendId, "image", IMAGE, "port", 7860)))
+        .post("/api/v1/apps");
+  }
+
+  @Test
+  void shouldGiveTheAppThePlatformsEnvironmentAndTellWhenThePreviewExpires() {
+    String token = AuthIT.newSession("user").accessToken();
+    io.restassured.response.Response created = createAs(token);
+    created.then().statusCode(201).body("expiresAt", not(nullValue()));
+    String id = created.path("id");
+
+    Map<String, String> env = new java.util.HashMap<>();
+    deployment(id)
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0)
+        .getEnv()
+        .forEach(v -> env.put(v.getName(), v.getValue()));
+    assertThat(env)
+        .containsEntry("PORT", "7860")
+        .containsEntry("GRADIO_SERVER_PORT", "7860")
+        .containsEntry("GRADIO_SERVER_NAME", "0.0.0.0")
+        .containsEntry("GRADIO_ROOT_PATH", "/apps/" + id);
+    assertThat(Instant.parse(created.path("expiresAt")))
+        .isEqualTo(Instant.parse(created.<String>path("createdAt")).plus(Duration.ofHours(2)));
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"env\": {\"GRADIO_ROOT_PATH\": \"/elsewhere\"}}")
+        .patch("/api/v1/apps/" + id)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/env/GRADIO_ROOT_PATH"));
+  }
+
+  @Test
+  void shouldRefuseTheAppBeyondTheUsersQuotaAndShowTheUsage() {
+    String token = AuthIT.newSession("user").accessToken();
+    for (int i = 0; i < 5; i++) {
+      createAs(token).then().statusCode(201);
+    }
+
+    createAs(token)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.startsWith("You have 5 of 5 apps"));
+    AuthIT.as(token)
+        .get("/api/v1/apps/backends")
+        .then()
+        .statusCode(200)
+        .body("quota.maxApps", equalTo(5))
+        .body("quota.usedApps", equalTo(5))
+        .body("quota.maxGpus", equalTo(2))
+        .body("quota.usedGpus", equalTo(0));
+  }
+
+  @Test
+  void shouldMakeAPreviewTheDemoOfTheCardThatPublishesIt() {
+    AuthIT.Session publisher = AuthIT.newSession("user");
+    String appId = createAs(publisher.accessToken()).then().statusCode(201).extract().path("id");
+    Map<String, Object> card = CardsIT.card("Sentiment demo");
+    card.put("demo", Map.of("type", "app", "appId", appId));
+
+    AuthIT.as(other)
+        .contentType("application/json")
+        .body(AuthIT.json(card))
+        .post(CardsIT.MODELS)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/demo/appId"));
+    String cardId = CardsIT.create(publisher, card).then().statusCode(201).extract().path("id");
+
+    AuthIT.as(publisher.accessToken())
+        .get("/api/v1/apps/" + appId)
+        .then()
+        .statusCode(200)
+        .body("cardId", equalTo(cardId))
+        .body("expiresAt", nullValue());
+    assertThat(deployment(appId)).isNotNull();
+    Map<String, Object> second = CardsIT.card("Second card, same app");
+    second.put("demo", Map.of("type", "app", "appId", appId));
+    CardsIT.create(publisher, second)
+        .then()
+        .statusCode(422)
+        .body(
+            "errors.find { it.pointer == '/demo/appId' }.detail",
+            equalTo("is already the demo of another card"));
+  }
 }

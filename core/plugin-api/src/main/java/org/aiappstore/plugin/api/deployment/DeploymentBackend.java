@@ -1,6 +1,7 @@
 package org.aiappstore.plugin.api.deployment;
 
 import java.util.List;
+import java.util.Optional;
 import org.aiappstore.plugin.api.Connector;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
@@ -144,5 +145,17 @@ public interface DeploymentBackend extends Connector {
    */
   default List<ManagedApp> listManaged() {
     throw PlatformException.notSupported("This deployment backend cannot list its apps");
+  }
+
+  /**
+   * Why this backend cannot run apps on its cluster at all, e.g. the platform it builds on (KNative
+   * Serving) is not installed; the host then deploys to another backend. A cluster that cannot be
+   * reached is not such a reason: it may be back in a moment, and another backend on the same
+   * cluster would not help. Hosts cache the answer for about a minute.
+   *
+   * @return the reason, for an administrator to read; empty (the default) when apps can run
+   */
+  default Optional<String> unavailableReason() {
+    return Optional.empty();
   }
 }

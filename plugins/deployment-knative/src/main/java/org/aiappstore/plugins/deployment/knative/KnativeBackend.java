@@ -1,7 +1,9 @@
 package org.aiappstore.plugins.deployment.knative;
 
+import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.aiappstore.plugin.api.deployment.SpecViolation;
 import org.aiappstore.plugins.kubernetes.AppPolicy;
 import org.aiappstore.plugins.kubernetes.ClusterSettings;
 import org.aiappstore.plugins.kubernetes.KubernetesBackend;
+import org.aiappstore.plugins.kubernetes.KubernetesClients;
 import org.aiappstore.plugins.kubernetes.LogFollower;
 import org.aiappstore.plugins.kubernetes.PodProblems;
 import org.aiappstore.plugins.kubernetes.ResourceKinds;
@@ -58,6 +61,11 @@ public final class KnativeBackend extends KubernetesBackend {
       int timeoutSeconds,
       boolean startupProbe) {}
 
+  /** Said when API discovery shows no KNative Services (their CRD is not installed). */
+  public static final String SERVING_MISSING =
+      "KNative Serving is not installed: the cluster serves no serving.knative.dev/v1 Services"
+          + " (CustomResourceDefinition services.serving.knative.dev)";
+
   private final Serving serving;
 
   KnativeBackend(
@@ -84,6 +92,37 @@ public final class KnativeBackend extends KubernetesBackend {
     this.serving = serving;
   }
 
+  /**
+   * Asks API discovery ({@code /apis/serving.knative.dev/v1}), which every authenticated client may
+   * read, rather than the CRD itself, which needs a cluster-wide permission the backend's service
+   * account usually lacks.
+   */
+  @Override
+  public Optional<String> unavailableReason() {
+    return KubernetesClients.withPluginClassLoader(
+        () -> {
+          try {
+            APIResourceList served =
+                client()
+                    .getApiResources(
+                        ResourceKinds.KNATIVE_SERVICE.getGroup()
+                            + "/"
+                            + ResourceKinds.KNATIVE_SERVICE.getVersion());
+            boolean services =
+                served != null
+                    && served.getResources() != null
+                    && served.getResources().stream()
+                        .anyMatch(
+                            r -> ResourceKinds.KNATIVE_SERVICE.getPlural().equals(r.getName()));
+            return services ? Optional.empty() : Optional.of(SERVING_MISSING);
+          } catch (KubernetesClientException e) {
+            // 404: the group is not served at all. Anything else (unreachable, refused) says
+            // nothing about KNative and must not move apps elsewhere.
+            return e.getCode() == 404 ? Optional.of(SERVING_MISSING) : Optional.<String>empty();
+          }
+        });
+  }
+
   @Override
   protected List<SpecViolation> violations(AppSpec spec) {
     List<SpecViolation> violations = new ArrayList<>();
@@ -92,9 +131,10 @@ public final class KnativeBackend extends KubernetesBackend {
           new SpecViolation(
               "port", "is used by KNative's queue-proxy: pick another than " + RESERVED_PORTS));
     }
-    spec.env().keySet().stream()
-        .filter(RESERVED_ENV::contains)
-        .forEach(key -> violations.add(new SpecViolation("env." + key, "is set by KNative")));
+    spec.env().entrySet().stream()
+        .filter(
+            e -> RESERVED_ENV.contains(e.getKey()) && !isPortItself(e.getKey(), e.getValue(), spec))
+        .forEach(e -> violations.add(new SpecViolation("env." + e.getKey(), "is set by KNative")));
     spec.secretEnv().keySet().stream()
         .filter(RESERVED_ENV::contains)
         .forEach(key -> violations.add(new SpecViolation("secretEnv." + key, "is set by KNative")));
@@ -105,8 +145,20 @@ public final class KnativeBackend extends KubernetesBackend {
     return violations;
   }
 
+  /**
+   * A {@code PORT} equal to the container port says what KNative sets anyway (hosts give every app
+   * its port so that apps run alike on every backend): accepted, and left to KNative to set, since
+   * KNative refuses a Service that sets it.
+   */
+  private static boolean isPortItself(String key, String value, AppSpec spec) {
+    return "PORT".equals(key) && String.valueOf(spec.port()).equals(value);
+  }
+
   @Override
   protected void extendModel(Map<String, Object> app, AppSpec spec, int wantedReplicas) {
+    if (app.get("env") instanceof List<?> env) {
+      env.removeIf(v -> v instanceof Map<?, ?> variable && "PORT".equals(variable.get("name")));
+    }
     app.put("portName", "http1");
     Map<String, Object> probe = new LinkedHashMap<>();
     probe.put("startup", serving.startupProbe());

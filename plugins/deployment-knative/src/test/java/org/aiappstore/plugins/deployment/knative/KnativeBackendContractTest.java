@@ -121,6 +121,18 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldLeaveAPortVariableEqualToThePortToKnative() {
+      int port = app().build().port();
+      AppSpec spec =
+          app().env("PORT", String.valueOf(port)).env("GRADIO_SERVER_NAME", "0.0.0.0").build();
+
+      deploy(spec);
+
+      String json = cluster().client().getKubernetesSerialization().asJson(service(spec));
+      assertThat(json).contains("GRADIO_SERVER_NAME").doesNotContain("\"PORT\"");
+    }
+
+    @Test
     void shouldRefuseWhatKnativeReserves() {
       AppSpec spec =
           app()
@@ -142,6 +154,50 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
                           "secretEnv.K_SERVICE",
                           "labels.serving.knative.dev/x"));
     }
+  }
+
+  @Nested
+  class WhenCheckingKnativeServing {
+
+    @Test
+    void shouldSayKnativeServingIsMissingUntilItsCrdExists() {
+      assertThat(backend().unavailableReason())
+          .hasValueSatisfying(reason -> assertThat(reason).contains("KNative Serving"));
+
+      cluster()
+          .client()
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .resource(knativeServiceCrd())
+          .create();
+
+      assertThat(backend().unavailableReason()).isEmpty();
+    }
+  }
+
+  /** The definition KNative Serving installs for its Services, as much as discovery needs. */
+  static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
+      knativeServiceCrd() {
+    return new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName("services.serving.knative.dev")
+        .endMetadata()
+        .withNewSpec()
+        .withGroup("serving.knative.dev")
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind("Service")
+        .withPlural("services")
+        .withSingular("service")
+        .endNames()
+        .addNewVersion()
+        .withName("v1")
+        .withServed(true)
+        .withStorage(true)
+        .endVersion()
+        .endSpec()
+        .build();
   }
 
   @Nested
