@@ -171,11 +171,9 @@ describe('Inference apps', { skip: SKIP }, () => {
       assert.ok(!before.includes(name))
       const deployed = (await deployments()).find((d) => d.metadata.name === name)
       assert.ok(!JSON.stringify(deployed).includes(SECRET), 'the secret is not in the Deployment')
+      // Users reach it through the platform, which checks the card's visibility.
       const href = await byTestId(page, 'app-open').getAttribute('href')
-      assert.ok(
-        href.startsWith('https://apps.example.com/') && href.includes(name),
-        `the app opens at its public URL: ${href}`,
-      )
+      assert.match(href, /^\/apps\/[a-z0-9]+\/$/, `the app opens through the platform: ${href}`)
 
       // Logs: the live panel can be paused and resumed.
       await byTestId(page, 'app-logs').waitFor()

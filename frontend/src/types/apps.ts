@@ -28,6 +28,10 @@ export interface App {
   scaleToZero?: boolean
   state: AppState
   url?: string
+  /** Where the platform serves the app, e.g. `/apps/{id}/`; visibility is the card's. */
+  proxyUrl?: string
+  /** A preview (no card yet) is deleted then unless a card is published with it. */
+  expiresAt?: string
   createdAt: string
   updatedAt: string
   version?: number
