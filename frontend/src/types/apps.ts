@@ -117,9 +117,23 @@ export interface AppLimits {
   maxReplicas: number
 }
 
+/** The caller's share: apps (previews included) and GPUs, against the per-user quotas. */
+export interface AppQuota {
+  maxApps: number
+  maxGpus: number
+  usedApps: number
+  usedGpus: number
+}
+
 export interface AppBackends {
   items: DeploymentBackendInfo[]
   limits: AppLimits
+  quota?: AppQuota
+  /** The configured default backend, and the one new apps really go to. */
+  defaultBackend?: string
+  effectiveBackend?: string
+  /** Why they differ, e.g. the cluster has no KNative Serving. */
+  fallbackReason?: string
 }
 
 export interface RenderedManifest {
