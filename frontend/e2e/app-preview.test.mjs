@@ -110,6 +110,15 @@ async function api(method, path, body) {
   return text ? JSON.parse(text) : null
 }
 
+async function until(condition, what, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    if (await condition()) return
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
 async function deploymentNames() {
   const response = await fetch(`${K8S_URL}/apis/apps/v1/namespaces/${NAMESPACE}/deployments`)
   return ((await response.json()).items ?? []).map((d) => d.metadata.name)
@@ -215,6 +224,13 @@ describe('Demo app preview', { skip: SKIP }, () => {
       const lines = byTestId(page, 'app-logs-lines')
       await lines.getByText(`Started ${name}-`, { exact: false }).first().waitFor()
       await lines.getByText('POST /apps/', { exact: false }).first().waitFor()
+      // The filter keeps the matching lines only.
+      await byTestId(page, 'app-logs-filter').fill('post /apps/')
+      await until(async () => {
+        const texts = await byTestId(page, 'app-log-line').allTextContents()
+        return texts.length > 0 && texts.every((t) => t.includes('POST /apps/'))
+      }, 'only POST lines')
+      await byTestId(page, 'app-logs-filter').fill('')
 
       // Publish: the card's demo is this app, not a second deployment.
       await nextStep(page, 'review')
