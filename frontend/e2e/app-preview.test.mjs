@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 import { nextStep, wizardReady } from './wizard.mjs'
 
@@ -108,15 +108,6 @@ async function api(method, path, body) {
     throw new Error(`${method} ${path}: ${response.status} ${text}`)
   }
   return text ? JSON.parse(text) : null
-}
-
-async function until(condition, what, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    if (await condition()) return
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
 }
 
 async function deploymentNames() {

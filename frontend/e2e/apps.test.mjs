@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
 const K8S_URL = (process.env.E2E_K8S_URL || '').replace(/\/$/, '')
@@ -45,15 +45,6 @@ async function api(method, path, body) {
 async function deployments() {
   const response = await fetch(`${K8S_URL}/apis/apps/v1/namespaces/${NAMESPACE}/deployments`)
   return (await response.json()).items ?? []
-}
-
-async function until(condition, what, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    if (await condition()) return
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
 }
 
 before(async () => {
