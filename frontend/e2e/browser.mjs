@@ -61,3 +61,13 @@ async function recordFailure(page, consoleLines, error) {
 }
 
 export const byTestId = (scope, id) => scope.locator(`[data-testid="${id}"]`)
+
+/** Polls `condition` (async) every 250 ms until it holds; fails naming `what` after the timeout. */
+export async function until(condition, what, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    if (await condition()) return
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { deflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { nextStep, wizardReady } from './wizard.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
 const RUN = Date.now().toString(36)
@@ -69,23 +70,6 @@ function tinyPng(size = 4) {
     pngChunk('IDAT', deflateSync(pixels)),
     pngChunk('IEND', Buffer.alloc(0)),
   ])
-}
-
-/** Waits until the wizard can be used; a draft left by an earlier run is discarded. */
-async function wizardReady(page) {
-  const wizard = page.locator('[data-testid="card-wizard"]:not([data-state="loading"])')
-  await wizard.waitFor()
-  if ((await wizard.getAttribute('data-state')) === 'draft') {
-    await byTestId(page, 'draft-discard').click()
-    await byTestId(page, 'draft-dialog').waitFor({ state: 'detached' })
-  }
-  await page.locator('[data-testid="card-wizard"][data-state="ready"]').waitFor()
-}
-
-/** Next, then waits for the step it leads to. */
-async function nextStep(page, step) {
-  await byTestId(page, 'wizard-next').click()
-  await byTestId(page, `wizard-panel-${step}`).waitFor()
 }
 
 /** Next through the steps after `from` up to the review. */

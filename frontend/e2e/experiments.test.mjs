@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
 import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { nextStep, wizardReady } from './wizard.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
 const RUN = Date.now().toString(36)
@@ -172,21 +173,6 @@ after(async () => {
   }
   fake.close()
 })
-
-async function wizardReady(page) {
-  const wizard = page.locator('[data-testid="card-wizard"]:not([data-state="loading"])')
-  await wizard.waitFor()
-  if ((await wizard.getAttribute('data-state')) === 'draft') {
-    await byTestId(page, 'draft-discard').click()
-    await byTestId(page, 'draft-dialog').waitFor({ state: 'detached' })
-  }
-  await page.locator('[data-testid="card-wizard"][data-state="ready"]').waitFor()
-}
-
-async function nextStep(page, step) {
-  await byTestId(page, 'wizard-next').click()
-  await byTestId(page, `wizard-panel-${step}`).waitFor()
-}
 
 /** The loss values of the performance chart the card page shows. */
 async function publishedLoss(page) {

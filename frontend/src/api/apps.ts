@@ -54,6 +54,15 @@ export async function restoreApp(id: string, client: AxiosInstance = apiClient):
   return (await client.post<App>(`${appPath(id)}/restore`)).data
 }
 
+/**
+ * Lets this browser open the app through the platform's proxy: a frame cannot send the bearer
+ * token, so the server sets a short-lived cookie for `/apps/{id}/` (needed for private cards and
+ * previews; harmless for public ones).
+ */
+export async function openAppAccess(id: string, client: AxiosInstance = apiClient): Promise<void> {
+  await client.post(`${appPath(id)}/access`)
+}
+
 export async function deleteApp(id: string, client: AxiosInstance = apiClient): Promise<void> {
   await client.delete(appPath(id))
 }

@@ -60,6 +60,33 @@ describe('AdminPluginsPage', () => {
     vi.restoreAllMocks()
   })
 
+  it('says where new demo apps go when the default backend falls back', async () => {
+    const backends = {
+      items: [],
+      limits: { maxCpu: '4', maxMemory: '8Gi', maxGpus: 1, maxReplicas: 3 },
+      defaultBackend: 'knative',
+      effectiveBackend: 'emissary',
+      fallbackReason: 'The cluster has no KNative Serving',
+    }
+    const { wrapper: page } = await mountPage({ 'GET /apps/backends': json(backends) })
+
+    const banner = page.get('[data-testid="plugins-backend-fallback"]')
+    expect(banner.text()).toContain('emissary')
+    expect(banner.text()).toContain('knative')
+    expect(banner.text()).toContain('no KNative Serving')
+  })
+
+  it('shows no fallback banner when apps go to the default backend', async () => {
+    const backends = {
+      items: [],
+      limits: { maxCpu: '4', maxMemory: '8Gi', maxGpus: 1, maxReplicas: 3 },
+      defaultBackend: 'knative',
+      effectiveBackend: 'knative',
+    }
+    const { wrapper: page } = await mountPage({ 'GET /apps/backends': json(backends) })
+
+    expect(page.find('[data-testid="plugins-backend-fallback"]').exists()).toBe(false)
+  })
   it('lists the installed plugins with state, reason and extension points', async () => {
     const { wrapper: page } = await mountPage({}, '/admin/plugins')
 

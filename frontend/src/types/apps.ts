@@ -28,6 +28,10 @@ export interface App {
   scaleToZero?: boolean
   state: AppState
   url?: string
+  /** Where the platform serves the app, e.g. `/apps/{id}/`; visibility is the card's. */
+  proxyUrl?: string
+  /** A preview (no card yet) is deleted then unless a card is published with it. */
+  expiresAt?: string
   createdAt: string
   updatedAt: string
   version?: number
@@ -113,9 +117,23 @@ export interface AppLimits {
   maxReplicas: number
 }
 
+/** The caller's share: apps (previews included) and GPUs, against the per-user quotas. */
+export interface AppQuota {
+  maxApps: number
+  maxGpus: number
+  usedApps: number
+  usedGpus: number
+}
+
 export interface AppBackends {
   items: DeploymentBackendInfo[]
   limits: AppLimits
+  quota?: AppQuota
+  /** The configured default backend, and the one new apps really go to. */
+  defaultBackend?: string
+  effectiveBackend?: string
+  /** Why they differ, e.g. the cluster has no KNative Serving. */
+  fallbackReason?: string
 }
 
 export interface RenderedManifest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LogBuffer } from './logBuffer'
+import { filterLines, LogBuffer, logText } from './logBuffer'
 import type { LogLine } from '@/types/apps'
 
 const line = (text: string, timestamp?: string): LogLine => ({
@@ -66,5 +66,25 @@ describe('LogBuffer', () => {
     buffer.add(line('d', '2026-03-01T10:00:02Z'))
 
     expect(buffer.shown.map((l) => l.line)).toEqual(['a', 'b', 'c', 'd'])
+  })
+})
+
+describe('filterLines and logText', () => {
+  const lines = [
+    { pod: 'p', container: 'c', line: 'GET / 200', timestamp: '2026-11-28T10:00:00Z' },
+    { pod: 'p', container: 'c', line: 'ERROR model not loaded' },
+    { pod: 'p', container: 'c', line: 'POST /api/predict 200' },
+  ]
+
+  it('keeps the lines containing the filter, ignoring case and surrounding blanks', () => {
+    expect(filterLines(lines, ' error ').map((l) => l.line)).toEqual(['ERROR model not loaded'])
+    expect(filterLines(lines, '200')).toHaveLength(2)
+    expect(filterLines(lines, '  ')).toHaveLength(3)
+  })
+
+  it('writes one line per entry, with its timestamp when it has one', () => {
+    expect(logText(lines)).toBe(
+      '2026-11-28T10:00:00Z GET / 200\nERROR model not loaded\nPOST /api/predict 200\n',
+    )
   })
 })

@@ -80,3 +80,18 @@ function trim(lines: LogLine[], max: number): void {
     lines.splice(0, lines.length - max)
   }
 }
+
+/** The lines containing `filter`, ignoring case; all of them when it is blank. */
+export function filterLines(lines: readonly LogLine[], filter: string): LogLine[] {
+  const needle = filter.trim().toLowerCase()
+  if (!needle) return [...lines]
+  return lines.filter((entry) => entry.line.toLowerCase().includes(needle))
+}
+
+/** The lines as a plain-text log file, one line each, with the timestamp when there is one. */
+export function logText(lines: readonly LogLine[]): string {
+  return lines
+    .map((entry) => (entry.timestamp ? `${entry.timestamp} ${entry.line}` : entry.line))
+    .map((line) => `${line}\n`)
+    .join('')
+}

@@ -360,7 +360,7 @@ function validateDemo(form: CardForm): FieldMessages {
     errors['/demo/mediaId'] = 'Upload a video, or choose no demo'
   }
   if (form.demo.type === 'app' && !form.demo.appId.trim()) {
-    errors['/demo/appId'] = 'Enter the id of the inference app'
+    errors['/demo/appId'] = 'Deploy a preview, or choose no demo'
   }
   return errors
 }

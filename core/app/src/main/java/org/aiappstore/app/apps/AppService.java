@@ -514,10 +514,7 @@ public class AppService {
     if (replicas < 0 || replicas > most) {
       throw ProblemException.field(422, "INVALID_APP", "/replicas", "must be from 0 to " + most);
     }
-    if (replicas == 0 && !capabilities(app).contains(DeploymentCapability.SCALE_TO_ZERO)) {
-      throw ProblemException.field(
-          422, "INVALID_APP", "/replicas", "0 needs a backend that can scale to zero");
-    }
+    // 0 stops the app on any backend; SCALE_TO_ZERO is about scaling down on its own when idle.
     try {
       return backends.backend(app.backendId()).scale(app.id(), replicas);
     } catch (RuntimeException e) {

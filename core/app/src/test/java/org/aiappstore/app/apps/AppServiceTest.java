@@ -391,14 +391,16 @@ class AppServiceTest {
     }
 
     @Test
-    void shouldScaleWithinTheAppsRangeAndRefuseZeroWithoutScaleToZero() {
+    void shouldScaleWithinTheAppsRangeAndStopOnAnyBackend() {
       App app =
           service.create(
               OWNER,
               input(Json.createObjectBuilder(validApp()).add("maxReplicas", 3).build(), true));
 
       assertThat(service.scale(OWNER, app.id(), 3).wantedReplicas()).isEqualTo(3);
-      assertThatThrownBy(() -> service.scale(OWNER, app.id(), 0))
+      // Stopping is scaling to 0 by hand, which any backend can do (not scaling down when idle).
+      assertThat(service.scale(OWNER, app.id(), 0).wantedReplicas()).isZero();
+      assertThatThrownBy(() -> service.scale(OWNER, app.id(), -1))
           .isInstanceOfSatisfying(
               ProblemException.class, e -> assertThat(pointers(e)).containsExactly("/replicas"));
       assertThatThrownBy(() -> service.scale(OWNER, app.id(), 4))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.aiappstore.plugin.tck.data.testing.S3ProxyProcess;
+import org.aiappstore.plugin.tck.deployment.testing.DeploymentController;
 import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,11 @@ class BrowserIT {
   void shouldPassTheBrowserTests() throws Exception {
     ApiIT.awaitReady();
     KeycloakIT.awaitKeycloak();
-    // The apps test deploys through the emissary plugin into this Kubernetes mock.
+    // The apps tests deploy through the emissary plugin into this Kubernetes mock, whose
+    // controller gives every Deployment its ready pods.
     try (S3ProxyProcess s3 = S3ProxyProcess.start(Files.createTempDirectory("s3proxy-e2e"));
-        KubernetesMockCluster cluster = KubernetesMockCluster.start()) {
+        KubernetesMockCluster cluster = KubernetesMockCluster.start();
+        DeploymentController controller = DeploymentController.start(cluster)) {
       runBrowserTests(s3, cluster);
     }
   }

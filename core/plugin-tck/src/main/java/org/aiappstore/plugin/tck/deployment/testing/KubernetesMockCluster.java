@@ -64,10 +64,18 @@ public final class KubernetesMockCluster implements AutoCloseable {
   private static final Pattern LOG_PATH =
       Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/log(?:\\?(.*))?");
 
+  /**
+   * Not part of the Kubernetes API: a test that is not in this JVM (a browser test's demo app)
+   * writes lines to a pod's first container's log with {@code POST /testing/pods/{name}/log}, one
+   * line per body line.
+   */
+  private static final Pattern TEST_LOG_PATH = Pattern.compile("/testing/pods/([^/?]+)/log");
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final Map<String, PodLog> logs = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> logRequests = new ConcurrentHashMap<>();
+  private final Map<String, String> firstContainers = new ConcurrentHashMap<>();
 
   private KubernetesMockCluster() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -79,6 +87,10 @@ public final class KubernetesMockCluster implements AutoCloseable {
             Matcher log = LOG_PATH.matcher(request.getPath());
             if ("GET".equals(request.getMethod()) && log.matches()) {
               return serveLog(log.group(1), log.group(2), log.group(3));
+            }
+            Matcher testLog = TEST_LOG_PATH.matcher(request.getPath());
+            if ("POST".equals(request.getMethod()) && testLog.matches()) {
+              return writeLog(testLog.group(1), request.getBody().readUtf8());
             }
             return crud.dispatch(request);
           }
@@ -162,6 +174,7 @@ public final class KubernetesMockCluster implements AutoCloseable {
     }
     pod.withStatus(runningStatus(ready, 0, containers));
     logs.putIfAbsent(name, new PodLog());
+    firstContainers.put(name, containers[0]);
     return client.pods().inNamespace(NAMESPACE).resource(pod.build()).create();
   }
 
@@ -208,6 +221,7 @@ public final class KubernetesMockCluster implements AutoCloseable {
   public void removePod(String name) {
     client.pods().inNamespace(NAMESPACE).withName(name).delete();
     logs.remove(name);
+    firstContainers.remove(name);
   }
 
   /**
@@ -297,6 +311,16 @@ public final class KubernetesMockCluster implements AutoCloseable {
               .build());
     }
     return status.build();
+  }
+
+  // Runs on the mock's event loop, so it must not call the mock through the client.
+  private MockResponse writeLog(String podName, String body) {
+    String container = firstContainers.get(podName);
+    if (container == null) {
+      return new MockResponse().setResponseCode(404);
+    }
+    body.lines().forEach(line -> appendLog(podName, container, Instant.now(), line));
+    return new MockResponse().setResponseCode(204);
   }
 
   private MockResponse serveLog(String namespace, String pod, String query) {

@@ -1,0 +1,258 @@
+// Browser test of a demo app deployed from the card wizard, run with `node --test e2e/` against a
+// running server (BASE_URL) and a Kubernetes API (E2E_K8S_URL, E2E_K8S_NAMESPACE): BrowserIT starts
+// fabric8's CRUD mock and a controller that gives every Deployment its ready pods. This file plays
+// the rest of the cluster: a local HTTP server is the demo app behind the emissary backend's
+// public URL, and it writes a log line to its pod for every request, as a real app would.
+//
+// In the wizard the user deploys a preview, sees it become ready, uses it through the platform's
+// proxy (a page whose script calls the app's API and follows its event stream inside the sandboxed
+// frame), reads its log lines live, publishes the card (the same app becomes the card's demo), then
+// stops the app and starts it again from the Demo tab.
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import { chromium } from 'playwright-core'
+import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
+import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
+import { nextStep, wizardReady } from './wizard.mjs'
+
+const K8S_URL = (process.env.E2E_K8S_URL || '').replace(/\/$/, '')
+const NAMESPACE = process.env.E2E_K8S_NAMESPACE || 'tck-apps'
+const RUN = Date.now().toString(36)
+const BACKEND_ID = `e2e-preview-${RUN}`
+const BACKEND_NAME = `E2E preview cluster ${RUN}`
+const TITLE = `E2E preview card ${RUN}`
+const SKIP = !ADMIN_PASSWORD
+  ? NO_ADMIN_PASSWORD
+  : !K8S_URL
+    ? 'E2E_K8S_URL is not set: BrowserIT starts a Kubernetes mock and sets it'
+    : false
+
+let browser
+let headers
+let demoServer
+let demoUrl
+const received = []
+
+/** The page of the demo app: its script uses the app's API and event stream, like Gradio's. */
+const DEMO_PAGE = `<!doctype html><html><body>
+<h1>Sentiment demo</h1>
+<p>Prediction: <span id="prediction">…</span></p>
+<p>Stream: <span id="ticks">none</span></p>
+<script>
+fetch('api/predict', { method: 'POST', body: 'what a great model' })
+  .then((r) => r.text())
+  .then((t) => (document.getElementById('prediction').textContent = t))
+  .catch((e) => (document.getElementById('prediction').textContent = 'error ' + e))
+const events = new EventSource('queue/data')
+events.onmessage = (e) => (document.getElementById('ticks').textContent = e.data)
+events.onerror = () => events.close()
+</script></body></html>`
+
+/** Writes a line to the log of every pod of the app the request was for. */
+async function logRequest(path, line) {
+  const name = /^\/apps\/([^/]+)\//.exec(path)?.[1]
+  if (!name) return
+  const pods = await (await fetch(`${K8S_URL}/api/v1/namespaces/${NAMESPACE}/pods`)).json()
+  for (const pod of (pods.items ?? []).filter((p) => p.metadata.name.startsWith(`${name}-`))) {
+    await fetch(`${K8S_URL}/testing/pods/${pod.metadata.name}/log`, { method: 'POST', body: line })
+  }
+}
+
+function startDemoApp() {
+  return new Promise((resolve) => {
+    demoServer = createServer((req, res) => {
+      received.push({ method: req.method, url: req.url, headers: req.headers })
+      void logRequest(req.url, `${req.method} ${req.url} 200`).catch(() => {})
+      if (req.method === 'POST' && req.url.endsWith('/api/predict')) {
+        let body = ''
+        req.on('data', (chunk) => (body += chunk))
+        req.on('end', () => {
+          res.writeHead(200, { 'content-type': 'text/plain' })
+          res.end(body.includes('great') ? 'positive' : 'negative')
+        })
+        return
+      }
+      if (req.url.endsWith('/queue/data')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
+        let tick = 0
+        const timer = setInterval(() => {
+          tick++
+          res.write(`data: tick ${tick}\n\n`)
+          if (tick === 3) {
+            clearInterval(timer)
+            res.end()
+          }
+        }, 300)
+        req.on('close', () => clearInterval(timer))
+        return
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(DEMO_PAGE)
+    })
+    demoServer.listen(0, '127.0.0.1', () => {
+      demoUrl = `http://127.0.0.1:${demoServer.address().port}/`
+      resolve()
+    })
+  })
+}
+
+async function api(method, path, body) {
+  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const text = await response.text()
+  if (!response.ok) {
+    throw new Error(`${method} ${path}: ${response.status} ${text}`)
+  }
+  return text ? JSON.parse(text) : null
+}
+
+async function deploymentNames() {
+  const response = await fetch(`${K8S_URL}/apis/apps/v1/namespaces/${NAMESPACE}/deployments`)
+  return ((await response.json()).items ?? []).map((d) => d.metadata.name)
+}
+
+before(async () => {
+  if (SKIP) return
+  await startDemoApp()
+  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
+  })
+  headers = { authorization: `Bearer ${(await login.json()).accessToken}` }
+  await api('POST', '/admin/connectors', {
+    id: BACKEND_ID,
+    kind: 'deployment-backend',
+    factoryId: 'emissary',
+    displayName: BACKEND_NAME,
+    config: {
+      namespace: NAMESPACE,
+      masterUrl: K8S_URL + '/',
+      token: 'cluster-token',
+      // Emissary's gateway in a real cluster; here the demo app itself.
+      publicBaseUrl: demoUrl,
+    },
+  })
+  browser = await launchChromium(chromium)
+})
+
+after(async () => {
+  await browser?.close()
+  demoServer?.close()
+  if (SKIP || !headers) return
+  const quietly = (promise) => promise.catch(() => {})
+  const { items = [] } = await api('GET', '/apps?owner=me&size=100').catch(() => ({}))
+  for (const app of items.filter((a) => a.backendId === BACKEND_ID)) {
+    await quietly(api('DELETE', `/apps/${app.id}`))
+  }
+  const found = await api('GET', `/search/models?q=${encodeURIComponent(TITLE)}`).catch(() => null)
+  for (const card of found?.items ?? []) {
+    if (card.title === TITLE) {
+      await quietly(
+        api('DELETE', `/models/${encodeURIComponent(card.owner.username)}/${card.slug}`),
+      )
+    }
+  }
+  await quietly(api('DELETE', `/admin/connectors/${BACKEND_ID}`))
+})
+
+describe('Demo app preview', { skip: SKIP }, () => {
+  it('deploys a preview in the wizard, uses it through the proxy and keeps it on publish', async () => {
+    await withPage(browser, async (page) => {
+      await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/models/new')
+      await wizardReady(page)
+      await byTestId(page, 'wizard-title').fill(TITLE)
+      await byTestId(page, 'wizard-task').click()
+      await page.getByRole('option').first().click()
+      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      for (const step of ['body', 'performance', 'links', 'demo']) {
+        await nextStep(page, step)
+      }
+
+      // The Demo step: an inference app, deployed as a preview.
+      await byTestId(page, 'wizard-demo-type').getByText('Inference app', { exact: true }).click()
+      await byTestId(page, 'wizard-demo-deploy').click()
+      const form = byTestId(page, 'app-form')
+      await form.waitFor()
+      await byTestId(page, 'app-form-capabilities').waitFor()
+      await byTestId(page, 'app-form-backend').click()
+      await page.getByRole('option', { name: BACKEND_NAME }).click()
+      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      await byTestId(page, 'app-form-image').fill('ghcr.io/acme/sentiment:2.0')
+      await byTestId(page, 'app-form-port').fill('7860')
+      await byTestId(page, 'app-form-save').click()
+      await form.waitFor({ state: 'detached' })
+
+      // It becomes ready, and says it is a preview until the card is published.
+      await byTestId(page, 'wizard-demo-preview-banner').waitFor()
+      const name = (await byTestId(page, 'app-name').textContent()).trim()
+      await page.locator('[data-testid="app-status-chip"][data-phase="RUNNING"]').waitFor()
+      assert.deepEqual(
+        (await deploymentNames()).filter((n) => n === name),
+        [name],
+        'one deployment for the preview',
+      )
+
+      // The app, through the platform's proxy, in a sandboxed frame: its page, its API call and
+      // its event stream all work.
+      const frameElement = byTestId(page, 'app-frame')
+      await frameElement.waitFor()
+      const src = await frameElement.getAttribute('src')
+      assert.match(src, /^\/apps\/[a-z0-9]+\/$/, 'the frame loads the app from the platform')
+      const frame = page.frameLocator('[data-testid="app-frame"]')
+      await frame.getByText('Sentiment demo').waitFor()
+      await frame.locator('#prediction', { hasText: 'positive' }).waitFor()
+      await frame.locator('#ticks', { hasText: 'tick 3' }).waitFor()
+      const seen = received.find((r) => r.url.endsWith('/api/predict'))
+      assert.ok(seen, 'the API call reached the app')
+      assert.equal(seen.headers.authorization, undefined, 'no platform token reaches the app')
+
+      // Its log lines arrive live in the console.
+      const lines = byTestId(page, 'app-logs-lines')
+      await lines.getByText(`Started ${name}-`, { exact: false }).first().waitFor()
+      await lines.getByText('POST /apps/', { exact: false }).first().waitFor()
+      // The filter keeps the matching lines only.
+      await byTestId(page, 'app-logs-filter').fill('post /apps/')
+      await until(async () => {
+        const texts = await byTestId(page, 'app-log-line').allTextContents()
+        return texts.length > 0 && texts.every((t) => t.includes('POST /apps/'))
+      }, 'only POST lines')
+      await byTestId(page, 'app-logs-filter').fill('')
+
+      // Publish: the card's demo is this app, not a second deployment.
+      await nextStep(page, 'review')
+      await byTestId(page, 'wizard-publish').click()
+      await page.waitForURL((url) => /^\/models\/[^/]+\/[^/]+$/.test(url.pathname))
+      await byTestId(page, 'card-tab-demo').click()
+      await byTestId(page, 'card-demo-app').waitFor()
+      assert.equal((await byTestId(page, 'app-name').textContent()).trim(), name)
+      assert.equal(await byTestId(page, 'wizard-demo-preview-banner').count(), 0)
+      const apps = (await api('GET', '/apps?owner=me&size=100')).items
+      const mine = apps.filter((a) => a.backendId === BACKEND_ID)
+      assert.equal(mine.length, 1, 'still one app')
+      assert.ok(mine[0].cardId, 'the app belongs to the card now')
+      assert.equal(mine[0].expiresAt, undefined, 'a card demo does not expire')
+      assert.deepEqual(
+        (await deploymentNames()).filter((n) => n === name),
+        [name],
+      )
+
+      // Stop it (to zero instances) after a confirmation, then start it again.
+      await page.locator('[data-testid="app-status-chip"][data-phase="RUNNING"]').waitFor()
+      await byTestId(page, 'app-stop').click()
+      await byTestId(page, 'app-stop-dialog').waitFor()
+      await byTestId(page, 'confirm-ok').click()
+      await page.locator('[data-testid="app-status-chip"][data-phase="SCALED_TO_ZERO"]').waitFor()
+      await page.locator('[data-testid="app-frame-notice"][data-state="stopped"]').waitFor()
+      assert.equal(await byTestId(page, 'app-frame').count(), 0, 'a stopped app is not loaded')
+
+      await byTestId(page, 'app-start').click()
+      await page.locator('[data-testid="app-status-chip"][data-phase="RUNNING"]').waitFor()
+      await page.frameLocator('[data-testid="app-frame"]').getByText('Sentiment demo').waitFor()
+    })
+  })
+})

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import type { App, AppStatus } from '@/types/apps'
+import { frameState } from './appFrame'
+
+const app = (patch: Partial<App> = {}): App => ({
+  id: 'a1',
+  image: 'ghcr.io/acme/demo:1',
+  state: 'active',
+  proxyUrl: '/apps/a1/',
+  createdAt: '2026-11-28T00:00:00Z',
+  updatedAt: '2026-11-28T00:00:00Z',
+  ...patch,
+})
+
+const status = (patch: Partial<AppStatus>): AppStatus => ({
+  phase: 'RUNNING',
+  ready: true,
+  wantedReplicas: 1,
+  readyReplicas: 1,
+  events: [],
+  pods: [],
+  ...patch,
+})
+
+describe('frameState', () => {
+  it('embeds a running app without a notice', () => {
+    expect(frameState(app(), status({}))).toMatchObject({ kind: 'running', embed: true })
+    expect(frameState(app(), status({})).notice).toBeUndefined()
+  })
+
+  it('waits for the status before loading anything', () => {
+    expect(frameState(app(), null)).toMatchObject({ kind: 'connecting', embed: false })
+  })
+
+  it('loads an app that scales to zero while it wakes, with a notice', () => {
+    const asleep = frameState(
+      app({ scaleToZero: true }),
+      status({ phase: 'SCALED_TO_ZERO', ready: true, wantedReplicas: 0, readyReplicas: 0 }),
+    )
+    expect(asleep).toMatchObject({ kind: 'waking', embed: true, notice: 'Waking up the app…' })
+    const starting = frameState(
+      app({ scaleToZero: true }),
+      status({ phase: 'DEPLOYING', ready: false, readyReplicas: 0, message: '0 of 1 ready' }),
+    )
+    expect(starting).toMatchObject({
+      kind: 'waking',
+      embed: true,
+      notice: 'Waking up: 0 of 1 ready',
+    })
+  })
+
+  it('says a stopped app is stopped instead of loading it', () => {
+    const stopped = frameState(
+      app({ scaleToZero: false }),
+      status({ phase: 'SCALED_TO_ZERO', wantedReplicas: 0, readyReplicas: 0 }),
+    )
+    expect(stopped).toMatchObject({ kind: 'stopped', embed: false })
+  })
+
+  it('shows a starting app with its progress and a failed one with its reason', () => {
+    expect(
+      frameState(app(), status({ phase: 'DEPLOYING', ready: false, message: '1 of 2 ready' })),
+    ).toMatchObject({ kind: 'starting', embed: false, notice: 'Starting: 1 of 2 ready' })
+    expect(
+      frameState(app(), status({ phase: 'FAILED', ready: false, message: 'ImagePullBackOff' })),
+    ).toMatchObject({ kind: 'failed', embed: false, notice: 'ImagePullBackOff' })
+  })
+
+  it('never loads a lost or deleting app', () => {
+    expect(frameState(app({ state: 'lost' }), status({})).embed).toBe(false)
+    expect(frameState(app({ state: 'deleting' }), status({})).embed).toBe(false)
+  })
+})

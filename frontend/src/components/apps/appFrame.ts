@@ -1,0 +1,77 @@
+import type { App, AppStatus } from '@/types/apps'
+
+/** What the Demo tab shows of an app: the frame, a notice with progress, or both. */
+export interface FrameState {
+  kind: 'connecting' | 'running' | 'starting' | 'waking' | 'stopped' | 'failed' | 'unavailable'
+  /** Whether the frame is loaded: the app answers, or the proxy holds the request while it wakes. */
+  embed: boolean
+  notice?: string
+  icon: string
+}
+
+const WAKES_ON_DEMAND = ['SCALED_TO_ZERO', 'PENDING', 'DEPLOYING']
+
+export function frameState(app: App, status: AppStatus | null): FrameState {
+  if (app.state === 'lost') {
+    return {
+      kind: 'unavailable',
+      embed: false,
+      icon: 'report',
+      notice: "The app's objects are gone from the cluster; its owner can restore it.",
+    }
+  }
+  if (app.state === 'deleting') {
+    return {
+      kind: 'unavailable',
+      embed: false,
+      icon: 'delete',
+      notice: 'The app is being deleted.',
+    }
+  }
+  if (!status) {
+    return { kind: 'connecting', embed: false, icon: 'hourglass_empty', notice: 'Connecting…' }
+  }
+  if (status.phase === 'RUNNING' && status.ready) {
+    return { kind: 'running', embed: true, icon: 'check_circle' }
+  }
+  if (status.phase === 'FAILED') {
+    return {
+      kind: 'failed',
+      embed: false,
+      icon: 'error',
+      notice: status.message || 'The app failed.',
+    }
+  }
+  if (app.scaleToZero && WAKES_ON_DEMAND.includes(status.phase)) {
+    // The proxy holds the frame's first request until an instance is ready.
+    return {
+      kind: 'waking',
+      embed: true,
+      icon: 'bedtime',
+      notice:
+        status.phase === 'SCALED_TO_ZERO' ? 'Waking up the app…' : `Waking up: ${status.message}`,
+    }
+  }
+  if (status.phase === 'SCALED_TO_ZERO') {
+    return {
+      kind: 'stopped',
+      embed: false,
+      icon: 'stop_circle',
+      notice: 'The app is stopped. Its owner can start it again.',
+    }
+  }
+  if (status.phase === 'PENDING' || status.phase === 'DEPLOYING' || status.phase === 'RUNNING') {
+    return {
+      kind: 'starting',
+      embed: false,
+      icon: 'rocket_launch',
+      notice: `Starting: ${status.message || 'waiting for an instance'}`,
+    }
+  }
+  return {
+    kind: 'unavailable',
+    embed: false,
+    icon: 'help',
+    notice: status.message || 'The app cannot be reached now.',
+  }
+}
