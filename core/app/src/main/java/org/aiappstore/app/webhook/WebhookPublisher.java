@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,16 +37,28 @@ public class WebhookPublisher {
     this.clock = clock;
   }
 
-  /** A card's demo app is up: {@code app.ready} with {@code {cardId, appId}}. */
+  /**
+   * A demo app is up: {@code app.ready} with {@code {appId, cardId}}; a preview app (no card yet)
+   * has no {@code cardId}.
+   */
   public void appReady(String cardId, String appId) {
-    publish(WebhookEvents.APP_READY, Map.of("cardId", cardId, "appId", appId));
+    publish(WebhookEvents.APP_READY, appData(cardId, appId));
   }
 
-  /** A card's demo app could not be started: {@code app.failed} with the reason. */
+  /** A demo app could not be started: {@code app.failed} with the reason. */
   public void appFailed(String cardId, String appId, String reason) {
-    publish(
-        WebhookEvents.APP_FAILED,
-        Map.of("cardId", cardId, "appId", appId, "reason", reason == null ? "" : reason));
+    Map<String, Object> data = appData(cardId, appId);
+    data.put("reason", reason == null ? "" : reason);
+    publish(WebhookEvents.APP_FAILED, data);
+  }
+
+  private static Map<String, Object> appData(String cardId, String appId) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("appId", appId);
+    if (cardId != null) {
+      data.put("cardId", cardId);
+    }
+    return data;
   }
 
   /** Deployment outcomes of demo apps become {@code app.ready} and {@code app.failed}. */
