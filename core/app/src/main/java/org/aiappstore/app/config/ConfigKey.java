@@ -105,6 +105,14 @@ public enum ConfigKey {
       "15",
       "Objects of an app the database does not know are deleted only once they are this old;"
           + " apps being created or deleted are left alone this long."),
+  APPS_PROXY_WAKE_TIMEOUT(
+      "aiappstore.apps.proxy.wake-timeout",
+      "60",
+      "Seconds the app proxy holds a request to an app scaled to zero while it starts; then 503."),
+  APPS_PROXY_TICKET_MINUTES(
+      "aiappstore.apps.proxy.ticket-minutes",
+      "15",
+      "Lifetime of an app access ticket (the cookie that lets an iframe reach a private app)."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",
