@@ -111,7 +111,13 @@ public class AppProxyServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String pathInfo = request.getPathInfo() == null ? "/" : request.getPathInfo();
+    // The raw path, still percent-encoded, is what goes up; the container's decoded one would not
+    // survive being put back into a URI.
+    String pathInfo =
+        request.getRequestURI().substring(request.getContextPath().length() + PATH.length() - 1);
+    if (pathInfo.isEmpty()) {
+      pathInfo = "/";
+    }
     int slash = pathInfo.indexOf('/', 1);
     String id = slash < 0 ? pathInfo.substring(1) : pathInfo.substring(1, slash);
     if (!APP_ID.matcher(id).matches()) {
@@ -347,9 +353,20 @@ public class AppProxyServlet extends HttpServlet {
     return length > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream;
   }
 
-  /** The app's URL with the rest of the path and the query; the rest may not climb out of it. */
+  /**
+   * The app's URL with the rest of the (raw) path and the query. The rest may not climb out of the
+   * app's URL, neither plainly nor percent-encoded ({@code %2e%2e}, {@code %2f}), which a router
+   * behind might decode into another app's path.
+   */
   static URI upstream(String appUrl, String rest, String query) {
     String base = appUrl.endsWith("/") ? appUrl : appUrl + "/";
+    String lower = rest.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("%2e")
+        || lower.contains("%2f")
+        || lower.contains("%5c")
+        || rest.contains("\\")) {
+      throw new IllegalArgumentException("encoded dot or slash in the path");
+    }
     URI resolved = URI.create(base + rest + (query == null ? "" : "?" + query));
     if (!resolved.normalize().getRawPath().startsWith(URI.create(base).getRawPath())) {
       throw new IllegalArgumentException("path escapes the app");

@@ -88,6 +88,14 @@ class ProxyHeadersTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> AppProxyServlet.upstream("http://h/apps/app-a1/", "../app-b2/secret", null))
         .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> AppProxyServlet.upstream("http://h/apps/app-a1/", "%2E%2e/app-b2/", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> AppProxyServlet.upstream("http://h/apps/app-a1/", "..%2fapp-b2/", null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(AppProxyServlet.upstream("http://h/apps/app-a1/", "file/a%20b.txt", null))
+        .hasToString("http://h/apps/app-a1/file/a%20b.txt");
   }
 
   @Test
