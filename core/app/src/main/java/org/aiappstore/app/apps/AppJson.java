@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.aiappstore.app.apps.proxy.AppProxyServlet;
 import org.aiappstore.plugin.api.deployment.AppEvent;
 import org.aiappstore.plugin.api.deployment.AppPod;
 import org.aiappstore.plugin.api.deployment.AppResources;
@@ -112,6 +113,7 @@ final class AppJson {
             .add("updatedAt", app.updatedAt().toString());
     optional(json, "cardId", app.cardId());
     optional(json, "url", app.url());
+    json.add("proxyUrl", AppProxyServlet.prefix(app.id()));
     if (!manage) {
       return json.build();
     }

@@ -21,6 +21,7 @@ import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.model.CardAccess;
+import org.aiappstore.app.model.CardContent;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.problem.JsonPointer;
@@ -395,6 +396,26 @@ public class AppService {
       throw notFound(id);
     }
     return new Access(app, manage);
+  }
+
+  /**
+   * The app for someone using it through the proxy: anyone, signed in or not ({@code null}), if its
+   * card is public; otherwise whoever may {@link #find} it. 404 to everyone else.
+   */
+  public App usable(Caller caller, String id) {
+    App app = apps.findById(id).orElseThrow(() -> notFound(id));
+    boolean allowed =
+        caller == null
+            ? app.cardId() != null
+                && cards
+                    .findById(app.cardId())
+                    .filter(c -> c.content().visibility() == CardContent.Visibility.PUBLIC)
+                    .isPresent()
+            : canManage(app, caller) || cardReadable(app, caller);
+    if (!allowed) {
+      throw notFound(id);
+    }
+    return app;
   }
 
   /** The app, if the caller may change it: 404 if they may not see it, 403 if only see it. */

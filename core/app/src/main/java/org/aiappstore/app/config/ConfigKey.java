@@ -129,6 +129,14 @@ public enum ConfigKey {
       "",
       "Backend used instead of the default when the default cannot run apps (e.g. a KNative"
           + " backend on a cluster without KNative Serving). Empty: the first emissary instance."),
+  APPS_PROXY_WAKE_TIMEOUT(
+      "aiappstore.apps.proxy.wake-timeout",
+      "60",
+      "Seconds the app proxy holds a request to an app scaled to zero while it starts; then 503."),
+  APPS_PROXY_TICKET_MINUTES(
+      "aiappstore.apps.proxy.ticket-minutes",
+      "15",
+      "Lifetime of an app access ticket (the cookie that lets an iframe reach a private app)."),
   ADMIN_USERNAME(
       "aiappstore.admin.username",
       "admin",

@@ -1,28 +1,15 @@
 package org.aiappstore.app.media;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
-import org.aiappstore.app.persistence.MongoConnection;
-import org.bson.Document;
-import org.bson.types.Binary;
+import org.aiappstore.app.persistence.SharedKeys;
 
 /**
  * Signed media URLs. {@code <img>} and {@code <video>} elements cannot send an Authorization
@@ -38,11 +25,14 @@ public class MediaUrlSigner {
   private static final Pattern MEDIA_SOURCE =
       Pattern.compile("(src|poster)=\"" + Pattern.quote(MediaView.BASE_PATH) + "([0-9a-f-]{36})\"");
 
-  @Inject MongoConnection mongo;
+  @Inject SharedKeys keys;
   @Inject AppSettings settings;
 
   private final Clock clock;
-  private volatile byte[] key;
+
+  /** A fixed key for tests; otherwise the replicas' shared key {@link #KEY_ID}. */
+  private byte[] key;
+
   private int validityHours;
 
   public MediaUrlSigner() {
@@ -103,51 +93,11 @@ public class MediaUrlSigner {
     if (Instant.now(clock).getEpochSecond() > expires) {
       return false;
     }
-    byte[] expected = signature(mediaId, expires).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, sig.getBytes(StandardCharsets.US_ASCII));
+    return SharedKeys.sameSignature(signature(mediaId, expires), sig);
   }
 
   private String signature(String mediaId, long expires) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-      byte[] digest = mac.doFinal((mediaId + ":" + expires).getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
-  }
-
-  private byte[] key() {
-    byte[] current = key;
-    if (current == null) {
-      synchronized (this) {
-        if (key == null) {
-          key = loadOrCreate();
-        }
-        current = key;
-      }
-    }
-    return current;
-  }
-
-  /** Replicas starting together both try to insert; the loser reads the winner's key. */
-  private byte[] loadOrCreate() {
-    MongoCollection<Document> secrets = mongo.database().getCollection("app_secrets");
-    Document existing = secrets.find(Filters.eq("_id", KEY_ID)).first();
-    if (existing == null) {
-      byte[] generated = new byte[32];
-      new SecureRandom().nextBytes(generated);
-      try {
-        secrets.insertOne(new Document("_id", KEY_ID).append("key", new Binary(generated)));
-        return generated;
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-          throw e;
-        }
-        existing = secrets.find(Filters.eq("_id", KEY_ID)).first();
-      }
-    }
-    return existing.get("key", Binary.class).getData();
+    String text = mediaId + ":" + expires;
+    return key != null ? SharedKeys.hmac(key, text) : keys.sign(KEY_ID, text);
   }
 }

@@ -12,13 +12,14 @@ import java.util.List;
 /**
  * History-mode routing for the SPA: a GET for a page path such as {@code /models/alice/resnet} is
  * served {@code index.html}, so deep links work. API, operations and static asset paths are left
- * alone, so a missing asset is still a 404.
+ * alone, so a missing asset is still a 404, and so is the app proxy under {@code /apps/} (the web
+ * app has no page there).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SpaFallbackFilter extends HttpFilter {
 
   private static final List<String> SERVER_PREFIXES =
-      List.of("/api/", "/health", "/metrics", "/openapi", "/ibm/");
+      List.of("/api/", "/apps/", "/health", "/metrics", "/openapi", "/ibm/");
 
   @Override
   protected void doFilter(
@@ -36,7 +37,9 @@ public class SpaFallbackFilter extends HttpFilter {
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       return false;
     }
-    if (path.equals("/api") || SERVER_PREFIXES.stream().anyMatch(path::startsWith)) {
+    if (path.equals("/api")
+        || path.equals("/apps")
+        || SERVER_PREFIXES.stream().anyMatch(path::startsWith)) {
       return false;
     }
     String lastSegment = path.substring(path.lastIndexOf('/') + 1);

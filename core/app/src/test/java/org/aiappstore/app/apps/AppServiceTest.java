@@ -313,11 +313,39 @@ class AppServiceTest {
       JsonObject view = AppJson.app(access.app(), access.manage());
       assertThat(view.keySet())
           .containsExactlyInAnyOrder(
-              "id", "cardId", "image", "state", "url", "createdAt", "updatedAt");
+              "id", "cardId", "image", "state", "url", "proxyUrl", "createdAt", "updatedAt");
       assertThat(view.toString()).doesNotContain("MODEL_ID").doesNotContain("HF_TOKEN");
       assertThatThrownBy(() -> service.scale(OTHER, app.id(), 1))
           .isInstanceOfSatisfying(
               ProblemException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void shouldLetAnyoneUseAPublicCardsAppButOnlyReadersAPrivateOneOrAPreview() {
+      cards.insert(card("pub", "u-owner"));
+      cards.insert(privateCard("priv", "u-owner"));
+      App open =
+          service.create(
+              OWNER,
+              input(Json.createObjectBuilder(validApp()).add("cardId", "pub").build(), true));
+      App hidden =
+          service.create(
+              OWNER,
+              input(Json.createObjectBuilder(validApp()).add("cardId", "priv").build(), true));
+      App preview = service.create(OWNER, input(validApp(), true));
+
+      assertThat(service.usable(null, open.id()).id()).isEqualTo(open.id());
+      assertThat(service.usable(OTHER, open.id()).id()).isEqualTo(open.id());
+      assertThat(service.usable(OWNER, hidden.id()).id()).isEqualTo(hidden.id());
+      assertThat(service.usable(OWNER, preview.id()).id()).isEqualTo(preview.id());
+      for (String id : java.util.List.of(hidden.id(), preview.id())) {
+        assertThatThrownBy(() -> service.usable(null, id))
+            .isInstanceOfSatisfying(
+                ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> service.usable(OTHER, id))
+            .isInstanceOfSatisfying(
+                ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
+      }
     }
 
     @Test
@@ -454,6 +482,31 @@ class AppServiceTest {
       service.delete(OWNER, app.id());
       assertThat(apps.findById(app.id())).isEmpty();
     }
+  }
+
+  private ModelCard privateCard(String id, String ownerId) {
+    CardContent e = CardContent.EMPTY;
+    CardContent content =
+        new CardContent(
+            e.title(),
+            e.task(),
+            e.tags(),
+            e.frameworks(),
+            e.description(),
+            e.explanation(),
+            e.usage(),
+            e.limitations(),
+            e.ownerDisplayName(),
+            e.pointOfContact(),
+            e.body(),
+            e.performance(),
+            e.artifacts(),
+            e.experiment(),
+            e.dataset(),
+            e.demo(),
+            CardContent.Visibility.PRIVATE,
+            List.of());
+    return new ModelCard(id, ownerId, id, content, Set.of(), clock.instant(), clock.instant(), 1);
   }
 
   private ModelCard card(String id, String ownerId) {

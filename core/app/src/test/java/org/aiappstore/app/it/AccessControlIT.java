@@ -117,6 +117,8 @@ class AccessControlIT {
         Arguments.of("POST", app + "/restore", null, "user"),
         Arguments.of("DELETE", app, null, "user"),
         Arguments.of("GET", app + "/logs", null, "user"),
+        // The app proxy's ticket: 200 and 404 for other users are in AppProxyIT.
+        Arguments.of("POST", app + "/access", null, "user"),
         // Jobs, exports and imports: 200 paths in JobsIT and ExportImportIT.
         Arguments.of("GET", "/api/v1/admin/jobs/none", null, "admin"),
         Arguments.of("GET", "/api/v1/admin/jobs/none/events", null, "admin"),

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.oidc.ExternalIdentity;
@@ -68,6 +69,19 @@ public class CallerAuthenticator {
     AccessTokenClaims claims = accessTokens.verify(token);
     User user = activeUser(claims.userId());
     if (user.sessionsNotBefore() != null && claims.issuedAt().isBefore(user.sessionsNotBefore())) {
+      throw new InvalidTokenException("The session has ended; sign in again.");
+    }
+    return new Caller(
+        user.id(), user.username(), user.roles(), Caller.CredentialKind.SESSION, null);
+  }
+
+  /**
+   * The caller behind a credential the platform issued earlier to a user (an app access ticket):
+   * refused like an access token if the user is gone or disabled or their sessions ended since.
+   */
+  public Caller holderOf(String userId, Instant issuedAt) throws InvalidTokenException {
+    User user = activeUser(userId);
+    if (user.sessionsNotBefore() != null && issuedAt.isBefore(user.sessionsNotBefore())) {
       throw new InvalidTokenException("The session has ended; sign in again.");
     }
     return new Caller(

@@ -13,13 +13,13 @@ import org.aiappstore.app.problem.Problems;
  * Writes a problem response outside JAX-RS (the authentication mechanism runs before it), and
  * commits it so that the container cannot replace it with an error page.
  */
-final class ProblemWriter {
+public final class ProblemWriter {
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private ProblemWriter() {}
 
-  static void write(
+  public static void write(
       HttpServletResponse response,
       int status,
       String code,

@@ -1,0 +1,70 @@
+package org.aiappstore.app.apps.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.aiappstore.app.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class AppTicketsTest {
+
+  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
+  private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+  private final MutableClock clock = new MutableClock(NOW);
+  private final AppTickets tickets = new AppTickets(KEY, clock, Duration.ofMinutes(15));
+
+  @Test
+  void shouldNameTheHolderOfItsOwnTicketUntilItExpires() {
+    AppTickets.Ticket ticket = tickets.issue("app1", "user-7");
+
+    assertThat(ticket.expires()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+    assertThat(tickets.verify(ticket.value(), "app1"))
+        .contains(new AppTickets.Holder("user-7", NOW));
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(tickets.verify(ticket.value(), "app1")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseATicketForAnotherApp() {
+    String ticket = tickets.issue("app1", "user-7").value();
+
+    assertThat(tickets.verify(ticket, "app2")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseForgedAndMalformedTickets() {
+    String ticket = tickets.issue("app1", "user-7").value();
+    String forgedPayload =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("app1\nadmin-1\n0\n9999999999".getBytes(StandardCharsets.UTF_8));
+    AppTickets otherKey =
+        new AppTickets(
+            "fedcba9876543210fedcba9876543210".getBytes(), clock, Duration.ofMinutes(15));
+
+    assertThat(tickets.verify(forgedPayload + ticket.substring(ticket.indexOf('.')), "app1"))
+        .isEmpty();
+    assertThat(tickets.verify(otherKey.issue("app1", "user-7").value(), "app1")).isEmpty();
+    assertThat(tickets.verify("", "app1")).isEmpty();
+    assertThat(tickets.verify("no-dot", "app1")).isEmpty();
+    assertThat(tickets.verify("!!!.sig", "app1")).isEmpty();
+    assertThat(tickets.verify(null, "app1")).isEmpty();
+  }
+
+  @Test
+  void shouldScopeTheCookieToTheAppAndKeepItFromScripts() {
+    AppTickets.Ticket ticket = tickets.issue("app1", "user-7");
+
+    assertThat(AppTickets.cookie("app1", ticket, NOW))
+        .startsWith("aas_app_ticket=" + ticket.value() + ";")
+        .contains("Path=/apps/app1/")
+        .contains("Max-Age=900")
+        .contains("HttpOnly")
+        .contains("Secure")
+        .contains("SameSite=None");
+  }
+}

@@ -1,0 +1,545 @@
+package org.aiappstore.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The app proxy at /apps/{id}/: apps deployed through the emissary plugin onto the Kubernetes mock,
+ * whose "Emissary" is an HTTP server in this JVM standing in for the demo app. The mock runs no
+ * controller: a test adds a ready pod to make an app ready.
+ */
+class AppProxyIT {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+
+  private static KubernetesMockCluster cluster;
+  private static HttpServer demo;
+  private static String backendId;
+  private static String deadBackendId;
+  private static AuthIT.Session owner;
+  private static AuthIT.Session other;
+
+  /** What the demo app last received, per request path. */
+  private static final Map<String, Received> received = new ConcurrentHashMap<>();
+
+  /** Released by a test once it has read the first event of a stream. */
+  private static final Map<String, CountDownLatch> streamGates = new ConcurrentHashMap<>();
+
+  record Received(String method, String query, Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      List<String> values = headers.get(name);
+      return values == null ? null : String.join(",", values);
+    }
+  }
+
+  @BeforeAll
+  static void startClusterAndDemoApp() throws IOException {
+    cluster = KubernetesMockCluster.start();
+    demo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    demo.createContext("/", AppProxyIT::serve);
+    demo.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    demo.start();
+    backendId = backend("http://127.0.0.1:" + demo.getAddress().getPort() + "/");
+    // Nothing listens on port 9 (discard) of the loopback address here.
+    deadBackendId = backend("http://127.0.0.1:9/");
+    owner = AuthIT.newSession("user");
+    other = AuthIT.newSession("user");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (demo != null) {
+      demo.stop(0);
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static String backend(String publicBaseUrl) {
+    String id = AuthIT.unique("proxy");
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            AuthIT.json(
+                Map.of(
+                    "id", id,
+                    "kind", "deployment-backend",
+                    "factoryId", "emissary",
+                    "displayName", "Proxy test cluster",
+                    "config",
+                        Map.of(
+                            "namespace",
+                            cluster.namespace(),
+                            "masterUrl",
+                            cluster.apiServer().toString(),
+                            "token",
+                            "cluster-token",
+                            "publicBaseUrl",
+                            publicBaseUrl))))
+        .post("/api/v1/admin/connectors")
+        .then()
+        .statusCode(201);
+    return id;
+  }
+
+  /** The demo app: /…/sse streams two events, anything else echoes what it got. */
+  private static void serve(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    received.put(
+        path,
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawQuery(),
+            new HashMap<>(exchange.getRequestHeaders()),
+            new String(body, StandardCharsets.UTF_8)));
+    if (path.endsWith("/sse")) {
+      exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        CountDownLatch gate = streamGates.get(path);
+        boolean released = gate != null && await(gate);
+        out.write(
+            ("data: " + (released ? "second" : "never-released") + "\n\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      return;
+    }
+    byte[] answer = ("app saw " + path).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "text/plain");
+    exchange.getResponseHeaders().add("Set-Cookie", "aas_csrf=from-the-app; Path=/");
+    exchange.getResponseHeaders().add("Set-Cookie", "session=s1; Path=/; HttpOnly");
+    exchange.getResponseHeaders().add("Content-Security-Policy", "img-src 'self'");
+    exchange.sendResponseHeaders(200, answer.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(answer);
+    }
+  }
+
+  private static boolean await(CountDownLatch gate) {
+    try {
+      return gate.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  // ---- helpers
+
+  private static String card(String visibility) {
+    Map<String, Object> card = CardsIT.card(AuthIT.unique("Demo"));
+    card.put("visibility", visibility);
+    return CardsIT.create(owner, card).then().statusCode(201).extract().path("id");
+  }
+
+  private static String app(String backend, String cardId) {
+    Map<String, Object> input = new HashMap<>();
+    input.put("backendId", backend);
+    input.put("image", "ghcr.io/acme/demo:1");
+    input.put("port", 7860);
+    if (cardId != null) {
+      input.put("cardId", cardId);
+    }
+    return AuthIT.as(owner.accessToken())
+        .contentType("application/json")
+        .body(AuthIT.json(input))
+        .post("/api/v1/apps")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private static String readyApp(String cardId) {
+    String id = app(backendId, cardId);
+    markReady(id);
+    return id;
+  }
+
+  private static void markReady(String id) {
+    cluster.addPod(
+        "app-" + id + "-5d8f-abcde",
+        Map.of(
+            "aiappstore.org/app-id",
+            id,
+            "app.kubernetes.io/name",
+            "app-" + id,
+            "app.kubernetes.io/managed-by",
+            "aiappstore",
+            "aiappstore.org/backend",
+            "emissary"),
+        true,
+        "app");
+  }
+
+  /** The app's path as the demo server sees it: Emissary's prefix for the app. */
+  private static String upstreamPath(String id, String rest) {
+    return "/apps/app-" + id + "/" + rest;
+  }
+
+  private static HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(ApiIT.baseUrl() + path))
+        .timeout(Duration.ofSeconds(30));
+  }
+
+  private static HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder builder = request(path).GET();
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String ticket(String appId, String token) {
+    String setCookie =
+        AuthIT.as(token)
+            .post("/api/v1/apps/" + appId + "/access")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("Set-Cookie");
+    assertThat(setCookie)
+        .startsWith("aas_app_ticket=")
+        .contains("Path=/apps/" + appId + "/")
+        .contains("HttpOnly")
+        .contains("SameSite=None");
+    return setCookie.substring(0, setCookie.indexOf(';'));
+  }
+
+  // ---- tests
+
+  @Nested
+  class Forwarding {
+
+    @Test
+    void shouldServeTheAppsBytesWithForwardedHeadersAndTheSandbox() throws Exception {
+      String id = readyApp(card("public"));
+
+      HttpResponse<String> response =
+          get(
+              "/apps/" + id + "/api/info?x=1&y=a%20b",
+              "Authorization",
+              "Bearer " + owner.accessToken(),
+              "Cookie",
+              "aas_csrf=platform-csrf; session=s1; aas_refresh=r",
+              "X-Custom",
+              "kept");
+
+      Received seen = received.get(upstreamPath(id, "api/info"));
+      assertSoftly(
+          soft -> {
+            soft.assertThat(response.statusCode()).isEqualTo(200);
+            soft.assertThat(response.body()).isEqualTo("app saw " + upstreamPath(id, "api/info"));
+            soft.assertThat(seen.query()).isEqualTo("x=1&y=a%20b");
+            soft.assertThat(seen.header("X-forwarded-prefix")).isEqualTo("/apps/" + id);
+            soft.assertThat(seen.header("X-forwarded-proto")).isEqualTo("http");
+            soft.assertThat(seen.header("X-forwarded-host")).startsWith("localhost:");
+            soft.assertThat(seen.header("X-forwarded-for")).isNotBlank();
+            soft.assertThat(seen.header("X-custom")).isEqualTo("kept");
+            soft.assertThat(seen.header("Authorization")).isNull();
+            soft.assertThat(seen.header("Cookie")).isEqualTo("session=s1");
+            soft.assertThat(response.headers().allValues("Content-Security-Policy"))
+                .contains("img-src 'self'")
+                .anySatisfy(
+                    csp ->
+                        assertThat(csp)
+                            .startsWith("sandbox allow-scripts")
+                            .doesNotContain("allow-same-origin")
+                            .contains("frame-ancestors 'self'"));
+            soft.assertThat(response.headers().allValues("Set-Cookie"))
+                .containsExactly("session=s1; HttpOnly; Path=/apps/" + id + "/");
+          });
+    }
+
+    @Test
+    void shouldRedirectThePathWithoutTrailingSlash() throws Exception {
+      String id = readyApp(card("public"));
+
+      HttpResponse<String> response = get("/apps/" + id + "?a=1");
+
+      assertThat(response.statusCode()).isEqualTo(308);
+      assertThat(response.headers().firstValue("Location")).contains("/apps/" + id + "/?a=1");
+    }
+
+    @Test
+    void shouldStreamTheRequestBodyToTheApp() throws Exception {
+      String id = readyApp(card("public"));
+      String body = "{\"data\": [\"" + "x".repeat(200_000) + "\"]}";
+
+      HttpResponse<String> response =
+          CLIENT.send(
+              request("/apps/" + id + "/run/predict")
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      Received seen = received.get(upstreamPath(id, "run/predict"));
+      assertThat(seen.method()).isEqualTo("POST");
+      assertThat(seen.body()).isEqualTo(body);
+      assertThat(seen.header("Content-type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void shouldPassServerSentEventsAsTheyComeNotWhenTheStreamEnds() throws Exception {
+      String id = readyApp(card("public"));
+      CountDownLatch gate = new CountDownLatch(1);
+      streamGates.put(upstreamPath(id, "queue/sse"), gate);
+
+      HttpResponse<InputStream> response =
+          CLIENT.send(
+              request("/apps/" + id + "/queue/sse").header("Accept", "text/event-stream").build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("text/event-stream");
+      try (BufferedReader events =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        // The app holds the rest of the stream until this line has been read through the proxy.
+        assertThat(events.readLine()).isEqualTo("data: first");
+        gate.countDown();
+        assertThat(events.readLine()).isEmpty();
+        assertThat(events.readLine()).isEqualTo("data: second");
+      }
+    }
+
+    @Test
+    void shouldAnswerAWebSocketUpgradeWithNotImplemented() throws Exception {
+      String id = readyApp(card("public"));
+
+      // java.net.http refuses to set Upgrade itself, so the request is written by hand.
+      try (java.net.Socket socket =
+          new java.net.Socket(
+              URI.create(ApiIT.baseUrl()).getHost(), URI.create(ApiIT.baseUrl()).getPort())) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /apps/"
+                        + id
+                        + "/queue/join HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String status =
+            new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        assertThat(status).contains(" 501");
+      }
+    }
+  }
+
+  @Nested
+  class Access {
+
+    @Test
+    void shouldServeAPublicCardsAppToAnonymousVisitors() throws Exception {
+      String id = readyApp(card("public"));
+
+      assertThat(get("/apps/" + id + "/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldHideAPrivateCardsAppFromEveryoneButThoseWhoMayReadTheCard() throws Exception {
+      String id = readyApp(card("private"));
+      String path = "/apps/" + id + "/";
+
+      assertThat(get(path).statusCode()).isEqualTo(404);
+      assertThat(get(path).headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(get(path, "Authorization", "Bearer " + other.accessToken()).statusCode())
+          .isEqualTo(404);
+      assertThat(get(path, "Cookie", ticket(id, owner.accessToken())).statusCode()).isEqualTo(200);
+      assertThat(get(path, "Authorization", "Bearer " + owner.accessToken()).statusCode())
+          .isEqualTo(200);
+      AuthIT.as(other.accessToken()).post("/api/v1/apps/" + id + "/access").then().statusCode(404);
+    }
+
+    @Test
+    void shouldHideAPreviewAppFromOthersAndServeItToItsOwnerWithATicket() throws Exception {
+      String id = readyApp(null);
+
+      assertThat(get("/apps/" + id + "/").statusCode()).isEqualTo(404);
+      assertThat(get("/apps/" + id + "/", "Cookie", ticket(id, owner.accessToken())).statusCode())
+          .isEqualTo(200);
+      assertThat(get("/apps/" + id + "/", "Cookie", ticket(id, AuthIT.adminToken())).statusCode())
+          .isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseForgedTicketsAndTicketsOfAnotherApp() throws Exception {
+      String id = readyApp(card("private"));
+      String otherApp = readyApp(card("private"));
+      String valid = ticket(id, owner.accessToken());
+      String forged = valid.substring(0, valid.length() - 4) + "AAAA";
+
+      assertThat(get("/apps/" + id + "/", "Cookie", forged).statusCode()).isEqualTo(404);
+      assertThat(get("/apps/" + otherApp + "/", "Cookie", valid).statusCode()).isEqualTo(404);
+      assertThat(get("/apps/" + id + "/", "Cookie", "aas_app_ticket=garbage").statusCode())
+          .isEqualTo(404);
+    }
+
+    @Test
+    void shouldLetTheSandboxedDocumentReadAnswersWithCredentialsOnlyForNullOrigin()
+        throws Exception {
+      String id = readyApp(card("private"));
+      String cookie = ticket(id, owner.accessToken());
+
+      HttpResponse<String> fromSandbox =
+          get("/apps/" + id + "/", "Origin", "null", "Cookie", cookie);
+      HttpResponse<String> fromElsewhere =
+          get("/apps/" + id + "/", "Origin", "https://evil.example", "Cookie", cookie);
+      HttpResponse<String> preflight =
+          CLIENT.send(
+              request("/apps/" + id + "/run/predict")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "null")
+                  .header("Access-Control-Request-Method", "POST")
+                  .header("Access-Control-Request-Headers", "content-type")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertSoftly(
+          soft -> {
+            soft.assertThat(fromSandbox.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains("null");
+            soft.assertThat(fromSandbox.headers().firstValue("Access-Control-Allow-Credentials"))
+                .contains("true");
+            soft.assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+            soft.assertThat(preflight.statusCode()).isEqualTo(204);
+            soft.assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .contains("content-type");
+          });
+    }
+  }
+
+  @Nested
+  class Availability {
+
+    @Test
+    void shouldSayAStoppedAppIsStopped() throws Exception {
+      String id = app(backendId, card("public"));
+      cluster
+          .client()
+          .apps()
+          .deployments()
+          .inNamespace(cluster.namespace())
+          .withName("app-" + id)
+          .scale(0);
+
+      HttpResponse<String> response = get("/apps/" + id + "/");
+
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(response.body()).contains("APP_STOPPED").contains("stopped");
+    }
+
+    @Test
+    void shouldHoldARequestWhileTheAppStartsThenGiveUpWithRetryAfter() throws Exception {
+      String id = app(backendId, card("public"));
+      long start = System.nanoTime();
+
+      HttpResponse<String> response = get("/apps/" + id + "/");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(1));
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      assertThat(response.body()).contains("APP_WAKING");
+    }
+
+    @Test
+    void shouldForwardOnceTheAppBecomesReadyWhileHeld() throws Exception {
+      String id = app(backendId, card("public"));
+      Thread later =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(700);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                markReady(id);
+              });
+      later.start();
+
+      HttpResponse<String> response = get("/apps/" + id + "/late");
+      later.join();
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("app saw " + upstreamPath(id, "late"));
+    }
+
+    @Test
+    void shouldAnswer502WhenTheAppCannotBeReached() throws Exception {
+      String id = app(deadBackendId, card("public"));
+      markReady(id);
+
+      HttpResponse<String> response = get("/apps/" + id + "/");
+
+      assertThat(response.statusCode()).isEqualTo(502);
+      assertThat(response.body()).contains("APP_UNREACHABLE");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownApp() throws Exception {
+      HttpResponse<String> response = get("/apps/nosuchapp/");
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+    }
+
+    @Test
+    void shouldShowTheProxyUrlInTheAppJson() {
+      String id = app(backendId, null);
+
+      AuthIT.as(owner.accessToken())
+          .get("/api/v1/apps/" + id)
+          .then()
+          .statusCode(200)
+          .body("proxyUrl", org.hamcrest.Matchers.equalTo("/apps/" + id + "/"));
+    }
+  }
+}
