@@ -47,9 +47,17 @@ public class ExperimentService {
   }
 
   public JsonObject dataset(String connectorId, String id) {
+    return dataset(connectorId, id, false);
+  }
+
+  /**
+   * @param fresh true to read the tracker even when a cached copy is still valid (exports)
+   */
+  public JsonObject dataset(String connectorId, String id, boolean fresh) {
     return cache.get(
         ExperimentCache.key(connectorId, "dataset", id),
-        () -> ExperimentJson.dataset(connectorId, connector(connectorId).dataset(id)));
+        () -> ExperimentJson.dataset(connectorId, connector(connectorId).dataset(id)),
+        fresh);
   }
 
   /** Searches are not cached: they are typed interactively and paged. */

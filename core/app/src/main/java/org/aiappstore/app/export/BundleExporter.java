@@ -34,19 +34,25 @@ import org.bson.conversions.Bson;
  * Writes the selected cards into a bundle file, card by card. Before a card's entries are written
  * its media are checked to exist, so a card whose file is gone is reported failed with the reason
  * and left out, and the others go on. A failure while copying bytes fails the whole export (the
- * bundle would be incomplete).
+ * bundle would be incomplete). Snapshots of linked experiments and datasets are best effort: a card
+ * whose tracker cannot answer is exported without them, its item done with the warning as reason.
  */
 final class BundleExporter {
 
   private final MongoConnection mongo;
   private final UserRepository users;
   private final Function<String, DataConnector> connectors;
+  private final ExperimentSnapshots snapshots;
 
   BundleExporter(
-      MongoConnection mongo, UserRepository users, Function<String, DataConnector> connectors) {
+      MongoConnection mongo,
+      UserRepository users,
+      Function<String, DataConnector> connectors,
+      ExperimentSnapshots snapshots) {
     this.mongo = mongo;
     this.users = users;
     this.connectors = connectors;
+    this.snapshots = snapshots;
   }
 
   private MongoCollection<Document> collection(String name) {
@@ -77,6 +83,7 @@ final class BundleExporter {
     }
     List<Document> exported = new ArrayList<>();
     Set<String> mediaWritten = new HashSet<>();
+    LinkedSnapshots linked = new LinkedSnapshots(snapshots);
     try (BundleWriter writer = new BundleWriter(file)) {
       for (String id : ids) {
         context.checkpoint();
@@ -126,20 +133,27 @@ final class BundleExporter {
         if (app != null) {
           writer.add(BundleFormat.app(id), BundleFormat.json(new Document("app", app)));
         }
+        List<String> warnings = linked.write(id, card, writer);
         for (Document m : media.values()) {
           String mediaId = m.getString("_id");
           if (mediaWritten.add(mediaId)) {
             writeMedia(writer, m);
           }
         }
-        exported.add(
+        Document entry =
             new Document("id", id)
                 .append("owner", usernames.getString(card.getString("ownerId")))
                 .append("slug", card.getString("slug"))
                 .append("title", label)
                 .append("media", new ArrayList<>(media.keySet()))
-                .append("revisions", selection.includeRevisions() ? revisions.size() : 0));
-        context.item(new JobItem(id, label, JobItem.DONE, null));
+                .append("revisions", selection.includeRevisions() ? revisions.size() : 0);
+        if (!warnings.isEmpty()) {
+          entry.append("warnings", warnings);
+        }
+        exported.add(entry);
+        context.item(
+            new JobItem(
+                id, label, JobItem.DONE, warnings.isEmpty() ? null : String.join("; ", warnings)));
       }
       writer.finish(
           new Document("formatVersion", BundleFormat.VERSION)

@@ -15,6 +15,9 @@ import org.bson.json.JsonWriterSettings;
  * cards/{cardId}/app.json        the spec of its demo app, if it has one: image, port, plain
  *                                environment, resources, the names of its secrets (their values are
  *                                never stored, so never exported); for reference, not re-deployed
+ * cards/{cardId}/experiment.json the linked experiment as the tracker described it at export time
+ *                                (the experiment API's JSON); for reference, an import only checks it
+ * cards/{cardId}/dataset.json    the linked dataset likewise
  * media/{mediaId}/meta.json      the media record (type, name, size, SHA-256, owner's username)
  * media/{mediaId}/content        the file's bytes
  * </pre>
@@ -31,7 +34,7 @@ final class BundleFormat {
   /** Entry names we write, and the only ones an import accepts. */
   static final Pattern ENTRY =
       Pattern.compile(
-          "cards/[A-Za-z0-9-]{1,64}/(card|revisions|app)\\.json|media/[A-Za-z0-9-]{1,64}/(meta\\.json|content)");
+          "cards/[A-Za-z0-9-]{1,64}/(card|revisions|app|experiment|dataset)\\.json|media/[A-Za-z0-9-]{1,64}/(meta\\.json|content)");
 
   static final JsonWriterSettings JSON =
       JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
@@ -48,6 +51,14 @@ final class BundleFormat {
 
   static String app(String cardId) {
     return "cards/" + cardId + "/app.json";
+  }
+
+  static String experiment(String cardId) {
+    return "cards/" + cardId + "/experiment.json";
+  }
+
+  static String dataset(String cardId) {
+    return "cards/" + cardId + "/dataset.json";
   }
 
   static String mediaMeta(String mediaId) {

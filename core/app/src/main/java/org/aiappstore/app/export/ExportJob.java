@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.aiappstore.app.connector.ConnectorRegistry;
+import org.aiappstore.app.experiment.ExperimentService;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.job.Job;
 import org.aiappstore.app.job.JobContext;
@@ -34,6 +35,7 @@ public class ExportJob implements JobHandler {
   @Inject UserRepository users;
   @Inject ConnectorRegistry connectors;
   @Inject StorageService storage;
+  @Inject ExperimentService experiments;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -54,7 +56,8 @@ public class ExportJob implements JobHandler {
     try {
       Instant now = clock.instant();
       int cards =
-          new BundleExporter(mongo, users, connectors::dataConnector)
+          new BundleExporter(
+                  mongo, users, connectors::dataConnector, ExperimentSnapshots.of(experiments))
               .export(selection, file, job.requestedBy(), now, context);
       if (cards == 0) {
         context.result(new Document("cards", 0));

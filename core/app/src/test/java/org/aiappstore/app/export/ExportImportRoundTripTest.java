@@ -61,7 +61,7 @@ class ExportImportRoundTripTest {
     Path bundle = temp.resolve("bundle-" + System.nanoTime() + ".zip");
     RecordingContext context = new RecordingContext();
     int count =
-        new BundleExporter(source.mongo, source.users, id -> source.store)
+        new BundleExporter(source.mongo, source.users, id -> source.store, new InMemorySnapshots())
             .export(
                 new ExportSelection(null, null, null, null, true, revisions),
                 bundle,
@@ -212,7 +212,7 @@ class ExportImportRoundTripTest {
     RecordingContext context = new RecordingContext();
 
     int count =
-        new BundleExporter(source.mongo, source.users, id -> source.store)
+        new BundleExporter(source.mongo, source.users, id -> source.store, new InMemorySnapshots())
             .export(
                 new ExportSelection(null, null, null, null, true, false),
                 temp.resolve("partial.zip"),
@@ -230,7 +230,7 @@ class ExportImportRoundTripTest {
   void shouldExportOnlyTheSelectedCardsAndReportUnknownIds() throws Exception {
     RecordingContext context = new RecordingContext();
     int count =
-        new BundleExporter(source.mongo, source.users, id -> source.store)
+        new BundleExporter(source.mongo, source.users, id -> source.store, new InMemorySnapshots())
             .export(
                 new ExportSelection(
                     List.of(exported.get(0).id(), "no-such-card"), null, null, null, false, false),
@@ -252,7 +252,7 @@ class ExportImportRoundTripTest {
   void shouldSelectByOwner() throws Exception {
     RecordingContext context = new RecordingContext();
     int count =
-        new BundleExporter(source.mongo, source.users, id -> source.store)
+        new BundleExporter(source.mongo, source.users, id -> source.store, new InMemorySnapshots())
             .export(
                 new ExportSelection(null, "alice", null, null, false, false),
                 temp.resolve("alice.zip"),

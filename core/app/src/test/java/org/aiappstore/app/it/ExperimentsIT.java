@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer;
 import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer.Response;
@@ -28,6 +30,7 @@ class ExperimentsIT {
   private static FakeHttpServer mlflow;
   private static String connectorId;
   private static String user;
+  private static AuthIT.Session session;
 
   @BeforeAll
   static void startTrackerAndConfigureConnector() {
@@ -93,7 +96,8 @@ class ExperimentsIT {
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);
-    user = AuthIT.newSession("user").accessToken();
+    session = AuthIT.newSession("user");
+    user = session.accessToken();
   }
 
   @AfterAll
@@ -214,5 +218,89 @@ class ExperimentsIT {
         .then()
         .statusCode(501)
         .body("code", equalTo("NOT_SUPPORTED"));
+  }
+
+  private String linkedCard(String title, String runId, String datasetId) {
+    Map<String, Object> card = CardsIT.card(AuthIT.unique(title));
+    card.put("experiment", Map.of("connectorId", connectorId, "externalId", runId));
+    if (datasetId != null) {
+      card.put("dataset", Map.of("connectorId", connectorId, "externalId", datasetId));
+    }
+    return CardsIT.create(session, card).then().statusCode(201).extract().path("id");
+  }
+
+  @Test
+  void shouldSnapshotTheLinkedRunIntoAnExportAndWarnOfWhatTheTrackerCannotGive() throws Exception {
+    // MLflow has runs but no datasets: the dataset link cannot be snapshotted.
+    String linked = linkedCard("Snapshot", RUN, "imagenet-subset");
+    String unknownRun = "0123456789abcdef0123456789abcdef";
+    String broken = linkedCard("Run deleted", unknownRun, null);
+    mlflow.clearRequests();
+
+    String exportId =
+        AuthIT.asAdmin()
+            .contentType("application/json")
+            .body(AuthIT.json(Map.of("cardIds", List.of(linked, broken))))
+            .post(ExportImportIT.EXPORTS)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    Map<String, Object> job = ExportImportIT.awaitEnd(exportId);
+
+    assertThat(job.get("state")).isEqualTo("succeeded");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) job.get("items");
+    assertThat(items).extracting(i -> i.get("status")).containsOnly("done");
+    assertThat(items)
+        .filteredOn(i -> linked.equals(i.get("id")))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat((String) i.get("reason"))
+                    .startsWith("dataset snapshot unavailable: ")
+                    .doesNotContain("experiment snapshot"));
+    assertThat(items)
+        .filteredOn(i -> broken.equals(i.get("id")))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat((String) i.get("reason"))
+                    .startsWith("experiment snapshot unavailable: ")
+                    .contains("not found")
+                    .doesNotContain(TOKEN));
+    // Read from the tracker at export time, not from the cache.
+    assertThat(mlflow.requests(API + "runs/get")).hasSizeGreaterThanOrEqualTo(2);
+
+    byte[] bundle =
+        AuthIT.asAdmin()
+            .get(ExportImportIT.EXPORTS + "/" + exportId + "/bundle")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    Map<String, byte[]> entries = ExportImportIT.entries(bundle);
+    String path = "cards/" + linked + "/experiment.json";
+    String snapshot = new String(entries.get(path), StandardCharsets.UTF_8);
+    String manifest = new String(entries.get("manifest.json"), StandardCharsets.UTF_8);
+    assertThat(io.restassured.path.json.JsonPath.from(snapshot).getString("name"))
+        .isEqualTo("resnet50-baseline");
+    assertThat(io.restassured.path.json.JsonPath.from(snapshot).getList("scalars")).isNotEmpty();
+    assertThat(io.restassured.path.json.JsonPath.from(snapshot).getList("artifacts.name"))
+        .contains("model.onnx");
+    assertThat(snapshot).doesNotContain(TOKEN);
+    assertThat(entries)
+        .doesNotContainKey("cards/" + linked + "/dataset.json")
+        .doesNotContainKey("cards/" + broken + "/experiment.json")
+        .containsKey("cards/" + broken + "/card.json");
+    assertThat(manifest)
+        .contains("\"path\": \"" + path + "\"")
+        .contains(MediaIT.sha256(entries.get(path)))
+        .contains("experiment snapshot unavailable");
+
+    // The bundle imports (snapshots verified, not written): the skipped cards still exist.
+    String importId =
+        ExportImportIT.upload(bundle, "?conflict=skip").then().statusCode(202).extract().path("id");
+    assertThat(ExportImportIT.awaitEnd(importId).get("state")).isEqualTo("succeeded");
   }
 }

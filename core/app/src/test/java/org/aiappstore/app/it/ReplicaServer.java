@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +30,11 @@ import java.util.stream.Stream;
  * database (its embedded MongoDB, through the connection string it writes beside its data) and the
  * same object storage, as two replicas behind one Service would. Its own data directory holds its
  * own search index, as the chart gives each pod.
+ *
+ * <p>{@link #startSeparate} makes it an installation of its own instead: another database on that
+ * MongoDB server and its own object store. The database then outlives the replica's process, as an
+ * external MongoDB does, so the replica can be {@linkplain #kill() killed} and {@linkplain
+ * #restart() started again} on what it left behind.
  */
 final class ReplicaServer implements AutoCloseable {
 
@@ -43,6 +55,22 @@ final class ReplicaServer implements AutoCloseable {
 
   /** Creates the replica from the test server's configuration and starts it; waits until ready. */
   static ReplicaServer start() throws IOException, InterruptedException {
+    return start(null, Map.of());
+  }
+
+  /**
+   * Creates and starts a separate installation: the database {@code database} on the test server's
+   * MongoDB server, objects in its own data directory, and the given configuration on top.
+   */
+  static ReplicaServer startSeparate(String database, Map<String, String> properties)
+      throws IOException, InterruptedException {
+    return start(database, properties);
+  }
+
+  private static ReplicaServer start(String database, Map<String, String> properties)
+      throws IOException, InterruptedException {
+    // The test server writes its database's connection string once it runs.
+    ApiIT.awaitReady();
     // server.log is wlp/usr/servers/defaultServer/logs/messages.log
     Path primaryDir = Path.of(System.getProperty("server.log")).getParent().getParent();
     Path wlp = primaryDir.getParent().getParent().getParent();
@@ -74,19 +102,65 @@ final class ReplicaServer implements AutoCloseable {
     replica.setProperty("aiappstore.data.dir", data.toString());
     replica.setProperty("aiappstore.plugins.dir", plugins.toString());
     replica.setProperty("aiappstore.mongodb.uri", mongoUri);
-    // One object store for both, as a bucket or a shared volume would be.
-    replica.setProperty(
-        "aiappstore.storage.filesystem.baseDirectory", primaryData.resolve("objects").toString());
+    if (database == null) {
+      // One object store for both, as a bucket or a shared volume would be.
+      replica.setProperty(
+          "aiappstore.storage.filesystem.baseDirectory", primaryData.resolve("objects").toString());
+    } else {
+      replica.setProperty("aiappstore.mongodb.database", database);
+      replica.setProperty(
+          "aiappstore.storage.filesystem.baseDirectory", data.resolve("objects").toString());
+    }
     // The replica tries for the reconciler lease every 5 s (the test server every 60 s).
     replica.setProperty("aiappstore.apps.reconcile.interval-seconds", "5");
+    replica.putAll(properties);
     try (OutputStream out = Files.newOutputStream(serverDir.resolve("bootstrap.properties"))) {
       replica.store(out, "Replica of defaultServer for ReplicasIT");
     }
 
     ReplicaServer server = new ReplicaServer(wlp, serverDir, httpPort, mongoUri);
-    server.run("start");
-    server.awaitReady();
+    server.restart();
     return server;
+  }
+
+  /** Starts the server on what it has (again, after {@link #kill()}); waits until ready. */
+  void restart() throws IOException, InterruptedException {
+    run("start");
+    awaitReady();
+  }
+
+  /**
+   * Ends the server's JVM at once (SIGKILL on Linux), as a crash or an OOM kill would: no shutdown
+   * hook, no {@code @PreDestroy}, no lease released. Its process id is the one {@code server start}
+   * wrote to {@code usr/servers/.pid/replica.pid}.
+   */
+  void kill() throws IOException, InterruptedException {
+    Path pidFile = serverDir.resolveSibling(".pid").resolve(NAME + ".pid");
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    ProcessHandle process =
+        ProcessHandle.of(pid)
+            .orElseThrow(
+                () -> new IllegalStateException("The replica (" + pid + ") is not running"));
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process);
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("The replica's process " + p.pid() + " did not end", e);
+      }
+    }
+  }
+
+  /** The replica's HTTP port answers; false once its process is gone. */
+  boolean answers() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("localhost", httpPort), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The database both instances share, for checks on what they wrote. */
