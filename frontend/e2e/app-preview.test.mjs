@@ -40,11 +40,12 @@ const DEMO_PAGE = `<!doctype html><html><body>
 <p>Prediction: <span id="prediction">…</span></p>
 <p>Stream: <span id="ticks">none</span></p>
 <script>
-fetch('api/predict', { method: 'POST', body: 'what a great model' })
+// A preview or a private card's app sends its requests with credentials (docs/demo-apps.md).
+fetch('api/predict', { method: 'POST', body: 'what a great model', credentials: 'include' })
   .then((r) => r.text())
   .then((t) => (document.getElementById('prediction').textContent = t))
   .catch((e) => (document.getElementById('prediction').textContent = 'error ' + e))
-const events = new EventSource('queue/data')
+const events = new EventSource('queue/data', { withCredentials: true })
 events.onmessage = (e) => (document.getElementById('ticks').textContent = e.data)
 events.onerror = () => events.close()
 </script></body></html>`

@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios'
 import type {
   App,
+  AppAccess,
   AppBackends,
   AppInput,
   AppStatus,
@@ -59,8 +60,11 @@ export async function restoreApp(id: string, client: AxiosInstance = apiClient):
  * token, so the server sets a short-lived cookie for `/apps/{id}/` (needed for private cards and
  * previews; harmless for public ones).
  */
-export async function openAppAccess(id: string, client: AxiosInstance = apiClient): Promise<void> {
-  await client.post(`${appPath(id)}/access`)
+export async function openAppAccess(
+  id: string,
+  client: AxiosInstance = apiClient,
+): Promise<AppAccess> {
+  return (await client.post<AppAccess>(`${appPath(id)}/access`)).data
 }
 
 export async function deleteApp(id: string, client: AxiosInstance = apiClient): Promise<void> {

@@ -37,6 +37,12 @@ export interface App {
   version?: number
 }
 
+/** The proxy cookie's answer: where the app is, and when the cookie must be renewed by. */
+export interface AppAccess {
+  proxyUrl: string
+  expiresAt: string
+}
+
 /** What create, preview and update take. In an update, `********` keeps a stored secret. */
 export interface AppInput {
   backendId?: string
