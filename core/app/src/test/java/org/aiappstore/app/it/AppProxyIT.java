@@ -72,8 +72,13 @@ class AppProxyIT {
     backendId = backend("http://127.0.0.1:" + demo.getAddress().getPort() + "/");
     // Nothing listens on port 9 (discard) of the loopback address here.
     deadBackendId = backend("http://127.0.0.1:9/");
-    owner = AuthIT.newSession("user");
     other = AuthIT.newSession("user");
+  }
+
+  /** A new owner per test: each test deploys apps, and one user may own only a few (the quota). */
+  @org.junit.jupiter.api.BeforeEach
+  void newOwner() {
+    owner = AuthIT.newSession("user");
   }
 
   @AfterAll
