@@ -239,6 +239,41 @@ class AppsIT {
   }
 
   @Test
+  void shouldStopAnAppAtZeroAndKeepItStoppedUntilStarted() {
+    String id = create();
+    String token = owner.accessToken();
+
+    // Emissary does not scale to zero on its own; its owner may still stop it.
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"replicas\": 0}")
+        .post("/api/v1/apps/" + id + "/scale")
+        .then()
+        .statusCode(200)
+        .body("wantedReplicas", equalTo(0))
+        .body("phase", equalTo("SCALED_TO_ZERO"));
+    assertThat(deployment(id).getSpec().getReplicas()).isZero();
+
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"image\": \"ghcr.io/acme/sentiment:1.4\"}")
+        .patch("/api/v1/apps/" + id)
+        .then()
+        .statusCode(200);
+    assertThat(deployment(id).getSpec().getReplicas()).as("still stopped").isZero();
+
+    AuthIT.as(token)
+        .contentType("application/json")
+        .body("{\"replicas\": 1}")
+        .post("/api/v1/apps/" + id + "/scale")
+        .then()
+        .statusCode(200)
+        .body("wantedReplicas", equalTo(1));
+    assertThat(deployment(id).getSpec().getReplicas()).isEqualTo(1);
+    AuthIT.as(token).delete("/api/v1/apps/" + id).then().statusCode(204);
+  }
+
+  @Test
   void shouldReportStatusScaleUpdateRestoreAndDelete() {
     String id = create();
     String token = owner.accessToken();

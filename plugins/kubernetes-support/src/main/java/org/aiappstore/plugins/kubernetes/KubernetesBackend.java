@@ -391,11 +391,8 @@ public abstract class KubernetesBackend implements DeploymentBackend {
           if (replicas < 0) {
             throw PlatformException.invalidArgument("Replicas must not be negative: " + replicas);
           }
+          // 0 stops the app on any backend (see DeploymentBackend#scale).
           GenericKubernetesResource workload = requireWorkload(appId);
-          if (replicas == 0
-              && !definition.capabilities().contains(DeploymentCapability.SCALE_TO_ZERO)) {
-            throw PlatformException.notSupported("This backend cannot scale apps to zero");
-          }
           int max = annotationInt(workload, MAX_REPLICAS_ANNOTATION).orElse(policy.maxReplicas());
           if (replicas > max) {
             throw PlatformException.invalidArgument(
@@ -811,6 +808,9 @@ public abstract class KubernetesBackend implements DeploymentBackend {
       return lower;
     }
     int current = wantedReplicas(workload);
+    if (current == 0) {
+      return 0; // stopped by its owner: an update or a restore does not start it again
+    }
     return Math.max(lower, Math.min(current, spec.maxReplicas()));
   }
 

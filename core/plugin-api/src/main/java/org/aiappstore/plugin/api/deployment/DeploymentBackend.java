@@ -79,14 +79,18 @@ public interface DeploymentBackend extends Connector {
 
   /**
    * Sets the instances an app should run now: the Deployment's replicas, or the minimum scale of an
-   * autoscaled app. Kept by later updates and restores, within their replica range.
+   * autoscaled app. Kept by later updates and restores, within their replica range; 0 is kept as it
+   * is.
+   *
+   * <p>0 stops the app (its phase becomes {@link AppPhase#SCALED_TO_ZERO}) on every backend that
+   * can scale: {@link DeploymentCapability#SCALE_TO_ZERO} is about going down to zero on its own
+   * when idle and waking up on a request, not about being stopped by its owner.
    *
    * @param appId the app id
-   * @param replicas from 0 (needs {@link DeploymentCapability#SCALE_TO_ZERO}) to the app's {@link
-   *     AppSpec#maxReplicas()}
+   * @param replicas from 0 to the app's {@link AppSpec#maxReplicas()}
    * @return the status after the change
    * @throws PlatformException NOT_FOUND if the backend has no such app; INVALID_ARGUMENT above the
-   *     maximum; NOT_SUPPORTED for 0 without {@link DeploymentCapability#SCALE_TO_ZERO}
+   *     maximum
    */
   default AppStatus scale(String appId, int replicas) {
     throw PlatformException.notSupported("This deployment backend cannot scale apps");

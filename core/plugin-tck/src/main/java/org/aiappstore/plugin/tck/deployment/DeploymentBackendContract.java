@@ -993,16 +993,24 @@ public abstract class DeploymentBackendContract {
     }
 
     @Test
-    void shouldScaleToZeroOnlyWhenDeclared() {
+    void shouldStopAtZeroAndStartAgainOnAnyBackend() {
       AppSpec spec = app().build();
       deploy(spec);
 
-      if (capabilities.contains(DeploymentCapability.SCALE_TO_ZERO)) {
-        assertThat(backend.scale(spec.appId(), 0).wantedReplicas()).isZero();
-      } else {
-        assertPlatformError(() -> backend.scale(spec.appId(), 0), PlatformErrors.NOT_SUPPORTED);
-        assertThat(backend.status(spec.appId()).wantedReplicas()).isEqualTo(1);
-      }
+      // The phase that follows is the backend's to tell (KNative waits for its own controller).
+      assertThat(backend.scale(spec.appId(), 0).wantedReplicas()).isZero();
+
+      assertThat(backend.scale(spec.appId(), 1).wantedReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepAStoppedAppStoppedOnUpdateAndRestore() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      backend.scale(spec.appId(), 0);
+
+      assertThat(backend.update(spec).wantedReplicas()).isZero();
+      assertThat(backend.restore(spec).wantedReplicas()).isZero();
     }
 
     @Test

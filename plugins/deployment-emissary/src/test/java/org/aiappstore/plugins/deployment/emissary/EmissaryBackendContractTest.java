@@ -103,6 +103,17 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldStopAtZeroReplicas() {
+      AppSpec spec = app().build();
+      deploy(spec);
+
+      AppStatus stopped = backend().scale(spec.appId(), 0);
+
+      assertThat(stopped.phase()).isEqualTo(AppPhase.SCALED_TO_ZERO);
+      assertThat(deployment(spec).getSpec().getReplicas()).isZero();
+    }
+
+    @Test
     void shouldKeepTheHardenedPod() {
       AppSpec spec = app().build();
       deploy(spec);
