@@ -52,7 +52,7 @@ public class ExportJob implements JobHandler {
   @Override
   public void run(Job job, JobContext context) throws Exception {
     ExportSelection selection = ExportSelection.fromParams(job.params());
-    Path file = Files.createTempFile("aiappstore-export-", ".zip");
+    Path file = JobScratch.inTempDirectory().fileFor("export", job.id());
     try {
       Instant now = clock.instant();
       int cards =

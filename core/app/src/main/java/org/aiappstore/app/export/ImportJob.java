@@ -50,7 +50,7 @@ public class ImportJob implements JobHandler {
   public void run(Job job, JobContext context) throws Exception {
     Document params = job.params();
     DataConnector uploads = connectors.dataConnector(params.getString("connectorId"));
-    Path file = Files.createTempFile("aiappstore-import-", ".zip");
+    Path file = JobScratch.inTempDirectory().fileFor("import", job.id());
     try {
       try (StoredObject object = uploads.get(params.getString("key"), ByteRange.all());
           InputStream in = object.stream()) {
