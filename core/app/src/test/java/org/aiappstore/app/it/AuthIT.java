@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +19,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class AuthIT {
 
+  private static final Duration ADMIN_TOKEN_REUSE = Duration.ofMinutes(5);
+
   private static volatile String adminToken;
+  private static volatile Instant adminTokenTakenAt = Instant.EPOCH;
 
   private AuthIT() {}
 
@@ -49,9 +54,14 @@ final class AuthIT {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /**
+   * The admin's access token, signed in again once it is half as old as the server's default
+   * lifetime (10 minutes): a slow run of the suite outlives one token.
+   */
   static synchronized String adminToken() {
-    if (adminToken == null) {
+    if (adminToken == null || Instant.now().isAfter(adminTokenTakenAt.plus(ADMIN_TOKEN_REUSE))) {
       adminToken = login(adminUsername(), adminPassword()).accessToken();
+      adminTokenTakenAt = Instant.now();
     }
     return adminToken;
   }
