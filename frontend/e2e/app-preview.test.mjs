@@ -13,23 +13,18 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
 import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
-import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
+import { ADMIN_PASSWORD, ADMIN_USERNAME, adminApi, signIn } from './session.mjs'
+import { K8S_URL, NAMESPACE, NO_CLUSTER, addEmissaryBackend, deployments } from './cluster.mjs'
 import { nextStep, wizardReady } from './wizard.mjs'
 
-const K8S_URL = (process.env.E2E_K8S_URL || '').replace(/\/$/, '')
-const NAMESPACE = process.env.E2E_K8S_NAMESPACE || 'tck-apps'
 const RUN = Date.now().toString(36)
 const BACKEND_ID = `e2e-preview-${RUN}`
 const BACKEND_NAME = `E2E preview cluster ${RUN}`
 const TITLE = `E2E preview card ${RUN}`
-const SKIP = !ADMIN_PASSWORD
-  ? NO_ADMIN_PASSWORD
-  : !K8S_URL
-    ? 'E2E_K8S_URL is not set: BrowserIT starts a Kubernetes mock and sets it'
-    : false
+const SKIP = NO_CLUSTER
 
 let browser
-let headers
+let api
 let demoServer
 let demoUrl
 const received = []
@@ -98,45 +93,19 @@ function startDemoApp() {
   })
 }
 
-async function api(method, path, body) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const text = await response.text()
-  if (!response.ok) {
-    throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  }
-  return text ? JSON.parse(text) : null
-}
-
 async function deploymentNames() {
-  const response = await fetch(`${K8S_URL}/apis/apps/v1/namespaces/${NAMESPACE}/deployments`)
-  return ((await response.json()).items ?? []).map((d) => d.metadata.name)
+  return (await deployments()).map((d) => d.metadata.name)
 }
 
 before(async () => {
   if (SKIP) return
   await startDemoApp()
-  const login = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
-  })
-  headers = { authorization: `Bearer ${(await login.json()).accessToken}` }
-  await api('POST', '/admin/connectors', {
+  api = await adminApi(BASE_URL)
+  // Emissary's gateway in a real cluster; here the demo app itself.
+  await addEmissaryBackend(api, {
     id: BACKEND_ID,
-    kind: 'deployment-backend',
-    factoryId: 'emissary',
     displayName: BACKEND_NAME,
-    config: {
-      namespace: NAMESPACE,
-      masterUrl: K8S_URL + '/',
-      token: 'cluster-token',
-      // Emissary's gateway in a real cluster; here the demo app itself.
-      publicBaseUrl: demoUrl,
-    },
+    publicBaseUrl: demoUrl,
   })
   browser = await launchChromium(chromium)
 })
@@ -144,7 +113,7 @@ before(async () => {
 after(async () => {
   await browser?.close()
   demoServer?.close()
-  if (SKIP || !headers) return
+  if (SKIP || !api) return
   const quietly = (promise) => promise.catch(() => {})
   const { items = [] } = await api('GET', '/apps?owner=me&size=100').catch(() => ({}))
   for (const app of items.filter((a) => a.backendId === BACKEND_ID)) {

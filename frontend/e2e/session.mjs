@@ -22,3 +22,31 @@ export async function signOut(page) {
   await byTestId(page, 'sign-out').click()
   await byTestId(page, 'sign-in-link').waitFor()
 }
+
+/**
+ * Signs the administrator in through the API and returns `api(method, path, body)`: JSON in and
+ * out, and an error naming the request for any status but 2xx.
+ */
+export async function adminApi(baseUrl) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
+  })
+  if (!login.ok) {
+    throw new Error(`the administrator could not sign in through the API (${login.status})`)
+  }
+  const authorization = `Bearer ${(await login.json()).accessToken}`
+  return async function api(method, path, body) {
+    const response = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const text = await response.text()
+    if (!response.ok) {
+      throw new Error(`${method} ${path}: ${response.status} ${text}`)
+    }
+    return text ? JSON.parse(text) : null
+  }
+}
