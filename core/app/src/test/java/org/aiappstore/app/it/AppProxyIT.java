@@ -199,19 +199,7 @@ class AppProxyIT {
   }
 
   private static void markReady(String id) {
-    cluster.addPod(
-        "app-" + id + "-5d8f-abcde",
-        Map.of(
-            "aiappstore.org/app-id",
-            id,
-            "app.kubernetes.io/name",
-            "app-" + id,
-            "app.kubernetes.io/managed-by",
-            "aiappstore",
-            "aiappstore.org/backend",
-            "emissary"),
-        true,
-        "app");
+    EmissaryPods.addReady(cluster, "app-" + id + "-5d8f-abcde", id);
   }
 
   /** The app's path as the demo server sees it: Emissary's prefix for the app. */

@@ -337,19 +337,7 @@ class AppsIT {
   void shouldStreamLogLinesAsServerSentEventsThenEnd() throws Exception {
     String id = create();
     String pod = "app-" + id + "-7f9c-x2kqz";
-    cluster.addPod(
-        pod,
-        Map.of(
-            "aiappstore.org/app-id",
-            id,
-            "app.kubernetes.io/name",
-            "app-" + id,
-            "app.kubernetes.io/managed-by",
-            "aiappstore",
-            "aiappstore.org/backend",
-            "emissary"),
-        true,
-        "app");
+    EmissaryPods.addReady(cluster, pod, id);
     Instant t = Instant.parse("2026-03-01T10:00:00Z");
     cluster.appendLog(pod, "app", t, "Running on local URL:  http://0.0.0.0:7860");
     cluster.appendLog(pod, "app", t.plusSeconds(1), "model loaded");
