@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -129,32 +128,7 @@ class AppsBackendFallbackIT {
   @Test
   @Order(2)
   void shouldUseKnativeOnceKnativeServingIsInstalled() {
-    cluster
-        .client()
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .resource(
-            new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName("services.serving.knative.dev")
-                .endMetadata()
-                .withNewSpec()
-                .withGroup("serving.knative.dev")
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind("Service")
-                .withPlural("services")
-                .withSingular("service")
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .endVersion()
-                .endSpec()
-                .build())
-        .create();
+    cluster.installKnativeServing();
     // A changed connector is a new backend instance, asked again at once (not after a minute).
     connector(KNATIVE, "knative", "Default, Serving installed", knativeConfig(), "PUT");
 

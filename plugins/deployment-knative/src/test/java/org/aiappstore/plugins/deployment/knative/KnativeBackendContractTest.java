@@ -164,40 +164,10 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
       assertThat(backend().unavailableReason())
           .hasValueSatisfying(reason -> assertThat(reason).contains("KNative Serving"));
 
-      cluster()
-          .client()
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .resource(knativeServiceCrd())
-          .create();
+      cluster().installKnativeServing();
 
       assertThat(backend().unavailableReason()).isEmpty();
     }
-  }
-
-  /** The definition KNative Serving installs for its Services, as much as discovery needs. */
-  static io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
-      knativeServiceCrd() {
-    return new io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder()
-        .withNewMetadata()
-        .withName("services.serving.knative.dev")
-        .endMetadata()
-        .withNewSpec()
-        .withGroup("serving.knative.dev")
-        .withScope("Namespaced")
-        .withNewNames()
-        .withKind("Service")
-        .withPlural("services")
-        .withSingular("service")
-        .endNames()
-        .addNewVersion()
-        .withName("v1")
-        .withServed(true)
-        .withStorage(true)
-        .endVersion()
-        .endSpec()
-        .build();
   }
 
   @Nested

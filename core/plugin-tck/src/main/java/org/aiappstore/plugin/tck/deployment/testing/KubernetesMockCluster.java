@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -256,6 +257,38 @@ public final class KubernetesMockCluster implements AutoCloseable {
                 .withMessage(message)
                 .withLastTimestamp(time.truncatedTo(ChronoUnit.SECONDS).toString())
                 .withCount(1)
+                .build())
+        .create();
+  }
+
+  /**
+   * Installs the definition KNative Serving adds for its Services, as much as API discovery needs:
+   * a backend that checks for KNative Serving finds it from then on.
+   */
+  public void installKnativeServing() {
+    client()
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(
+            new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("services.serving.knative.dev")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("serving.knative.dev")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("Service")
+                .withPlural("services")
+                .withSingular("service")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
                 .build())
         .create();
   }
