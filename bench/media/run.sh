@@ -31,6 +31,8 @@ rm -rf "$work" && mkdir -p "$work/s3" "$work/data"
 
 cleanup() {
   "$repo/core/app/target/liberty/wlp/bin/server" stop defaultServer >/dev/null 2>&1 || true
+  # The 256 MB heap (and JFR) are for this benchmark only, not for the ITs that use the same server.
+  [ -n "${server_dir:-}" ] && rm -f "$server_dir/configDropins/overrides/jvm.options"
   [ -n "${s3_pid:-}" ] && { kill "$s3_pid" 2>/dev/null; wait "$s3_pid" 2>/dev/null; } || true
   [ -n "${sampler_pid:-}" ] && kill "$sampler_pid" 2>/dev/null || true
 }

@@ -442,6 +442,48 @@ class MediaIT {
       }
     }
 
+    @Test
+    void shouldStreamAVideoOfKnownLengthIntoTheBucket() throws Exception {
+      Path directory = Files.createTempDirectory("s3proxy-media-it");
+      S3ProxyProcess s3 = S3ProxyProcess.start(directory);
+      String id = null;
+      try {
+        createAndActivate(s3);
+        // Above the connector's 16 MiB multipart threshold: streamed in one PutObject from the
+        // request body, with the SHA-256 computed on the way.
+        byte[] video = mp4(24 * 1024 * 1024 + 3);
+
+        Response created = upload(owner, video, "video/mp4", "clip.mp4");
+
+        created
+            .then()
+            .statusCode(201)
+            .body("kind", equalTo("video"))
+            .body("size", equalTo(video.length))
+            .body("sha256", equalTo(sha256(video)));
+        id = created.path("id");
+        assertThat(filesUnder(directory.resolve("data").resolve(BUCKET)))
+            .anySatisfy(file -> assertThat(Files.size(file)).isEqualTo(video.length));
+        assertThat(AuthIT.as(owner).get(MEDIA + "/" + id).asByteArray()).isEqualTo(video);
+      } finally {
+        AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
+        if (id != null) {
+          AuthIT.as(owner).delete(MEDIA + "/" + id);
+        }
+        AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID);
+        s3.close();
+      }
+    }
+
+    /** An MP4 file type box and then random bytes. */
+    private byte[] mp4(int length) {
+      byte[] video = new byte[length];
+      new Random(6).nextBytes(video);
+      byte[] ftyp = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
+      System.arraycopy(ftyp, 0, video, 0, ftyp.length);
+      return video;
+    }
+
     private void createAndActivate(S3ProxyProcess s3) {
       AuthIT.asAdmin()
           .contentType("application/json")

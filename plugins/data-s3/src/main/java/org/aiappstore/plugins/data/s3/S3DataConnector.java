@@ -31,6 +31,7 @@ import org.aiappstore.plugin.api.error.PlatformException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -53,10 +54,12 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Stores objects in an S3 bucket. Uploads below the multipart threshold are a single PutObject;
- * larger uploads, and uploads of unknown length that exceed one part, are multipart uploads that
- * read the next part while earlier ones upload ({@link PartPipeline}), hold at most {@code
- * partsInFlight + 1} parts in memory and are aborted on failure. Safe for concurrent use.
+ * Stores objects in an S3 bucket. Uploads of known length below the multipart threshold are
+ * buffered and sent in one PutObject; from there up to the streaming limit they are streamed in one
+ * PutObject without buffering ({@link StreamedBody}). Larger uploads, and uploads of unknown length
+ * that exceed one part, are multipart uploads that read the next part while earlier ones upload
+ * ({@link PartPipeline}), hold at most {@code partsInFlight + 1} parts in memory and are aborted on
+ * failure. Safe for concurrent use.
  */
 final class S3DataConnector implements DataConnector {
 
@@ -65,6 +68,7 @@ final class S3DataConnector implements DataConnector {
   private static final Duration METADATA_CALL_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CHECK_CALL_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration UPLOAD_ATTEMPT_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration STREAMED_UPLOAD_TIMEOUT = Duration.ofHours(2);
   private static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
 
   private static final AwsRequestOverrideConfiguration METADATA =
@@ -72,6 +76,22 @@ final class S3DataConnector implements DataConnector {
   private static final AwsRequestOverrideConfiguration UPLOAD =
       AwsRequestOverrideConfiguration.builder()
           .apiCallAttemptTimeout(UPLOAD_ATTEMPT_TIMEOUT)
+          .build();
+
+  /**
+   * A streamed upload lasts as long as the source takes to arrive (a client's upload of up to 5
+   * GiB), and its body cannot be sent again: one attempt, with a deadline only against a request
+   * that hangs for good.
+   */
+  private static final AwsRequestOverrideConfiguration STREAMED_UPLOAD =
+      AwsRequestOverrideConfiguration.builder()
+          .apiCallAttemptTimeout(STREAMED_UPLOAD_TIMEOUT)
+          .addPlugin(
+              config ->
+                  config.overrideConfiguration(
+                      config.overrideConfiguration().toBuilder()
+                          .retryStrategy(AwsRetryStrategy.doNotRetry())
+                          .build()))
           .build();
 
   private final S3Settings settings;
@@ -213,6 +233,9 @@ final class S3DataConnector implements DataConnector {
         requireEnd(data, length, key);
         return putSingle(key, content, content.length, type);
       }
+      if (length >= 0 && length <= settings.streamingLimit()) {
+        return putStreamed(key, data, length, type);
+      }
       int partSize = partSize(length);
       byte[] buffer = new byte[partSize];
       int first =
@@ -241,6 +264,41 @@ final class S3DataConnector implements DataConnector {
     } catch (SdkException e) {
       throw S3Errors.translate(e, "write " + describe(key));
     }
+  }
+
+  /**
+   * Streams the source straight into one PutObject: no buffer, and S3 stores the bytes as they come
+   * instead of writing parts and then joining them. The source cannot be sent twice, so the request
+   * is not retried ({@link StreamedBody}).
+   */
+  private ObjectInfo putStreamed(String key, InputStream data, long length, String type) {
+    StreamedBody body = new StreamedBody(data, length, key);
+    try {
+      PutObjectResponse response =
+          s3.putObject(
+              b ->
+                  b.bucket(settings.bucket())
+                      .key(key)
+                      .contentType(type)
+                      .contentLength(length)
+                      .overrideConfiguration(STREAMED_UPLOAD),
+              RequestBody.fromContentProvider(body, length, type));
+      return new ObjectInfo(key, length, type, clock.instant(), etag(response.eTag()));
+    } catch (RuntimeException e) {
+      // The SDK wraps what the source threw, if it passes it on at all: report the source's.
+      body.failure().ifPresent(failure -> throwWith(failure, e));
+      if (e instanceof SdkException sdk) {
+        throw S3Errors.translate(sdk, "write " + describe(key));
+      }
+      throw e;
+    }
+  }
+
+  private static void throwWith(RuntimeException failure, RuntimeException suppressed) {
+    if (failure != suppressed && failure != suppressed.getCause()) {
+      failure.addSuppressed(suppressed);
+    }
+    throw failure;
   }
 
   private ObjectInfo putMultipart(

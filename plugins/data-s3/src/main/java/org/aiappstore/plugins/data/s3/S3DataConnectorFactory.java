@@ -45,8 +45,14 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
   /** Whether "Test connection" and the first write create a missing bucket. */
   public static final String CREATE_BUCKET = "createBucket";
 
-  /** Size in MiB from which objects of known length are uploaded in parts. */
+  /** Size in MiB from which objects of known length are no longer buffered in memory. */
   public static final String MULTIPART_THRESHOLD = "multipartThreshold";
+
+  /**
+   * Size in MiB up to which objects of known length are streamed in one PutObject; 0 turns
+   * streaming off.
+   */
+  public static final String STREAMING_LIMIT = "streamingLimit";
 
   /** Size in MiB of each part of a multipart upload. */
   public static final String PART_SIZE = "partSize";
@@ -62,6 +68,9 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
 
   /** The largest part or single upload buffered in memory, in MiB. */
   static final int MAX_BUFFER_MIB = 256;
+
+  /** The largest object S3 accepts in one PutObject, in MiB (5 GiB). */
+  static final int MAX_SINGLE_PUT_MIB = 5 * 1024;
 
   /** The most parts of one upload sent at once. */
   static final int MAX_PARTS_IN_FLIGHT = 8;
@@ -107,8 +116,21 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
               .build(),
           ConfigProperty.integer(MULTIPART_THRESHOLD)
               .label("Multipart threshold (MiB)")
-              .help("Objects of known size from this size up are uploaded in parts.")
+              .help(
+                  "Objects of known size below this size are read into memory and sent in one"
+                      + " request, which the connector can retry.")
               .defaultValue(16)
+              .build(),
+          ConfigProperty.integer(STREAMING_LIMIT)
+              .label("Streaming limit (MiB)")
+              .help(
+                  "Objects of known size from the multipart threshold up to this size are streamed"
+                      + " to S3 in one request without buffering (cheapest for S3 and this server,"
+                      + " but a failed request is not retried); larger ones are uploaded in parts."
+                      + " 0 to "
+                      + MAX_SINGLE_PUT_MIB
+                      + " (S3's limit for one request); 0 always uses parts.")
+              .defaultValue(MAX_SINGLE_PUT_MIB)
               .build(),
           ConfigProperty.integer(PART_SIZE)
               .label("Part size (MiB)")
@@ -196,6 +218,12 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
           new ConfigViolation(
               MULTIPART_THRESHOLD, "must be between 1 and " + MAX_BUFFER_MIB + " MiB"));
     }
+    int streamingLimit = config.integer(STREAMING_LIMIT);
+    if (streamingLimit < 0 || streamingLimit > MAX_SINGLE_PUT_MIB) {
+      violations.add(
+          new ConfigViolation(
+              STREAMING_LIMIT, "must be between 0 and " + MAX_SINGLE_PUT_MIB + " MiB"));
+    }
     int partSize = config.integer(PART_SIZE);
     if (partSize < MIN_PART_SIZE_MIB || partSize > MAX_BUFFER_MIB) {
       violations.add(
@@ -220,6 +248,7 @@ public final class S3DataConnectorFactory implements DataConnectorFactory {
         config.bool(PATH_STYLE),
         config.bool(CREATE_BUCKET),
         threshold * MIB,
+        streamingLimit * MIB,
         (int) (partSize * MIB),
         partsInFlight,
         config.bool(PAYLOAD_SIGNING));

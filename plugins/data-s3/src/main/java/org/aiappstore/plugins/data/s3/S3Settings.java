@@ -13,7 +13,10 @@ import java.util.Optional;
  * @param secretKey the secret access key; never print it
  * @param pathStyle whether to address the bucket in the path rather than the host name
  * @param createBucket whether a missing bucket is created
- * @param multipartThreshold objects of known length from this many bytes up use multipart uploads
+ * @param multipartThreshold objects of known length below this many bytes are buffered and sent in
+ *     one PutObject
+ * @param streamingLimit objects of known length from {@code multipartThreshold} up to this many
+ *     bytes are streamed in one PutObject without buffering; larger ones use multipart uploads
  * @param partSize the size of each multipart part, in bytes
  * @param partsInFlight how many parts of one multipart upload are sent at once while the next one
  *     is read
@@ -28,6 +31,7 @@ record S3Settings(
     boolean pathStyle,
     boolean createBucket,
     long multipartThreshold,
+    long streamingLimit,
     int partSize,
     int partsInFlight,
     boolean payloadSigning) {
@@ -53,6 +57,8 @@ record S3Settings(
         + createBucket
         + ", multipartThreshold="
         + multipartThreshold
+        + ", streamingLimit="
+        + streamingLimit
         + ", partSize="
         + partSize
         + ", partsInFlight="

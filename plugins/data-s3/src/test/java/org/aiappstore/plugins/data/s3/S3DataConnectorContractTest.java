@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +25,15 @@ import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.DataConnectorFactory;
 import org.aiappstore.plugin.api.data.ObjectInfo;
+import org.aiappstore.plugin.api.data.StoredObject;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 import org.aiappstore.plugin.tck.data.DataConnectorContract;
 import org.aiappstore.plugin.tck.data.GeneratedContent;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +78,13 @@ class S3DataConnectorContractTest extends DataConnectorContract {
   protected Map<String, String> config() {
     Map<String, String> config = server.config(BUCKET);
     config.put(S3DataConnectorFactory.PART_SIZE, "5");
+    return config;
+  }
+
+  /** The test configuration with every known length above the threshold sent in parts. */
+  private Map<String, String> withoutStreaming() {
+    Map<String, String> config = config();
+    config.put(S3DataConnectorFactory.STREAMING_LIMIT, "0");
     return config;
   }
 
@@ -186,6 +199,19 @@ class S3DataConnectorContractTest extends DataConnectorContract {
   @Nested
   class WhenUploadsGoWrong {
 
+    /** For known lengths, which the default settings stream in one PutObject. */
+    private DataConnector multipart;
+
+    @BeforeEach
+    void openMultipartConnector() {
+      multipart = create(withoutStreaming());
+    }
+
+    @AfterEach
+    void closeMultipartConnector() {
+      multipart.close();
+    }
+
     @Test
     void shouldRejectASingleUploadShorterThanDeclared() {
       assertThatThrownBy(
@@ -202,12 +228,8 @@ class S3DataConnectorContractTest extends DataConnectorContract {
 
       assertThatThrownBy(
               () ->
-                  connector()
-                      .put(
-                          key("short-multipart"),
-                          GeneratedContent.stream(1, 12 * MIB),
-                          declared,
-                          null))
+                  multipart.put(
+                      key("short-multipart"), GeneratedContent.stream(1, 12 * MIB), declared, null))
           .isInstanceOfSatisfying(
               PlatformException.class,
               e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT));
@@ -305,10 +327,132 @@ class S3DataConnectorContractTest extends DataConnectorContract {
     void shouldLeaveNoPartBehindWhenADeclaredLengthIsNotMet() {
       assertThatThrownBy(
               () ->
-                  connector()
-                      .put(key("short"), GeneratedContent.stream(4, 21 * MIB), 40 * MIB, null))
+                  multipart.put(key("short"), GeneratedContent.stream(4, 21 * MIB), 40 * MIB, null))
           .isInstanceOf(PlatformException.class);
       assertThat(server.multipartUploads(BUCKET, key(""))).isEmpty();
+    }
+  }
+
+  @Nested
+  class WhenStreamingAKnownLength {
+
+    @Test
+    void shouldSendItInOnePutObject() throws IOException {
+      long size = 21 * MIB + 5;
+
+      ObjectInfo stored =
+          connector().put(key("streamed"), GeneratedContent.stream(6, size), size, "video/mp4");
+
+      // S3 gives a multipart object the ETag "<md5 of the parts' md5s>-<parts>".
+      assertThat(stored.etag()).isEqualTo(md5(GeneratedContent.stream(6, size)));
+      ObjectInfo head = connector().head(key("streamed")).orElseThrow();
+      assertThat(head.size()).isEqualTo(size);
+      assertThat(head.contentType()).isEqualTo("video/mp4");
+      assertThat(head.etag()).isEqualTo(stored.etag());
+    }
+
+    @Test
+    void shouldUsePartsAboveTheStreamingLimit() throws IOException {
+      Map<String, String> config = config();
+      config.put(S3DataConnectorFactory.MULTIPART_THRESHOLD, "1");
+      config.put(S3DataConnectorFactory.STREAMING_LIMIT, "6");
+      long limit = 6 * MIB;
+
+      try (DataConnector limited = create(config)) {
+        ObjectInfo atLimit =
+            limited.put(key("at-limit"), GeneratedContent.stream(7, limit), limit, null);
+        ObjectInfo above =
+            limited.put(key("above"), GeneratedContent.stream(8, limit + 1), limit + 1, null);
+
+        assertThat(atLimit.etag()).isEqualTo(md5(GeneratedContent.stream(7, limit)));
+        assertThat(above.etag()).endsWith("-2");
+        try (StoredObject object = limited.get(key("above"), ByteRange.all())) {
+          assertThat(GeneratedContent.sha256(object.stream()).digest())
+              .isEqualTo(GeneratedContent.sha256(8, limit + 1));
+        }
+      }
+    }
+
+    @Test
+    void shouldRejectAShortBodyAndStoreNothing() {
+      assertThatThrownBy(
+              () ->
+                  connector()
+                      .put(key("short"), GeneratedContent.stream(9, 20 * MIB), 40 * MIB, null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT);
+                assertThat(e.getMessage()).contains("declared as " + 40 * MIB);
+              });
+      assertThat(connector().head(key("short"))).isEmpty();
+      assertThat(server.multipartUploads(BUCKET, key(""))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectALongerBodyAndStoreNothing() {
+      assertThatThrownBy(
+              () ->
+                  connector()
+                      .put(key("long"), GeneratedContent.stream(10, 20 * MIB + 1), 20 * MIB, null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT);
+                assertThat(e.getMessage()).contains("more arrived");
+              });
+      assertThat(connector().head(key("long"))).isEmpty();
+    }
+
+    @Test
+    void shouldPassOnTheSourcesOwnErrorAndKeepThePreviousObject() {
+      connector().put(key("kept"), new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, null);
+      PlatformException tooLarge = PlatformException.invalidArgument("Too large");
+      InputStream failing =
+          new SequenceInputStream(
+              GeneratedContent.stream(11, 18 * MIB),
+              new InputStream() {
+                @Override
+                public int read() {
+                  throw tooLarge;
+                }
+              });
+
+      assertThatThrownBy(() -> connector().put(key("kept"), failing, 30 * MIB, "video/mp4"))
+          .isSameAs(tooLarge);
+      assertThat(connector().head(key("kept"))).get().extracting(ObjectInfo::size).isEqualTo(3L);
+    }
+
+    @Test
+    void shouldReportAFailingSourceAsUnavailableAndStoreNothing() {
+      InputStream failing =
+          new SequenceInputStream(
+              GeneratedContent.stream(12, 17 * MIB),
+              new InputStream() {
+                @Override
+                public int read() throws IOException {
+                  throw new IOException("client gone");
+                }
+              });
+
+      assertThatThrownBy(() -> connector().put(key("failing"), failing, 30 * MIB, null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE));
+      assertThat(connector().head(key("failing"))).isEmpty();
+    }
+
+    private static String md5(InputStream in) throws IOException {
+      try (InputStream content = in) {
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = content.read(buffer)) > 0; ) {
+          md5.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(md5.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 }

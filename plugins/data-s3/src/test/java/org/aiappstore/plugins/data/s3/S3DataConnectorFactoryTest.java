@@ -47,6 +47,7 @@ class S3DataConnectorFactoryTest {
               org.assertj.core.groups.Tuple.tuple("pathStyle", ConfigType.BOOLEAN, "true"),
               org.assertj.core.groups.Tuple.tuple("createBucket", ConfigType.BOOLEAN, "false"),
               org.assertj.core.groups.Tuple.tuple("multipartThreshold", ConfigType.INTEGER, "16"),
+              org.assertj.core.groups.Tuple.tuple("streamingLimit", ConfigType.INTEGER, "5120"),
               org.assertj.core.groups.Tuple.tuple("partSize", ConfigType.INTEGER, "8"),
               org.assertj.core.groups.Tuple.tuple("partsInFlight", ConfigType.INTEGER, "2"),
               org.assertj.core.groups.Tuple.tuple("payloadSigning", ConfigType.BOOLEAN, "true"));
@@ -83,6 +84,8 @@ class S3DataConnectorFactoryTest {
       "partsInFlight, 0",
       "partsInFlight, 9",
       "multipartThreshold, 0",
+      "streamingLimit, -1",
+      "streamingLimit, 5121",
       "bucket, Bad_Bucket",
       "bucket, ab",
       "endpoint, ftp://minio:21",
@@ -112,6 +115,7 @@ class S3DataConnectorFactoryTest {
       assertThat(settings.pathStyle()).isTrue();
       assertThat(settings.createBucket()).isFalse();
       assertThat(settings.multipartThreshold()).isEqualTo(16L * 1024 * 1024);
+      assertThat(settings.streamingLimit()).isEqualTo(5L * 1024 * 1024 * 1024);
       assertThat(settings.partSize()).isEqualTo(8 * 1024 * 1024);
       assertThat(settings.partsInFlight()).isEqualTo(2);
       assertThat(settings.payloadSigning()).isTrue();
