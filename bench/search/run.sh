@@ -6,7 +6,8 @@
 #   ./mvnw -DskipTests install && bench/search/run.sh     (first run about 15 minutes, most of it generating)
 #
 # Environment: BENCH_CARDS (10000), BENCH_SECONDS per measurement (20), BENCH_HEAP (the server's -Xmx, 1g as in
-# server-config/jvm.options). The generated database is kept in bench/search/target/data and reused by the next
+# server-config/jvm.options), BENCH_JFR=1 to record the server with Java Flight Recorder (profile settings) into
+# bench/search/target/server.jfr (figures taken with it on are not comparable). The generated database is kept in bench/search/target/data and reused by the next
 # run (delete it to generate again). Uses core/app's Liberty (target/liberty) on port 19180, loopback only, and
 # stops the server it started.
 set -euo pipefail
@@ -32,6 +33,10 @@ echo "== preparing the server"
 server_dir="$repo/core/app/target/liberty/wlp/usr/servers/defaultServer"
 mkdir -p "$server_dir/configDropins/overrides"
 printf -- '-Xmx%s\n' "$heap" > "$server_dir/configDropins/overrides/jvm.options"
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  printf -- '-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=%s\n' "$work/server.jfr" \
+    >> "$server_dir/configDropins/overrides/jvm.options"
+fi
 javac -d "$work/classes" "$repo/bench/search/SearchBench.java"
 bench() { java -cp "$work/classes" SearchBench "$@"; }
 
