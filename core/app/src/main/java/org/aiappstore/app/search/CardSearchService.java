@@ -35,6 +35,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -375,6 +376,8 @@ public class CardSearchService {
    */
   private static final class Highlighter extends UnifiedHighlighter {
 
+    private final CardSearcher searcher;
+
     Highlighter(CardSearcher searcher) {
       super(
           UnifiedHighlighter.builder(searcher, CardAnalyzers.PER_FIELD)
@@ -386,6 +389,12 @@ public class CardSearchService {
               .withWeightMatches(false)
               .withMaxNoHighlightPassages(0)
               .withMaxLength(SNIPPET_SOURCE_MAX));
+      this.searcher = searcher;
+    }
+
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      return searcher.fieldInfos().fieldInfo(field);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -254,6 +255,7 @@ public final class SearchIndex implements Closeable {
 
     private final SortedSetDocValuesReaderState facetState;
     private final Map<String, String> labels;
+    private final FieldInfos fieldInfos;
 
     /**
      * Where each word searched for is in each segment, with its statistics: looking a word up in
@@ -267,6 +269,7 @@ public final class SearchIndex implements Closeable {
       super(reader);
       this.facetState = facetState(reader, config);
       this.labels = labels(reader);
+      this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
     }
 
     /**
@@ -310,6 +313,11 @@ public final class SearchIndex implements Closeable {
         return builder.build();
       }
       return query;
+    }
+
+    /** The fields of all segments, merged once rather than by every search's highlighter. */
+    FieldInfos fieldInfos() {
+      return fieldInfos;
     }
 
     /** Null while no card has a facet value (an empty index). */
