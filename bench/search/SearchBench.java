@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * The search benchmark's client, a single-file program (run with {@code java SearchBench.java}):
  *
  * <pre>
- *   generate BASE_URL ADMIN_PASSWORD COUNT   users and COUNT realistic cards through the API
+ *   generate BASE_URL ADMIN_PASSWORD COUNT [FIRST]   users and COUNT realistic cards through the API
+ *                                            (FIRST: the seed of the first card, to top up an
+ *                                            interrupted run with cards it has not made)
  *   load BASE_URL ADMIN_PASSWORD SECONDS     throughput and p50/p99 at 1 and 32 clients:
  *                                            text+facet searches, and GET /api/v1/about
  *   rebuild BASE_URL ADMIN_PASSWORD          times POST /api/v1/admin/search/rebuild
@@ -43,7 +45,8 @@ public class SearchBench {
     String base = args[1] + "/api/v1";
     Api admin = Api.login(base, "admin", args[2]);
     switch (args[0]) {
-      case "generate" -> generate(base, admin, Integer.parseInt(args[3]));
+      case "generate" ->
+          generate(base, admin, Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 0);
       case "load" -> load(base, admin, Integer.parseInt(args[3]));
       case "rebuild" -> rebuild(admin);
       case "search" -> searchOnly(base, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
@@ -53,7 +56,7 @@ public class SearchBench {
 
   // ---------------------------------------------------------------- generate
 
-  static void generate(String base, Api admin, int count) throws Exception {
+  static void generate(String base, Api admin, int count, int first) throws Exception {
     List<String> tasks = strings(admin.get("/tasks").body());
     List<Api> owners = new ArrayList<>();
     List<String> ids = new ArrayList<>();
@@ -82,7 +85,8 @@ public class SearchBench {
       workers.add(
           pool.submit(
               () -> {
-                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                  int i = first + n;
                   Random random = new Random(i);
                   int owner = random.nextInt(USERS);
                   String card = Cards.card(random, i, tasks, ids, owner, videos.get(owner));
@@ -91,17 +95,20 @@ public class SearchBench {
                   if (response.statusCode() != 201) {
                     throw new IllegalStateException(response.statusCode() + " " + response.body());
                   }
-                  if ((i + 1) % 1000 == 0) {
-                    System.out.printf("  %d cards (%.0f s)%n", i + 1, seconds(started));
+                  if ((n + 1) % 1000 == 0) {
+                    System.out.printf("  %d cards (%.0f s)%n", n + 1, seconds(started));
                   }
                 }
                 return null;
               }));
     }
-    for (Future<?> worker : workers) {
-      worker.get();
+    try {
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
+    } finally {
+      pool.shutdownNow(); // a failed worker ends the run instead of leaving the others going
     }
-    pool.shutdown();
     System.out.printf(
         "created %d cards (%.0f MB of JSON) in %.0f s%n", count, bytes.get() / 1e6, seconds(started));
   }
@@ -303,8 +310,15 @@ public class SearchBench {
           if (token != null) {
             builder.header("Authorization", "Bearer " + token);
           }
-          HttpResponse<String> response =
-              http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> response;
+          try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+          } catch (IOException e) {
+            if (attempt < 2) {
+              continue; // a kept-alive connection the server closed just as the request left
+            }
+            throw e;
+          }
           if (response.statusCode() == 401 && username != null && attempt == 0) {
             signIn();
             continue;

@@ -53,9 +53,13 @@ token=$(curl -sf -H 'Content-Type: application/json' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 existing=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/search/models?size=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-if [ "$existing" -lt "$cards" ]; then
+if [ "$existing" -eq 0 ]; then
   echo "== generating $cards cards through the API"
   bench generate "$base" "$admin_password" "$cards"
+elif [ "$existing" -lt "$cards" ]; then
+  # An interrupted generation: top it up with cards of seeds it did not use.
+  echo "== $existing cards in $work/data; adding $((cards - existing))"
+  bench generate "$base" "$admin_password" "$((cards - existing))" "$cards"
 else
   echo "== reusing the $existing cards in $work/data"
 fi
