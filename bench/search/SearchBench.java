@@ -121,7 +121,8 @@ public class SearchBench {
       users.add(Api.login(base, String.format("bench%02d", i % USERS), PASSWORD));
     }
     System.out.println(
-        "| endpoint | clients | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|");
+        "| endpoint | clients | requests/s | p50 ms | p99 ms | server CPU ms/request | errors |\n"
+            + "|---|---|---|---|---|---|---|");
     for (int clients : new int[] {1, 32}) {
       run("search: text + facets", clients, seconds, base, users, SearchBench::searchQuery);
       run("GET /api/v1/about, anonymous", clients, seconds, base, null, () -> "/about");
@@ -134,7 +135,8 @@ public class SearchBench {
     for (int i = 0; i < clients; i++) {
       users.add(Api.login(base, String.format("bench%02d", i % USERS), PASSWORD));
     }
-    System.out.println("| endpoint | clients | requests/s | p50 ms | p99 ms | errors |");
+    System.out.println(
+        "| endpoint | clients | requests/s | p50 ms | p99 ms | server CPU ms/request | errors |");
     run("search: text + facets", clients, seconds, base, users, SearchBench::searchQuery);
   }
 
@@ -160,10 +162,38 @@ public class SearchBench {
       throws Exception {
     // Warm up (JIT, caches) for a third of the measured time, then measure.
     measure(clients, Math.max(3, seconds / 3), base, users, paths);
+    double cpuBefore = serverCpuSeconds();
     Result result = measure(clients, seconds, base, users, paths);
+    double cpu = serverCpuSeconds() - cpuBefore;
     System.out.printf(
-        "| %s | %d | %.0f | %.1f | %.1f | %d |%n",
-        name, clients, result.throughput(), result.percentile(50), result.percentile(99), result.errors);
+        "| %s | %d | %.0f | %.1f | %.1f | %s | %d |%n",
+        name,
+        clients,
+        result.throughput(),
+        result.percentile(50),
+        result.percentile(99),
+        Double.isNaN(cpu) ? "–" : String.format(Locale.ROOT, "%.2f", cpu * 1000 / result.nanos.length),
+        result.errors);
+  }
+
+  /**
+   * CPU seconds the server process has used (user + system), from /proc; NaN without
+   * BENCH_SERVER_PID. Per request this says what a request costs even when other processes share
+   * the cores, which moves throughput and latency much more.
+   */
+  static double serverCpuSeconds() {
+    String pid = System.getenv("BENCH_SERVER_PID");
+    if (pid == null || pid.isBlank()) {
+      return Double.NaN;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.trim(), "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields[11] and [12] are utime and stime (the 14th and 15th of the whole line), in ticks
+      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   record Result(long[] nanos, double seconds, long errors) {

@@ -71,6 +71,8 @@ fi
   done ) > "$work/heap.samples" &
 sampler_pid=$!
 
+# The server's process id, so the client can report the server's CPU time per request.
+export BENCH_SERVER_PID="$(cat "$repo/core/app/target/liberty/wlp/usr/servers/.pid/defaultServer.pid" 2>/dev/null || true)"
 echo "== load: $seconds s per measurement after a warm-up (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 bench load "$base" "$admin_password" "$seconds"
 echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
