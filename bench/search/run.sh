@@ -6,7 +6,8 @@
 #   ./mvnw -DskipTests install && bench/search/run.sh     (first run about 15 minutes, most of it generating)
 #
 # Environment: BENCH_CARDS (10000), BENCH_SECONDS per measurement (20), BENCH_HEAP (the server's -Xmx, 1g as in
-# server-config/jvm.options). The generated database is kept in bench/search/target/data and reused by the next
+# server-config/jvm.options), BENCH_JFR=1 to record the server with Java Flight Recorder (profile settings) into
+# bench/search/target/server.jfr (figures taken with it on are not comparable). The generated database is kept in bench/search/target/data and reused by the next
 # run (delete it to generate again). Uses core/app's Liberty (target/liberty) on port 19180, loopback only, and
 # stops the server it started.
 set -euo pipefail
@@ -32,6 +33,10 @@ echo "== preparing the server"
 server_dir="$repo/core/app/target/liberty/wlp/usr/servers/defaultServer"
 mkdir -p "$server_dir/configDropins/overrides"
 printf -- '-Xmx%s\n' "$heap" > "$server_dir/configDropins/overrides/jvm.options"
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  printf -- '-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=%s\n' "$work/server.jfr" \
+    >> "$server_dir/configDropins/overrides/jvm.options"
+fi
 javac -d "$work/classes" "$repo/bench/search/SearchBench.java"
 bench() { java -cp "$work/classes" SearchBench "$@"; }
 
@@ -48,9 +53,13 @@ token=$(curl -sf -H 'Content-Type: application/json' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 existing=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/search/models?size=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
-if [ "$existing" -lt "$cards" ]; then
+if [ "$existing" -eq 0 ]; then
   echo "== generating $cards cards through the API"
   bench generate "$base" "$admin_password" "$cards"
+elif [ "$existing" -lt "$cards" ]; then
+  # An interrupted generation: top it up with cards of seeds it did not use.
+  echo "== $existing cards in $work/data; adding $((cards - existing))"
+  bench generate "$base" "$admin_password" "$((cards - existing))" "$cards"
 else
   echo "== reusing the $existing cards in $work/data"
 fi
@@ -62,6 +71,8 @@ fi
   done ) > "$work/heap.samples" &
 sampler_pid=$!
 
+# The server's process id, so the client can report the server's CPU time per request.
+export BENCH_SERVER_PID="$(cat "$repo/core/app/target/liberty/wlp/usr/servers/.pid/defaultServer.pid" 2>/dev/null || true)"
 echo "== load: $seconds s per measurement after a warm-up (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 bench load "$base" "$admin_password" "$seconds"
 echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -35,6 +35,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -54,9 +55,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -136,26 +139,7 @@ public class CardSearchService {
       List<JsonObject> recent, List<JsonObject> mine, long mineTotal, List<FacetValue> tasks) {}
 
   public SearchResult search(Caller caller, SearchRequest request) {
-    return withIndex(
-        index ->
-            index.search(
-                searcher ->
-                    searcher.cached(
-                        resultKey(caller, request), () -> search(searcher, caller, request))));
-  }
-
-  /**
-   * What a result depends on besides the index: the request, whom the caller may see (everything
-   * for admins, else what is public, theirs or shared with them) and the owner filter resolved to
-   * an id ({@code me} and usernames).
-   */
-  private record ResultKey(String visibleTo, String ownerId, SearchRequest request) {}
-
-  private ResultKey resultKey(Caller caller, SearchRequest request) {
-    return new ResultKey(
-        CardAccess.isAdmin(caller) ? null : caller.userId(),
-        request.owner() == null ? null : ownerId(caller, request.owner()),
-        request);
+    return withIndex(index -> index.search(searcher -> search(searcher, caller, request)));
   }
 
   private SearchResult search(CardSearcher searcher, Caller caller, SearchRequest request)
@@ -178,7 +162,8 @@ public class CardSearchService {
           null,
           FacetCounts.NONE);
     }
-    DrillDownQuery query = new DrillDownQuery(FACETS, baseQuery(caller, request, text));
+    DrillDownQuery query =
+        new DrillDownQuery(FACETS, searcher.withTermStates(baseQuery(caller, request, text)));
     request.tasks().forEach(t -> query.add(CardDocuments.FACET_TASK, CardAnalyzers.key(t)));
     request
         .frameworks()
@@ -391,6 +376,8 @@ public class CardSearchService {
    */
   private static final class Highlighter extends UnifiedHighlighter {
 
+    private final CardSearcher searcher;
+
     Highlighter(CardSearcher searcher) {
       super(
           UnifiedHighlighter.builder(searcher, CardAnalyzers.PER_FIELD)
@@ -402,6 +389,12 @@ public class CardSearchService {
               .withWeightMatches(false)
               .withMaxNoHighlightPassages(0)
               .withMaxLength(SNIPPET_SOURCE_MAX));
+      this.searcher = searcher;
+    }
+
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      return searcher.fieldInfos().fieldInfo(field);
     }
 
     /**
@@ -431,6 +424,16 @@ public class CardSearchService {
         values.add(texts);
       } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
       return values;
+    }
+
+    @Override
+    protected FieldOffsetStrategy getOffsetStrategy(
+        OffsetSource offsetSource, UHComponents components) {
+      if (offsetSource == OffsetSource.POSTINGS
+          && ForwardPostingsOffsetStrategy.handles(components)) {
+        return new ForwardPostingsOffsetStrategy(components);
+      }
+      return super.getOffsetStrategy(offsetSource, components);
     }
 
     @Override

@@ -2,9 +2,12 @@ package org.aiappstore.app.search;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.model.ModelCard;
@@ -14,6 +17,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -24,16 +28,22 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.IOSupplier;
 
 /**
  * The Lucene index of the cards: one writer, and searchers that see its changes once {@link
@@ -240,47 +250,74 @@ public final class SearchIndex implements Closeable {
    */
   static final class CardSearcher extends IndexSearcher {
 
-    /** Results kept per searcher; a few hundred pages of twenty summaries are a few megabytes. */
-    static final int RESULTS_CACHED = 256;
+    /** Words whose statistics are kept per searcher; more than users type between refreshes. */
+    static final int TERMS_CACHED = 20_000;
 
     private final SortedSetDocValuesReaderState facetState;
     private final Map<String, String> labels;
+    private final FieldInfos fieldInfos;
 
     /**
-     * Answers computed on this searcher's point-in-time view of the index. They cannot go stale:
-     * every change to the index is seen through a new searcher, which starts with an empty cache.
+     * Where each word searched for is in each segment, with its statistics: looking a word up in
+     * every segment's terms dictionary for each of the eight fields a word is searched in was a
+     * sixth of a search. They cannot go stale: every change to the index is seen through a new
+     * searcher, which starts with an empty cache.
      */
-    private final Map<Object, Object> results =
-        new java.util.LinkedHashMap<>(64, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-            return size() > RESULTS_CACHED;
-          }
-        };
+    private final ConcurrentHashMap<Term, TermStates> termStates = new ConcurrentHashMap<>();
 
     CardSearcher(IndexReader reader, FacetsConfig config) throws IOException {
       super(reader);
       this.facetState = facetState(reader, config);
       this.labels = labels(reader);
+      this.fieldInfos = FieldInfos.getMergedFieldInfos(reader);
     }
 
     /**
-     * The answer computed earlier on this searcher for an equal key, or a newly computed one. Two
-     * threads asking at once may both compute it; both answers are the same.
+     * {@code query} with each of its term queries (also inside boolean, boost and disjunction
+     * queries) carrying the term's statistics, looked up once per searcher. Scores are the same:
+     * the statistics are those Lucene would look up itself.
      */
-    @SuppressWarnings("unchecked")
-    <T> T cached(Object key, IOSupplier<T> compute) throws IOException {
-      synchronized (results) {
-        Object found = results.get(key);
-        if (found != null) {
-          return (T) found;
+    Query withTermStates(Query query) throws IOException {
+      if (query instanceof TermQuery) {
+        Term term = ((TermQuery) query).getTerm();
+        TermStates states = termStates.get(term);
+        if (states == null) {
+          states = TermStates.build(this, term, true);
+          if (termStates.size() >= TERMS_CACHED) {
+            termStates.clear(); // simpler than LRU: a full cache means unusual use
+          }
+          termStates.put(term, states);
         }
+        return new TermQuery(term, states);
       }
-      T computed = compute.get();
-      synchronized (results) {
-        results.put(key, computed);
+      if (query instanceof BoostQuery) {
+        BoostQuery boost = (BoostQuery) query;
+        return new BoostQuery(withTermStates(boost.getQuery()), boost.getBoost());
       }
-      return computed;
+      if (query instanceof DisjunctionMaxQuery) {
+        DisjunctionMaxQuery max = (DisjunctionMaxQuery) query;
+        List<Query> disjuncts = new ArrayList<>();
+        for (Query disjunct : max.getDisjuncts()) {
+          disjuncts.add(withTermStates(disjunct));
+        }
+        return new DisjunctionMaxQuery(disjuncts, max.getTieBreakerMultiplier());
+      }
+      if (query instanceof BooleanQuery) {
+        BooleanQuery bool = (BooleanQuery) query;
+        BooleanQuery.Builder builder =
+            new BooleanQuery.Builder()
+                .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+        for (BooleanClause clause : bool.clauses()) {
+          builder.add(withTermStates(clause.getQuery()), clause.getOccur());
+        }
+        return builder.build();
+      }
+      return query;
+    }
+
+    /** The fields of all segments, merged once rather than by every search's highlighter. */
+    FieldInfos fieldInfos() {
+      return fieldInfos;
     }
 
     /** Null while no card has a facet value (an empty index). */
