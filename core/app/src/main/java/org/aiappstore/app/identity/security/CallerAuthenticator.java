@@ -19,11 +19,9 @@ import org.aiappstore.app.identity.user.UserRepository;
 
 /**
  * Turns a bearer credential into a {@link Caller}: a personal API token, an external OIDC access
- * token (when configured and its iss says so), or our own access token. The user is looked up on
- * each request ({@link UserRepository#findRecentById}: changes made on this server are seen at
- * once, on another server of the same database within a second), so disabling, demoting or a
- * password change takes effect at once; roles always come from the user's current record, never
- * from the token.
+ * token (when configured and its iss says so), or our own access token. The user is loaded on each
+ * request, so disabling, demoting or a password change takes effect at once; roles always come from
+ * the user's current record, never from the token.
  */
 @ApplicationScoped
 public class CallerAuthenticator {
@@ -93,7 +91,7 @@ public class CallerAuthenticator {
   private User activeUser(String id) throws InvalidTokenException {
     User user =
         users
-            .findRecentById(id)
+            .findById(id)
             .orElseThrow(() -> new InvalidTokenException("The token's user does not exist."));
     if (user.disabled()) {
       throw new InvalidTokenException("The account is disabled.");

@@ -10,7 +10,6 @@ import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,19 +33,10 @@ public class UserRepository {
 
   @Inject MongoConnection mongo;
 
-  private final RecentUsers recent;
-
-  public UserRepository() {
-    this.recent = new RecentUsers(Clock.systemUTC());
-  }
+  public UserRepository() {}
 
   public UserRepository(MongoConnection mongo) {
-    this(mongo, Clock.systemUTC());
-  }
-
-  UserRepository(MongoConnection mongo, Clock clock) {
     this.mongo = mongo;
-    this.recent = new RecentUsers(clock);
     createIndexes();
   }
 
@@ -74,8 +64,6 @@ public class UserRepository {
         throw new DuplicateUserException("The username '" + user.username() + "' is taken.");
       }
       throw e;
-    } finally {
-      recent.changed(user.id()); // a failed lookup of this id may have been kept
     }
   }
 
@@ -100,31 +88,18 @@ public class UserRepository {
             changed.sessionsNotBefore(),
             changed.issuer(),
             changed.subject());
-    long matched;
-    try {
-      matched =
-          users()
-              .replaceOne(
-                  Filters.and(
-                      Filters.eq("_id", changed.id()), Filters.eq("version", changed.version())),
-                  toDocument(next))
-              .getMatchedCount();
-    } finally {
-      recent.changed(changed.id()); // after the write: a read racing with it is not kept
-    }
+    long matched =
+        users()
+            .replaceOne(
+                Filters.and(
+                    Filters.eq("_id", changed.id()), Filters.eq("version", changed.version())),
+                toDocument(next))
+            .getMatchedCount();
     return matched == 1 ? Optional.of(next) : Optional.empty();
   }
 
   public Optional<User> findById(String id) {
     return Optional.ofNullable(users().find(Filters.eq("_id", id)).first()).map(this::fromDocument);
-  }
-
-  /**
-   * The user as read at most {@link RecentUsers#TTL} ago, for authenticating a request; changes
-   * written through this repository are seen at once (see {@link RecentUsers}).
-   */
-  public Optional<User> findRecentById(String id) {
-    return recent.get(id, this::findById);
   }
 
   public Optional<User> findByUsername(String username) {
@@ -153,11 +128,7 @@ public class UserRepository {
   }
 
   public boolean delete(String id) {
-    try {
-      return users().deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
-    } finally {
-      recent.changed(id);
-    }
+    return users().deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
   }
 
   public UserPage search(UserQuery query) {
