@@ -53,13 +53,7 @@ class S3DataConnectorContractTest extends DataConnectorContract {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = S3ProxyServer.start(serverDirectory);
-    Map<String, String> config = server.config(BUCKET);
-    config.put(S3DataConnectorFactory.CREATE_BUCKET, "true");
-    try (DataConnector connector = create(config)) {
-      ConnectionCheck check = connector.checkConnection();
-      assertThat(check.ok()).as("bucket created: %s", check).isTrue();
-    }
+    server = S3ProxyServer.startWithBucket(serverDirectory, BUCKET);
   }
 
   @AfterAll

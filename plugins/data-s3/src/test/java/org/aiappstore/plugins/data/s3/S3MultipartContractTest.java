@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.aiappstore.plugin.api.ConnectionCheck;
-import org.aiappstore.plugin.api.ConnectorContext;
-import org.aiappstore.plugin.api.config.ConnectorConfig;
-import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.DataConnectorFactory;
 import org.aiappstore.plugin.api.data.ObjectInfo;
 import org.aiappstore.plugin.tck.data.DataConnectorContract;
@@ -32,16 +28,7 @@ class S3MultipartContractTest extends DataConnectorContract {
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = S3ProxyServer.start(serverDirectory);
-    Map<String, String> config = server.config(BUCKET);
-    config.put(S3DataConnectorFactory.CREATE_BUCKET, "true");
-    S3DataConnectorFactory factory = new S3DataConnectorFactory();
-    try (DataConnector connector =
-        factory.create(
-            ConnectorConfig.of(factory.configSchema(), config), ConnectorContext.defaults())) {
-      ConnectionCheck check = connector.checkConnection();
-      assertThat(check.ok()).as("bucket created: %s", check).isTrue();
-    }
+    server = S3ProxyServer.startWithBucket(serverDirectory, BUCKET);
   }
 
   @AfterAll

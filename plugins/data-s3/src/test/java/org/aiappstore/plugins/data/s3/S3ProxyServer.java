@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aiappstore.plugin.api.ConnectionCheck;
+import org.aiappstore.plugin.api.ConnectorContext;
+import org.aiappstore.plugin.api.config.ConnectorConfig;
+import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.tck.data.testing.S3ProxyProcess;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -27,6 +31,28 @@ final class S3ProxyServer implements AutoCloseable {
 
   static S3ProxyServer start(Path directory) throws IOException, InterruptedException {
     return new S3ProxyServer(S3ProxyProcess.start(directory));
+  }
+
+  /**
+   * Starts S3Proxy and creates a bucket through the connector's own "Test connection", which must
+   * succeed.
+   */
+  static S3ProxyServer startWithBucket(Path directory, String bucket)
+      throws IOException, InterruptedException {
+    S3ProxyServer server = start(directory);
+    Map<String, String> config = server.config(bucket);
+    config.put(S3DataConnectorFactory.CREATE_BUCKET, "true");
+    S3DataConnectorFactory factory = new S3DataConnectorFactory();
+    try (DataConnector connector =
+        factory.create(
+            ConnectorConfig.of(factory.configSchema(), config), ConnectorContext.defaults())) {
+      ConnectionCheck check = connector.checkConnection();
+      if (!check.ok()) {
+        server.close();
+        throw new IllegalStateException("Could not create the bucket " + bucket + ": " + check);
+      }
+    }
+    return server;
   }
 
   /** A working connector configuration for a bucket, as mutable raw values. */
