@@ -20,6 +20,9 @@ import org.aiappstore.app.identity.token.InvalidTokenException;
  * anonymously (public endpoints work, protected ones answer 401). A bad credential is refused here
  * with a 401 problem, even on a public endpoint, so a client learns at once that its token is
  * stale.
+ *
+ * <p>A valid credential does not log the caller in to the container on every request (see {@link
+ * #validateRequest}); the caller is a request attribute, and {@link RoleCheckFilter} decides.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -37,6 +40,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return context.doNothing();
     }
+    Caller known = Caller.of(request).orElse(null);
+    if (known != null) {
+      // Asked again in the same request (HttpServletRequest#authenticate): the token was checked.
+      return context.notifyContainerAboutLogin(known.userId(), known.roles());
+    }
     String token = header.substring(BEARER.length()).trim();
     try {
       Caller caller = authenticator.authenticate(token);
@@ -51,7 +59,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
       }
       request.setAttribute(Caller.ATTRIBUTE, caller);
-      return context.notifyContainerAboutLogin(caller.userId(), caller.roles());
+      if (context.isAuthenticationRequest()) {
+        return context.notifyContainerAboutLogin(caller.userId(), caller.roles());
+      }
+      // No container login for an ordinary request: Liberty's login signs an LTPA single-sign-on
+      // token every time (an RSA signature, most of an authenticated request's cost), which this
+      // application never uses. RoleCheckFilter enforces access from the Caller and hands JAX-RS
+      // a SecurityContext built from it; the container is asked only if something calls
+      // HttpServletRequest#authenticate, which lands in the branch above.
+      return context.doNothing();
     } catch (InvalidTokenException e) {
       return refuse(response, e.getMessage());
     } catch (IOException e) {

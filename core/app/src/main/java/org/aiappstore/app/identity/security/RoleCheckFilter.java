@@ -21,8 +21,10 @@ import org.aiappstore.app.problem.Problems;
 /**
  * Enforces {@code @RolesAllowed}, {@code @PermitAll} and {@code @DenyAll} on JAX-RS resources
  * (method before class) with problem+json answers: 401 for no credential, 403 for a missing role.
- * Roles come from the {@link Caller} our mechanism established. A resource without any of these
- * annotations is denied: access must be decided explicitly.
+ * Roles come from the {@link Caller} our mechanism established, which this filter also hands to
+ * JAX-RS as the request's {@code SecurityContext} (Liberty checks the same annotations after this
+ * filter through it, without a container login). A resource without any of these annotations is
+ * denied: access must be decided explicitly.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION - 100)
@@ -35,6 +37,10 @@ public class RoleCheckFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) {
+    Optional<Caller> caller = Caller.of(request);
+    caller.ifPresent(
+        c ->
+            context.setSecurityContext(new CallerSecurityContext(c, context.getSecurityContext())));
     Method method = resource.getResourceMethod();
     if (method == null) {
       return;
@@ -54,7 +60,6 @@ public class RoleCheckFilter implements ContainerRequestFilter {
       return;
     }
     String[] allowed = element.getAnnotation(RolesAllowed.class).value();
-    Optional<Caller> caller = Caller.of(request);
     if (caller.isEmpty()) {
       context.abortWith(
           jakarta.ws.rs.core.Response.fromResponse(
