@@ -482,7 +482,12 @@ public class SearchIndexer {
       }
       catchUpLock.lock();
       try {
-        List<Change> changes = log.after(watermark, BATCH);
+        // Every entry is numbered before it is written, so none can be above the watermark while
+        // the
+        // head is not: the common idle poll then reads one counter instead of querying the log,
+        // which the embedded database answers by reading every entry of it.
+        List<Change> changes =
+            log.head().seq() > watermark ? log.after(watermark, BATCH) : List.of();
         Set<String> toSync = new LinkedHashSet<>();
         Set<Long> applied = new HashSet<>();
         for (Change change : changes) {
