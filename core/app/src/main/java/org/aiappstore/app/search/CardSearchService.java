@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.model.CardAccess;
 import org.aiappstore.app.model.CardViews;
@@ -100,6 +101,13 @@ public class CardSearchService {
 
   @Inject SearchIndexer indexer;
   @Inject OwnerDirectory owners;
+
+  /**
+   * Searches running at once: one per core. A search only computes, so more at a time would only
+   * share the cores and stretch each of them; waiting in line (first come, first served) instead
+   * keeps the slowest answers close to the typical one when many users search together.
+   */
+  private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
   public CardSearchService() {}
 
@@ -264,14 +272,20 @@ public class CardSearchService {
   }
 
   static Sort sortOf(SortOrder order, boolean hasText) {
-    SortField id = new SortField(CardDocuments.ID, SortField.Type.STRING);
+    // The card id (as its 128 bits) breaks ties, so every card has a place of its own in the order.
+    SortField idHigh = new SortField(CardDocuments.ID_HIGH, SortField.Type.LONG);
+    SortField idLow = new SortField(CardDocuments.ID_LOW, SortField.Type.LONG);
     SortField updated = new SortField(CardDocuments.UPDATED, SortField.Type.LONG, true);
     return switch (order) {
       case RELEVANCE ->
-          hasText ? new Sort(SortField.FIELD_SCORE, updated, id) : new Sort(updated, id);
-      case NEWEST -> new Sort(new SortField(CardDocuments.CREATED, SortField.Type.LONG, true), id);
-      case UPDATED -> new Sort(updated, id);
-      case TITLE -> new Sort(new SortField(CardDocuments.TITLE_SORT, SortField.Type.STRING), id);
+          hasText
+              ? new Sort(SortField.FIELD_SCORE, updated, idHigh, idLow)
+              : new Sort(updated, idHigh, idLow);
+      case NEWEST ->
+          new Sort(new SortField(CardDocuments.CREATED, SortField.Type.LONG, true), idHigh, idLow);
+      case UPDATED -> new Sort(updated, idHigh, idLow);
+      case TITLE ->
+          new Sort(new SortField(CardDocuments.TITLE_SORT, SortField.Type.STRING), idHigh, idLow);
     };
   }
 
@@ -657,10 +671,13 @@ public class CardSearchService {
                 () ->
                     new ProblemException(
                         503, "SEARCH_UNAVAILABLE", "Search is not available; try again later."));
+    running.acquireUninterruptibly();
     try {
       return function.apply(index);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      running.release();
     }
   }
 

@@ -14,16 +14,16 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The opaque {@code nextCursor}: the sort values of the last result of a page (Lucene's "search
  * after"), bound to the query it came from by a checksum, so that a cursor sent with another query
- * is refused rather than silently skipping results. Every sort ends with the card id, so no two
- * cards have the same sort values and no result is skipped or repeated while the index stays the
- * same (a score may shift slightly when cards change between pages).
+ * is refused rather than silently skipping results. Every sort ends with the card id (its 128
+ * bits), so no two cards have the same sort values and no result is skipped or repeated while the
+ * index stays the same (a score may shift slightly when cards change between pages).
  *
  * <p>Format, base64url without padding: version byte, query checksum (int), then per sort field a
- * float (score), a long (dates) or a length-prefixed UTF-8 string (title, id).
+ * float (score), a long (dates, the halves of the id) or a length-prefixed UTF-8 string (title).
  */
 final class SearchCursor {
 
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
 
   private SearchCursor() {}
 
@@ -74,7 +74,7 @@ final class SearchCursor {
       if (in.hasRemaining()) {
         throw invalid();
       }
-      // Every sort ends with the unique card id, so the document number never decides.
+      // Every sort ends with the unique card id's bits, so the document number never decides.
       return new FieldDoc(Integer.MAX_VALUE, score, fields);
     } catch (RuntimeException e) {
       if (e instanceof ProblemException problem) {

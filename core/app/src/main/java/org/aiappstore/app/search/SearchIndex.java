@@ -57,7 +57,7 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchIndex implements Closeable {
 
   /** Bump when {@link CardDocuments} changes how cards are indexed: old indexes are rebuilt. */
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
   private static final String FORMAT_KEY = "format";
