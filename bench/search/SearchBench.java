@@ -1,4 +1,8 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -121,8 +125,9 @@ public class SearchBench {
       users.add(Api.login(base, String.format("bench%02d", i % USERS), PASSWORD));
     }
     System.out.println(
-        "| endpoint | clients | requests/s | p50 ms | p99 ms | server CPU ms/request | errors |\n"
-            + "|---|---|---|---|---|---|---|");
+        "| endpoint | clients | requests/s | p50 ms | p99 ms | server CPU ms/request | client CPU"
+            + " ms/request | errors |\n"
+            + "|---|---|---|---|---|---|---|---|");
     for (int clients : new int[] {1, 32}) {
       run("search: text + facets", clients, seconds, base, users, SearchBench::searchQuery);
       run("GET /api/v1/about, anonymous", clients, seconds, base, null, () -> "/about");
@@ -136,7 +141,8 @@ public class SearchBench {
       users.add(Api.login(base, String.format("bench%02d", i % USERS), PASSWORD));
     }
     System.out.println(
-        "| endpoint | clients | requests/s | p50 ms | p99 ms | server CPU ms/request | errors |");
+        "| endpoint | clients | requests/s | p50 ms | p99 ms | server CPU ms/request | client CPU"
+            + " ms/request | errors |");
     run("search: text + facets", clients, seconds, base, users, SearchBench::searchQuery);
   }
 
@@ -157,22 +163,30 @@ public class SearchBench {
     return query.toString();
   }
 
+  /** This (client) process's CPU time, reported beside the server's. */
+  private static final com.sun.management.OperatingSystemMXBean CLIENT_CPU =
+      (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
   static void run(
       String name, int clients, int seconds, String base, List<Api> users, Supplier<String> paths)
       throws Exception {
     // Warm up (JIT, caches) for a third of the measured time, then measure.
     measure(clients, Math.max(3, seconds / 3), base, users, paths);
     double cpuBefore = serverCpuSeconds();
+    long clientBefore = CLIENT_CPU.getProcessCpuTime();
     Result result = measure(clients, seconds, base, users, paths);
     double cpu = serverCpuSeconds() - cpuBefore;
+    double clientCpu = (CLIENT_CPU.getProcessCpuTime() - clientBefore) / 1e9;
     System.out.printf(
-        "| %s | %d | %.0f | %.1f | %.1f | %s | %d |%n",
+        "| %s | %d | %.0f | %.1f | %.1f | %s | %.2f | %d |%n",
         name,
         clients,
         result.throughput(),
         result.percentile(50),
         result.percentile(99),
         Double.isNaN(cpu) ? "–" : String.format(Locale.ROOT, "%.2f", cpu * 1000 / result.nanos.length),
+        clientCpu * 1000 / result.nanos.length,
         result.errors);
   }
 
@@ -219,24 +233,32 @@ public class SearchBench {
     AtomicLong errors = new AtomicLong();
     long started = System.nanoTime();
     for (int c = 0; c < clients; c++) {
-      Api api = users == null ? Api.anonymous(base) : users.get(c);
+      Api api = users == null ? null : users.get(c);
       futures.add(
           pool.submit(
               () -> {
                 long[] samples = new long[1 << 16];
                 int n = 0;
-                while (System.nanoTime() < end) {
-                  long t0 = System.nanoTime();
-                  HttpResponse<String> response = api.get(paths.get());
-                  long t1 = System.nanoTime();
-                  if (response.statusCode() != 200) {
-                    errors.incrementAndGet();
-                    continue;
+                try (Wire wire = new Wire(base)) {
+                  while (System.nanoTime() < end) {
+                    String path = paths.get();
+                    long t0 = System.nanoTime();
+                    int status = wire.get(path, api == null ? null : api.token);
+                    if (status == 401 && api != null) {
+                      api.signIn(); // the token expired during the run: sign in, then ask again
+                      t0 = System.nanoTime();
+                      status = wire.get(path, api.token);
+                    }
+                    long t1 = System.nanoTime();
+                    if (status != 200) {
+                      errors.incrementAndGet();
+                      continue;
+                    }
+                    if (n == samples.length) {
+                      samples = Arrays.copyOf(samples, n * 2);
+                    }
+                    samples[n++] = t1 - t0;
                   }
-                  if (n == samples.length) {
-                    samples = Arrays.copyOf(samples, n * 2);
-                  }
-                  samples[n++] = t1 - t0;
                 }
                 return Arrays.copyOf(samples, n);
               }));
@@ -266,6 +288,124 @@ public class SearchBench {
   }
 
   // ---------------------------------------------------------------- HTTP
+
+  /**
+   * One kept-alive HTTP/1.1 connection for the measured GETs, blocking and minimal. The client
+   * shares the two cores with the server, so whatever it spends per request is taken from the
+   * server: java.net.http (its selector thread, futures and a String of every body) cost about as
+   * much CPU per search as a third of the server's work. This reads each answer to its end and
+   * keeps only the status.
+   */
+  static final class Wire implements AutoCloseable {
+    private final String host;
+    private final int port;
+    private final String prefix;
+    private final byte[] buffer = new byte[8192];
+    private Socket socket;
+    private BufferedInputStream in;
+    private OutputStream out;
+
+    Wire(String base) {
+      URI uri = URI.create(base);
+      host = uri.getHost();
+      port = uri.getPort();
+      prefix = uri.getRawPath();
+    }
+
+    /** GET {@code path} (below the API base) with the bearer token if any; the answer's status. */
+    int get(String path, String token) throws IOException {
+      for (int attempt = 0; ; attempt++) {
+        try {
+          if (socket == null) {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+            out = socket.getOutputStream();
+          }
+          String request =
+              "GET " + prefix + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+                  + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                  + "\r\n";
+          out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          return readAnswer();
+        } catch (IOException e) {
+          close();
+          if (attempt == 2) {
+            throw e;
+          }
+          // a kept-alive connection the server closed just as the request left: connect again
+        }
+      }
+    }
+
+    private int readAnswer() throws IOException {
+      String status = line();
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean closing = false;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        int colon = header.indexOf(':');
+        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = header.substring(colon + 1).trim();
+        switch (name) {
+          case "content-length" -> length = Long.parseLong(value);
+          case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+          case "connection" -> closing = value.equalsIgnoreCase("close");
+          default -> {}
+        }
+      }
+      if (chunked) {
+        for (long size = chunkSize(); size > 0; size = chunkSize()) {
+          in.skipNBytes(size);
+          line(); // the line break after each chunk
+        }
+        while (!line().isEmpty()) {} // trailers
+      } else if (length >= 0) {
+        in.skipNBytes(length);
+      } else {
+        while (in.read(buffer) >= 0) {} // the body ends with the connection
+        closing = true;
+      }
+      if (closing) {
+        close();
+      }
+      return code;
+    }
+
+    private long chunkSize() throws IOException {
+      String line = line();
+      int extension = line.indexOf(';');
+      return Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+    }
+
+    /** One line of the head, without its line break. */
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int b = in.read(); b != '\n'; b = in.read()) {
+        if (b < 0) {
+          throw new EOFException("the server closed the connection");
+        }
+        if (b != '\r') {
+          line.append((char) b);
+        }
+      }
+      return line.toString();
+    }
+
+    @Override
+    public void close() {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // closing anyway
+        }
+        socket = null;
+      }
+    }
+  }
 
   /** Calls with one user's bearer token; signs in again when it expires. */
   static final class Api {

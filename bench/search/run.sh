@@ -7,7 +7,7 @@
 #
 # Environment: BENCH_CARDS (10000), BENCH_SECONDS per measurement (20), BENCH_HEAP (the server's -Xmx, 1g as in
 # server-config/jvm.options), BENCH_JFR=1 to record the server with Java Flight Recorder (profile settings) into
-# bench/search/target/server.jfr (figures taken with it on are not comparable). The generated database is kept in bench/search/target/data and reused by the next
+# bench/search/target/server.jfr, dumped when the load ends (figures taken with it on are not comparable). The generated database is kept in bench/search/target/data and reused by the next
 # run (delete it to generate again). Uses core/app's Liberty (target/liberty) on port 19180, loopback only, and
 # stops the server it started.
 set -euo pipefail
@@ -34,7 +34,7 @@ server_dir="$repo/core/app/target/liberty/wlp/usr/servers/defaultServer"
 mkdir -p "$server_dir/configDropins/overrides"
 printf -- '-Xmx%s\n' "$heap" > "$server_dir/configDropins/overrides/jvm.options"
 if [ "${BENCH_JFR:-0}" = 1 ]; then
-  printf -- '-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=%s\n' "$work/server.jfr" \
+  printf -- '-XX:FlightRecorderOptions:stackdepth=256\n-XX:StartFlightRecording=settings=profile\n' \
     >> "$server_dir/configDropins/overrides/jvm.options"
 fi
 javac -d "$work/classes" "$repo/bench/search/SearchBench.java"
@@ -51,6 +51,13 @@ curl -sf "$base/health/ready" > /dev/null || { echo "server not ready" >&2; exit
 token=$(curl -sf -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" "$base/api/v1/auth/login" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+# Count the cards only once the search index is ready: an index being built (at the first start, or
+# after a change of its format) counts fewer, and the cards would be generated a second time.
+for _ in $(seq 1 300); do
+  curl -sf -H "Authorization: Bearer $token" "$base/api/v1/admin/search" \
+    | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["ready"] else 1)' && break
+  sleep 1
+done
 existing=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/search/models?size=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 if [ "$existing" -eq 0 ]; then
@@ -76,6 +83,10 @@ export BENCH_SERVER_PID="$(cat "$repo/core/app/target/liberty/wlp/usr/servers/.p
 echo "== load: $seconds s per measurement after a warm-up (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
 bench load "$base" "$admin_password" "$seconds"
 echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
+if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$BENCH_SERVER_PID" ]; then
+  # The load phase only: the rebuilds that follow would blur the profile of the searches.
+  jcmd "$BENCH_SERVER_PID" JFR.dump filename="$work/server.jfr" > /dev/null
+fi
 
 echo "== rebuild"
 for run in 1 2 3; do
