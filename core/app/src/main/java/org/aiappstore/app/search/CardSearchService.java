@@ -34,11 +34,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -196,9 +192,10 @@ public class CardSearchService {
         snippets(
             searcher, text == null ? null : typed.highlightQuery(List.of(SNIPPET_FIELDS)), page);
     List<Hit> hits = new ArrayList<>();
+    DocValueTexts summaries = new DocValueTexts(searcher.getIndexReader(), CardDocuments.SUMMARY);
     for (int i = 0; i < page.length; i++) {
       Float score = byScore ? (Float) ((FieldDoc) page[i]).fields[0] : null;
-      hits.add(new Hit(summary(searcher, page[i].doc), score, snippets.get(i)));
+      hits.add(new Hit(summary(summaries, page[i].doc), score, snippets.get(i)));
     }
     String next = null;
     if (page.length == request.size() && offset + page.length < total) {
@@ -418,19 +415,20 @@ public class CardSearchService {
     protected List<CharSequence[]> loadFieldValues(
         String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
       List<CharSequence[]> values = new ArrayList<>();
-      List<LeafReaderContext> leaves = getIndexSearcher().getIndexReader().leaves();
+      DocValueTexts[] sources = new DocValueTexts[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        sources[i] = new DocValueTexts(getIndexSearcher().getIndexReader(), fields[i]);
+      }
       int chars = 0;
       do {
         int doc = docs.nextDoc();
         if (doc == DocIdSetIterator.NO_MORE_DOCS) {
           break;
         }
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         CharSequence[] texts = new CharSequence[fields.length];
         for (int i = 0; i < fields.length; i++) {
-          BinaryDocValues text = DocValues.getBinary(leaf.reader(), fields[i]);
-          if (text.advanceExact(doc - leaf.docBase)) {
-            String value = text.binaryValue().utf8ToString();
+          String value = sources[i].get(doc);
+          if (value != null) {
             texts[i] = value.length() > getMaxLength() ? value.substring(0, getMaxLength()) : value;
             chars += texts[i].length();
           }
@@ -496,14 +494,11 @@ public class CardSearchService {
   }
 
   /** The stored {@code CardSummary} of a document with its owner's current names. */
-  private JsonObject summary(CardSearcher searcher, int doc) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    BinaryDocValues values = DocValues.getBinary(leaf.reader(), CardDocuments.SUMMARY);
-    if (!values.advanceExact(doc - leaf.docBase)) {
+  private JsonObject summary(DocValueTexts summaries, int doc) throws IOException {
+    String stored = summaries.get(doc);
+    if (stored == null) {
       throw new IllegalStateException("document " + doc + " has no summary");
     }
-    String stored = values.binaryValue().utf8ToString();
     int split = stored.indexOf('\n');
     String ownerId = stored.substring(0, split);
     JsonObject summary;
@@ -559,8 +554,9 @@ public class CardSearchService {
     }
     TopDocs top = searcher.search(query.build(), size, sortOf(SortOrder.RELEVANCE, true), false);
     List<JsonObject> titles = new ArrayList<>();
+    DocValueTexts summaries = new DocValueTexts(searcher.getIndexReader(), CardDocuments.SUMMARY);
     for (ScoreDoc hit : top.scoreDocs) {
-      JsonObject summary = summary(searcher, hit.doc);
+      JsonObject summary = summary(summaries, hit.doc);
       titles.add(
           JSON.createObjectBuilder()
               .add("id", summary.get("id"))
@@ -657,8 +653,9 @@ public class CardSearchService {
 
   private List<JsonObject> summaries(CardSearcher searcher, TopDocs top) throws IOException {
     List<JsonObject> summaries = new ArrayList<>();
+    DocValueTexts stored = new DocValueTexts(searcher.getIndexReader(), CardDocuments.SUMMARY);
     for (ScoreDoc hit : top.scoreDocs) {
-      summaries.add(summary(searcher, hit.doc));
+      summaries.add(summary(stored, hit.doc));
     }
     return summaries;
   }
