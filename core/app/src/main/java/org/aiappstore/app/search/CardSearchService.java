@@ -126,10 +126,16 @@ public class CardSearchService {
   }
 
   /**
-   * One result: its {@code CardSummary}, its score (null without text), and highlighted snippets by
-   * field (HTML: the text escaped, matches in {@code <mark>}).
+   * One result: its {@code CardSummary} (as JSON text), its score (null without text), and
+   * highlighted snippets by field (HTML: the text escaped, matches in {@code <mark>}).
    */
-  public record Hit(JsonObject summary, Float score, Map<String, String> snippets) {}
+  public record Hit(String summaryJson, Float score, Map<String, String> snippets) {
+
+    /** The summary as an object. */
+    public JsonObject summary() {
+      return parse(summaryJson);
+    }
+  }
 
   /** A page of results; {@code page} is null when the page was asked for with a cursor. */
   public record SearchResult(
@@ -195,7 +201,7 @@ public class CardSearchService {
     DocValueTexts summaries = new DocValueTexts(searcher.getIndexReader(), CardDocuments.SUMMARY);
     for (int i = 0; i < page.length; i++) {
       Float score = byScore ? (Float) ((FieldDoc) page[i]).fields[0] : null;
-      hits.add(new Hit(summary(summaries, page[i].doc), score, snippets.get(i)));
+      hits.add(new Hit(summaryJson(summaries, page[i].doc), score, snippets.get(i)));
     }
     String next = null;
     if (page.length == request.size() && offset + page.length < total) {
@@ -495,19 +501,33 @@ public class CardSearchService {
 
   /** The stored {@code CardSummary} of a document with its owner's current names. */
   private JsonObject summary(DocValueTexts summaries, int doc) throws IOException {
+    return parse(summaryJson(summaries, doc));
+  }
+
+  /**
+   * The same as JSON text: the summary as the index keeps it (without its owner, whose names can
+   * change without the card) with the owner added as its last member.
+   */
+  private String summaryJson(DocValueTexts summaries, int doc) throws IOException {
     String stored = summaries.get(doc);
     if (stored == null) {
       throw new IllegalStateException("document " + doc + " has no summary");
     }
     int split = stored.indexOf('\n');
     String ownerId = stored.substring(0, split);
-    JsonObject summary;
-    try (JsonReader reader = JSON.createReader(new StringReader(stored.substring(split + 1)))) {
-      summary = reader.readObject();
+    String owner = CardViews.userJson(ownerId, owners.user(ownerId)).toString();
+    return new StringBuilder(stored.length() + owner.length() + 10)
+        .append(stored, split + 1, stored.lastIndexOf('}'))
+        .append(",\"owner\":")
+        .append(owner)
+        .append('}')
+        .toString();
+  }
+
+  private static JsonObject parse(String json) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+      return reader.readObject();
     }
-    return JSON.createObjectBuilder(summary)
-        .add("owner", CardViews.userJson(ownerId, owners.user(ownerId)))
-        .build();
   }
 
   /**

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -28,9 +27,7 @@ import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.problem.QueryParameters;
 import org.aiappstore.app.search.CardSearchService.Dashboard;
-import org.aiappstore.app.search.CardSearchService.FacetCounts;
 import org.aiappstore.app.search.CardSearchService.FacetValue;
-import org.aiappstore.app.search.CardSearchService.Hit;
 import org.aiappstore.app.search.CardSearchService.SearchResult;
 import org.aiappstore.app.search.CardSearchService.Suggestions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,6 +45,9 @@ public class SearchResource {
   /** Looked up once: {@code Json.*} searches the class path for a provider on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  /** Answers depend on who asks: no shared cache may keep them. */
+  private static final String PERSONAL = "private, no-store";
+
   @Inject CardSearchService search;
   @Inject SearchIndexer indexer;
   @Context HttpServletRequest request;
@@ -63,7 +63,9 @@ public class SearchResource {
   public Response models() {
     SearchRequest parsed = SearchRequest.parse(uriInfo.getQueryParameters());
     SearchResult result = search.search(Caller.required(request), parsed);
-    return personal(searchJson(result));
+    return Response.ok(SearchJson.of(result), MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.CACHE_CONTROL, PERSONAL)
+        .build();
   }
 
   @GET
@@ -165,44 +167,6 @@ public class SearchResource {
     }
   }
 
-  private static JsonObject searchJson(SearchResult result) {
-    JsonArrayBuilder items = JSON.createArrayBuilder();
-    for (Hit hit : result.hits()) {
-      JsonObjectBuilder item = JSON.createObjectBuilder(hit.summary());
-      JsonObjectBuilder snippets = JSON.createObjectBuilder();
-      hit.snippets().forEach(snippets::add);
-      item.add("snippets", snippets);
-      if (hit.score() == null) {
-        item.addNull("score");
-      } else {
-        item.add("score", hit.score().doubleValue());
-      }
-      items.add(item);
-    }
-    JsonObjectBuilder json =
-        JSON.createObjectBuilder().add("items", items).add("total", result.total());
-    if (result.page() == null) {
-      json.addNull("page");
-    } else {
-      json.add("page", result.page());
-    }
-    json.add("size", result.size());
-    if (result.nextCursor() == null) {
-      json.addNull("nextCursor");
-    } else {
-      json.add("nextCursor", result.nextCursor());
-    }
-    FacetCounts facets = result.facets();
-    return json.add(
-            "facets",
-            JSON.createObjectBuilder()
-                .add("task", facetValues(facets.task()))
-                .add("frameworks", facetValues(facets.frameworks()))
-                .add("owner", facetValues(facets.owner()))
-                .add("tags", facetValues(facets.tags())))
-        .build();
-  }
-
   private static JsonArrayBuilder facetValues(List<FacetValue> values) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     for (FacetValue value : values) {
@@ -217,7 +181,7 @@ public class SearchResource {
 
   /** Answers depend on who asks: no shared cache may keep them. */
   private static Response personal(JsonObject body) {
-    return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    return Response.ok(body).header(HttpHeaders.CACHE_CONTROL, PERSONAL).build();
   }
 
   private static void unknown(
