@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
 
@@ -23,6 +24,11 @@ import org.aiappstore.app.config.ConfigKey;
 public class AccessTokens {
 
   static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+
+  /** Verified tokens remembered at most (one per signed-in client and quarter of an hour). */
+  static final int VERIFIED_MAX = 10_000;
+
+  private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
   @Inject AppSettings settings;
   @Inject SigningKeyStore keys;
@@ -80,7 +86,22 @@ public class AccessTokens {
     return issue(userId, username, roles, clock.instant());
   }
 
+  /**
+   * The claims of a valid token. A client sends the same token with every request while it lasts,
+   * and checking its RSA signature each time was a fifth of what authenticating a request costs:
+   * tokens already verified are remembered until they expire, and what can change meanwhile is
+   * checked on every use (the expiry, and the signing key still being ours). The user behind the
+   * token is read by the caller on every request regardless.
+   */
   public AccessTokenClaims verify(String token) throws InvalidTokenException {
+    Verified known = verified.get(token);
+    if (known != null) {
+      if (clock.instant().isBefore(known.expiresAt().plus(JwtVerifier.CLOCK_SKEW))
+          && keys.publicKey(known.kid()).isPresent()) {
+        return known.claims();
+      }
+      verified.remove(token);
+    }
     JsonObject claims = new JwtVerifier(issuer, audience, clock).verify(token, keys::publicKey);
     String subject = JwtVerifier.string(claims, "sub");
     if (subject == null) {
@@ -93,6 +114,15 @@ public class AccessTokens {
     if (issuedAt == null) {
       throw new InvalidTokenException("The token has no issue time.");
     }
-    return new AccessTokenClaims(subject, issuedAt, JwtVerifier.string(claims, "jti"));
+    AccessTokenClaims result =
+        new AccessTokenClaims(subject, issuedAt, JwtVerifier.string(claims, "jti"));
+    if (verified.size() >= VERIFIED_MAX) {
+      verified.clear(); // simpler than LRU: more live tokens than this means unusual load
+    }
+    String kid = JwtVerifier.string(JwtVerifier.decodeJson(JwtVerifier.split(token)[0]), "kid");
+    verified.put(token, new Verified(result, kid, JwtVerifier.instant(claims, "exp")));
+    return result;
   }
+
+  private record Verified(AccessTokenClaims claims, String kid, Instant expiresAt) {}
 }

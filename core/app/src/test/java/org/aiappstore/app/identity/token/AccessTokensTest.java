@@ -68,6 +68,54 @@ class AccessTokensTest {
   }
 
   @Test
+  void shouldRefuseARememberedTokenOnceItExpires() throws Exception {
+    MovableClock clock = new MovableClock(NOW);
+    AccessTokens remembering =
+        new AccessTokens(keys, "aiappstore", "aiappstore-api", Duration.ofMinutes(10), clock);
+    String token = remembering.issue("u-1", "alice", List.of("user")).token();
+    assertThat(remembering.verify(token).userId()).isEqualTo("u-1");
+
+    clock.now = NOW.plus(Duration.ofMinutes(10)).plus(JwtVerifier.CLOCK_SKEW);
+
+    assertThatThrownBy(() -> remembering.verify(token))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("expired");
+  }
+
+  @Test
+  void shouldRefuseAForgedSignatureOfARememberedToken() throws Exception {
+    String token = tokens.issue("u-1", "alice", List.of("user")).token();
+    tokens.verify(token);
+    String[] parts = token.split("\\.");
+    String forged = parts[0] + "." + parts[1] + "." + Base64Url.randomSecret(256);
+
+    assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class);
+  }
+
+  private static final class MovableClock extends Clock {
+    Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @Test
   void shouldRejectAnOpaqueTokenAsAccessToken() {
     assertThatThrownBy(() -> tokens.verify(Base64Url.randomSecret(32)))
         .isInstanceOf(InvalidTokenException.class);
