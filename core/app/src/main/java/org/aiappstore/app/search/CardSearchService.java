@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.model.CardAccess;
-import org.aiappstore.app.model.CardViews;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.search.SearchIndex.CardSearcher;
 import org.aiappstore.app.search.SearchRequest.SortOrder;
@@ -515,7 +514,7 @@ public class CardSearchService {
     }
     int split = stored.indexOf('\n');
     String ownerId = stored.substring(0, split);
-    String owner = CardViews.userJson(ownerId, owners.user(ownerId)).toString();
+    String owner = owners.userJson(ownerId);
     return new StringBuilder(stored.length() + owner.length() + 10)
         .append(stored, split + 1, stored.lastIndexOf('}'))
         .append(",\"owner\":")

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
+import org.aiappstore.app.model.CardViews;
 
 /**
  * Card owners' names for search answers, read through a short-lived cache: a page of results names
@@ -46,33 +47,39 @@ public class OwnerDirectory {
     }
   }
 
-  public Optional<User> user(String id) {
-    return cached(byId, id, users::findById);
+  /** The owner as card answers show one ({@link CardViews#userJson}), as JSON text. */
+  public String userJson(String id) {
+    return cached(byId, id, users::findById).json();
   }
 
   public Optional<Owner> byId(String id) {
-    return user(id).map(Owner::of);
+    return cached(byId, id, users::findById).user().map(Owner::of);
   }
 
   /** By username, regardless of case. */
   public Optional<Owner> byUsername(String username) {
-    return cached(byUsername, User.usernameKey(username), users::findByUsername).map(Owner::of);
+    return cached(byUsername, User.usernameKey(username), users::findByUsername)
+        .user()
+        .map(Owner::of);
   }
 
-  private Optional<User> cached(
+  private Cached cached(
       ConcurrentHashMap<String, Cached> cache, String key, Function<String, Optional<User>> load) {
     Instant now = clock.instant();
     Cached hit = cache.get(key);
     if (hit != null && hit.expires().isAfter(now)) {
-      return hit.user();
+      return hit;
     }
     if (cache.size() > MAX_ENTRIES) {
       cache.clear(); // simpler than LRU, and a full cache means many owners, not a hot path
     }
     Optional<User> user = load.apply(key);
-    cache.put(key, new Cached(user, now.plus(TTL)));
-    return user;
+    // The JSON is written once per entry rather than for every result that names the owner.
+    String json = CardViews.userJson(user.map(User::id).orElse(key), user).toString();
+    Cached loaded = new Cached(user, json, now.plus(TTL));
+    cache.put(key, loaded);
+    return loaded;
   }
 
-  private record Cached(Optional<User> user, Instant expires) {}
+  private record Cached(Optional<User> user, String json, Instant expires) {}
 }

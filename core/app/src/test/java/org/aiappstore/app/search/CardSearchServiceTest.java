@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,6 +45,19 @@ class CardSearchServiceTest {
 
   private TestCard card(User owner) {
     return new TestCard(owner);
+  }
+
+  @Test
+  void shouldNameTheOwnerInEveryResultsSummary() {
+    fixture.create(card(bob).title("Lidar segmenter"));
+
+    JsonObject summary = fixture.search(alice, "q", "lidar").result().hits().get(0).summary();
+
+    assertThat(summary.getString("title")).isEqualTo("Lidar segmenter");
+    JsonObject owner = summary.getJsonObject("owner");
+    assertThat(owner.getString("id")).isEqualTo(bob.id());
+    assertThat(owner.getString("username")).isEqualTo("bob");
+    assertThat(owner.getString("displayName")).isEqualTo("Display bob");
   }
 
   @Nested
