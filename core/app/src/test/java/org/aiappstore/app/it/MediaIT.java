@@ -432,13 +432,7 @@ class MediaIT {
         Response back = awaitRead(MEDIA + "/" + onS3, Duration.ofSeconds(90));
         assertThat(back.asByteArray()).isEqualTo(content);
       } finally {
-        // Leave the server as the other tests expect it: media on the local filesystem.
-        AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
-        if (onS3 != null) {
-          AuthIT.as(owner).delete(MEDIA + "/" + onS3);
-        }
-        AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID);
-        s3.close();
+        backToTheFilesystem(onS3, s3);
       }
     }
 
@@ -466,13 +460,21 @@ class MediaIT {
             .anySatisfy(file -> assertThat(Files.size(file)).isEqualTo(video.length));
         assertThat(AuthIT.as(owner).get(MEDIA + "/" + id).asByteArray()).isEqualTo(video);
       } finally {
-        AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
-        if (id != null) {
-          AuthIT.as(owner).delete(MEDIA + "/" + id);
-        }
-        AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID);
-        s3.close();
+        backToTheFilesystem(id, s3);
       }
+    }
+
+    /**
+     * Leaves the server as the other tests expect it: media on the local filesystem, without the S3
+     * connector, the medium stored on S3 (if any) and the S3 server.
+     */
+    private void backToTheFilesystem(String mediumOnS3, S3ProxyProcess s3) {
+      AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
+      if (mediumOnS3 != null) {
+        AuthIT.as(owner).delete(MEDIA + "/" + mediumOnS3);
+      }
+      AuthIT.asAdmin().delete("/api/v1/admin/connectors/" + ID);
+      s3.close();
     }
 
     /** An MP4 file type box and then random bytes. */
