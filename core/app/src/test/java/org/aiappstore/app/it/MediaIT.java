@@ -468,7 +468,8 @@ class MediaIT {
      * Leaves the server as the other tests expect it: media on the local filesystem, without the S3
      * connector, the medium stored on S3 (if any) and the S3 server.
      */
-    private void backToTheFilesystem(String mediumOnS3, S3ProxyProcess s3) {
+    private void backToTheFilesystem(String mediumOnS3, S3ProxyProcess s3)
+        throws InterruptedException {
       AuthIT.asAdmin().post("/api/v1/admin/connectors/filesystem/activate");
       if (mediumOnS3 != null) {
         AuthIT.as(owner).delete(MEDIA + "/" + mediumOnS3);
