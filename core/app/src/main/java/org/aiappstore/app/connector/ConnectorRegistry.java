@@ -3,8 +3,10 @@ package org.aiappstore.app.connector;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aiappstore.app.plugin.ConnectorCatalog;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.Connector;
@@ -18,11 +20,26 @@ import org.aiappstore.plugin.api.experiment.ExperimentConnector;
 /**
  * Live connectors created from stored instances, cached per instance version: a changed instance
  * gets a fresh connector (and a fresh circuit), the old one is closed.
+ *
+ * <p>One connector per version even when threads ask at once (a request and the app reconciler,
+ * say): two racing creations used to close each other's connector while it was in use, and a
+ * request that read the instance before a change never replaces the newer connector.
  */
 @ApplicationScoped
 public class ConnectorRegistry {
 
-  private record Live(long version, Connector connector) {}
+  /** A connector and the stored instance (creation time and version) it was made from. */
+  private record Live(Instant createdAt, long version, Connector connector) {
+
+    Live(ConnectorInstance instance, Connector connector) {
+      this(instance.createdAt(), instance.version(), connector);
+    }
+
+    /** Whether this connector serves {@code instance}: the same one, or a later version of it. */
+    boolean serves(ConnectorInstance instance) {
+      return createdAt.equals(instance.createdAt()) && version >= instance.version();
+    }
+  }
 
   @Inject ConnectorInstanceStore store;
   @Inject ConnectorCatalog catalog;
@@ -69,16 +86,27 @@ public class ConnectorRegistry {
             .orElseThrow(
                 () -> PlatformException.notFound("No connector instance '" + instanceId + "'."));
     Live current = live.get(instanceId);
-    if (current != null && current.version() == instance.version()) {
+    if (current != null && current.serves(instance)) {
       return current.connector();
     }
-    Live created = new Live(instance.version(), create(instance));
-    Live previous = live.put(instanceId, created);
+    AtomicReference<Live> replaced = new AtomicReference<>();
+    Live chosen =
+        live.compute(
+            instanceId,
+            (id, existing) -> {
+              if (existing != null && existing.serves(instance)) {
+                return existing; // another thread was first
+              }
+              replaced.set(existing);
+              return new Live(instance, create(instance));
+            });
+    // Closed outside the map's lock: closing may wait for the connector's threads.
+    Live previous = replaced.get();
     if (previous != null) {
       previous.connector().close();
       calls.reset(instanceId);
     }
-    return created.connector();
+    return chosen.connector();
   }
 
   /** A new guarded connector for an instance, of the family its kind names. */
