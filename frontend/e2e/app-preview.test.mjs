@@ -14,7 +14,14 @@ import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
 import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, adminApi, signIn } from './session.mjs'
-import { K8S_URL, NAMESPACE, NO_CLUSTER, addEmissaryBackend, deployments } from './cluster.mjs'
+import {
+  K8S_URL,
+  NAMESPACE,
+  NO_CLUSTER,
+  addEmissaryBackend,
+  appName,
+  deployments,
+} from './cluster.mjs'
 import { nextStep, wizardReady } from './wizard.mjs'
 
 const RUN = Date.now().toString(36)
@@ -159,7 +166,7 @@ describe('Demo app preview', { skip: SKIP }, () => {
 
       // It becomes ready, and says it is a preview until the card is published.
       await byTestId(page, 'wizard-demo-preview-banner').waitFor()
-      const name = (await byTestId(page, 'app-name').textContent()).trim()
+      const name = await appName(page)
       await page.locator('[data-testid="app-status-chip"][data-phase="RUNNING"]').waitFor()
       assert.deepEqual(
         (await deploymentNames()).filter((n) => n === name),
@@ -199,7 +206,7 @@ describe('Demo app preview', { skip: SKIP }, () => {
       await page.waitForURL((url) => /^\/models\/[^/]+\/[^/]+$/.test(url.pathname))
       await byTestId(page, 'card-tab-demo').click()
       await byTestId(page, 'card-demo-app').waitFor()
-      assert.equal((await byTestId(page, 'app-name').textContent()).trim(), name)
+      assert.equal(await appName(page), name)
       assert.equal(await byTestId(page, 'wizard-demo-preview-banner').count(), 0)
       const apps = (await api('GET', '/apps?owner=me&size=100')).items
       const mine = apps.filter((a) => a.backendId === BACKEND_ID)

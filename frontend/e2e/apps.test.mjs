@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
 import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, adminApi, signIn } from './session.mjs'
-import { NO_CLUSTER, addEmissaryBackend, deployments } from './cluster.mjs'
+import { NO_CLUSTER, addEmissaryBackend, appName, deployments } from './cluster.mjs'
 
 const RUN = Date.now().toString(36)
 const BACKEND_ID = `e2e-apps-${RUN}`
@@ -116,7 +116,7 @@ describe('Inference apps', { skip: SKIP }, () => {
       await byTestId(page, 'app-panel').waitFor()
       // Owner actions show once the owner's view of the app (with its name) has loaded.
       await byTestId(page, 'app-owner-actions').waitFor()
-      const name = (await byTestId(page, 'app-name').textContent()).trim()
+      const name = await appName(page)
       assert.match(name, /^app-[a-z0-9]+$/)
       await page.locator('[data-testid="app-status-chip"]:not([data-phase="NONE"])').waitFor()
       await until(

@@ -38,3 +38,12 @@ export function addEmissaryBackend(api, { id, displayName, publicBaseUrl }) {
     },
   })
 }
+
+/**
+ * The name of the app in the app panel once the app has loaded: until then the panel shows its id.
+ */
+export async function appName(page) {
+  const name = page.locator('[data-testid="app-name"][data-loaded="true"]')
+  await name.waitFor()
+  return (await name.textContent()).trim()
+}
