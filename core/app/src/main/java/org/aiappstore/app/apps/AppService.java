@@ -67,6 +67,7 @@ public class AppService {
   private static final int ID_LENGTH = 20;
   static final String CARD_LABEL = "aiappstore.org/card-id";
   static final String OWNER_LABEL = "aiappstore.org/owner-id";
+  private static final String CARD_OWNER_HAS = "The card's owner has ";
 
   @Inject AppRepository apps;
   @Inject CardRepository cards;
@@ -197,6 +198,7 @@ public class AppService {
     App recorded = prepared.app();
     AppSpec spec = prepared.spec();
     apps.insert(recorded);
+    requireQuotaWithRecord(caller, recorded);
     DeploymentBackend backend;
     AppStatus status;
     try {
@@ -326,19 +328,23 @@ public class AppService {
             input.secretEnv() == null ? Map.of() : input.secretEnv(),
             capabilities);
     if (!previewing) {
-      requireQuota(caller, ownerId, "The card's owner has ", 1, spec.resources().gpus());
+      requireQuota(
+          caller, ownerId, CARD_OWNER_HAS, apps.usage(ownerId), 1, spec.resources().gpus());
     }
     return new NewApp(withResources(app, spec.resources()), spec);
   }
 
   /**
-   * 409 if the owner's apps would then be more, or use more GPUs, than the quotas allow. Checked
-   * before the record is written: two creates at the same instant may both pass, which costs one
-   * app too many, never a lost one.
+   * 409 if the owner's apps, {@code used} and the {@code moreApps} and {@code moreGpus} asked for,
+   * would be more, or use more GPUs, than the quotas allow.
    */
   private void requireQuota(
-      Caller caller, String ownerId, String someoneElse, int moreApps, int moreGpus) {
-    AppQuotas.Usage used = apps.usage(ownerId);
+      Caller caller,
+      String ownerId,
+      String someoneElse,
+      AppQuotas.Usage used,
+      int moreApps,
+      int moreGpus) {
     String who = ownerId.equals(caller.userId()) ? "You have " : someoneElse;
     if (moreApps > 0 && used.apps() + moreApps > quotas.maxApps()) {
       throw new ProblemException(
@@ -363,6 +369,24 @@ public class AppService {
               + " GPUs; "
               + moreGpus
               + " more would exceed the quota.");
+    }
+  }
+
+  /**
+   * The quota checked again with the new record written. Two creates that passed the first check at
+   * the same time both write their record; whichever counts after the other's write sees it and
+   * withdraws, so an owner never ends up over the quota, on any number of servers (when both count
+   * late, both withdraw and the user tries again).
+   */
+  private void requireQuotaWithRecord(Caller caller, App recorded) {
+    AppQuotas.Usage withIt = apps.usage(recorded.ownerId());
+    int gpus = recorded.resources().gpus();
+    AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps() - 1, withIt.gpus() - gpus);
+    try {
+      requireQuota(caller, recorded.ownerId(), CARD_OWNER_HAS, others, 1, gpus);
+    } catch (ProblemException e) {
+      apps.delete(recorded.id(), recorded.version());
+      throw e;
     }
   }
 
@@ -510,7 +534,13 @@ public class AppService {
     changed = withResources(changed, spec.resources());
     int moreGpus = changed.resources().gpus() - current.resources().gpus();
     if (moreGpus > 0) {
-      requireQuota(caller, current.ownerId(), "The app's owner has ", 0, moreGpus);
+      requireQuota(
+          caller,
+          current.ownerId(),
+          "The app's owner has ",
+          apps.usage(current.ownerId()),
+          0,
+          moreGpus);
     }
     // Record first: a concurrent change then fails here, before the backend is touched.
     casOrConflict(changed, current.version());

@@ -125,6 +125,38 @@ class AppLifecycleRulesTest {
     }
 
     @Test
+    void shouldWithdrawACreateThatARacingCreateOvertookBetweenItsCheckAndItsWrite() {
+      create(OWNER, app("emissary", 0));
+      create(OWNER, app("emissary", 0));
+      // Another create of the owner's checks the quota and writes its record while this one is
+      // between its own check and write.
+      Runnable[] beforeNextInsert = {() -> {}};
+      apps =
+          new AppRepository(mongo) {
+            @Override
+            public void insert(App app) {
+              Runnable racing = beforeNextInsert[0];
+              beforeNextInsert[0] = () -> {};
+              racing.run();
+              super.insert(app);
+            }
+          };
+      service = service(new AppBackendChoice(backends, null, null, clock));
+      beforeNextInsert[0] = () -> create(OWNER, app("emissary", 0));
+
+      ProblemException e =
+          catchThrowableOfType(ProblemException.class, () -> create(OWNER, app("emissary", 0)));
+
+      assertSoftly(
+          s -> {
+            s.assertThat(e.status()).isEqualTo(409);
+            s.assertThat(e.getMessage()).startsWith("You have 3 of 3 apps");
+            s.assertThat(apps.count("u-owner")).isEqualTo(3);
+            s.assertThat(emissary.apps).hasSize(3);
+          });
+    }
+
+    @Test
     void shouldNotCountAnAppBeingDeleted() {
       App first = create(OWNER, app("emissary", 0));
       create(OWNER, app("emissary", 0));
