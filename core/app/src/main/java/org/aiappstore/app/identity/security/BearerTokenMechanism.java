@@ -40,53 +40,51 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return context.doNothing();
     }
-    Caller known = Caller.of(request).orElse(null);
-    if (known != null) {
-      // Asked again in the same request (HttpServletRequest#authenticate): the token was checked.
-      return context.notifyContainerAboutLogin(known.userId(), known.roles());
-    }
-    String token = header.substring(BEARER.length()).trim();
-    try {
-      Caller caller = authenticator.authenticate(token);
+    Caller caller = Caller.of(request).orElse(null);
+    if (caller == null) {
+      // A request asked again (a forward, HttpServletRequest#authenticate) was checked already.
+      String token = header.substring(BEARER.length()).trim();
+      try {
+        caller = authenticator.authenticate(token);
+      } catch (InvalidTokenException e) {
+        return refuse(response, e.getMessage());
+      }
       if (PersonalTokenStore.READ.equals(caller.scope())
           && !READ_METHODS.contains(request.getMethod())) {
-        ProblemWriter.write(
+        writeProblem(
             response,
             403,
             "INSUFFICIENT_SCOPE",
             "This API token has the read scope: it can only read (GET).",
-            Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\""));
+            "Bearer error=\"insufficient_scope\"");
         return AuthenticationStatus.SEND_FAILURE;
       }
       request.setAttribute(Caller.ATTRIBUTE, caller);
-      if (context.isAuthenticationRequest()) {
-        return context.notifyContainerAboutLogin(caller.userId(), caller.roles());
-      }
-      // No container login for an ordinary request: Liberty's login signs an LTPA single-sign-on
-      // token every time (an RSA signature, most of an authenticated request's cost), which this
-      // application never uses. RoleCheckFilter enforces access from the Caller and hands JAX-RS
-      // a SecurityContext built from it; the container is asked only if something calls
-      // HttpServletRequest#authenticate, which lands in the branch above.
-      return context.doNothing();
-    } catch (InvalidTokenException e) {
-      return refuse(response, e.getMessage());
-    } catch (IOException e) {
-      throw new AuthenticationException(e);
     }
+    if (context.isAuthenticationRequest()) {
+      return context.notifyContainerAboutLogin(caller.userId(), caller.roles());
+    }
+    // No container login for an ordinary request: Liberty's login signs an LTPA single-sign-on
+    // token every time (an RSA signature, most of an authenticated request's cost), which this
+    // application never uses. RoleCheckFilter enforces access from the Caller and hands JAX-RS a
+    // SecurityContext built from it; the container hears of the caller only when something calls
+    // HttpServletRequest#authenticate.
+    return context.doNothing();
   }
 
   private static AuthenticationStatus refuse(HttpServletResponse response, String detail)
       throws AuthenticationException {
+    writeProblem(response, 401, "INVALID_TOKEN", detail, "Bearer error=\"invalid_token\"");
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static void writeProblem(
+      HttpServletResponse response, int status, String code, String detail, String challenge)
+      throws AuthenticationException {
     try {
-      ProblemWriter.write(
-          response,
-          401,
-          "INVALID_TOKEN",
-          detail,
-          Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+      ProblemWriter.write(response, status, code, detail, Map.of("WWW-Authenticate", challenge));
     } catch (IOException e) {
       throw new AuthenticationException(e);
     }
-    return AuthenticationStatus.SEND_FAILURE;
   }
 }
