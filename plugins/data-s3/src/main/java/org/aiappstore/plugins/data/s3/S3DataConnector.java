@@ -251,16 +251,7 @@ final class S3DataConnector implements DataConnector {
 
   private ObjectInfo putSingle(String key, byte[] content, int length, String type) {
     try {
-      PutObjectResponse response =
-          s3.putObject(
-              b ->
-                  b.bucket(settings.bucket())
-                      .key(key)
-                      .contentType(type)
-                      .contentLength((long) length)
-                      .overrideConfiguration(UPLOAD),
-              body(content, length, type));
-      return new ObjectInfo(key, length, type, clock.instant(), etag(response.eTag()));
+      return putObject(key, length, type, UPLOAD, body(content, length, type));
     } catch (SdkException e) {
       throw S3Errors.translate(e, "write " + describe(key));
     }
@@ -274,16 +265,8 @@ final class S3DataConnector implements DataConnector {
   private ObjectInfo putStreamed(String key, InputStream data, long length, String type) {
     StreamedBody body = new StreamedBody(data, length, key);
     try {
-      PutObjectResponse response =
-          s3.putObject(
-              b ->
-                  b.bucket(settings.bucket())
-                      .key(key)
-                      .contentType(type)
-                      .contentLength(length)
-                      .overrideConfiguration(STREAMED_UPLOAD),
-              RequestBody.fromContentProvider(body, length, type));
-      return new ObjectInfo(key, length, type, clock.instant(), etag(response.eTag()));
+      return putObject(
+          key, length, type, STREAMED_UPLOAD, RequestBody.fromContentProvider(body, length, type));
     } catch (RuntimeException e) {
       // The SDK wraps what the source threw, if it passes it on at all: report the source's.
       body.failure().ifPresent(failure -> throwWith(failure, e));
@@ -292,6 +275,25 @@ final class S3DataConnector implements DataConnector {
       }
       throw e;
     }
+  }
+
+  /** One PutObject of {@code length} bytes, and what was stored. */
+  private ObjectInfo putObject(
+      String key,
+      long length,
+      String type,
+      AwsRequestOverrideConfiguration override,
+      RequestBody body) {
+    PutObjectResponse response =
+        s3.putObject(
+            b ->
+                b.bucket(settings.bucket())
+                    .key(key)
+                    .contentType(type)
+                    .contentLength(length)
+                    .overrideConfiguration(override),
+            body);
+    return new ObjectInfo(key, length, type, clock.instant(), etag(response.eTag()));
   }
 
   private static void throwWith(RuntimeException failure, RuntimeException suppressed) {
