@@ -2,138 +2,41 @@ package org.aiappstore.plugins.deployment.knative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.net.URI;
 import java.util.Map;
-import org.aiappstore.plugin.api.ConnectorContext;
-import org.aiappstore.plugin.api.config.ConnectorConfig;
-import org.aiappstore.plugin.api.deployment.AppLabels;
-import org.aiappstore.plugin.api.deployment.AppPhase;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
-import org.aiappstore.plugin.api.deployment.DeploymentBackend;
 import org.aiappstore.plugin.api.deployment.DeploymentBackendFactory;
-import org.aiappstore.plugin.api.deployment.LogRequest;
-import org.aiappstore.plugin.api.deployment.LogSubscription;
-import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
-import org.aiappstore.plugin.tck.deployment.testing.RecordingLogListener;
-import org.aiappstore.plugin.tck.packaging.PluginZipContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.aiappstore.plugin.tck.packaging.DeploymentPluginZipContract;
 
 /**
- * Loads the packaged plugin zip the way the host does (PF4J over a plugins directory) and deploys,
- * observes, follows the logs of and deletes an app on the mock cluster, with a thread context class
- * loader that sees neither fabric8 nor Thymeleaf, as in the host: fabric8's service loading and
- * Thymeleaf's template loading must use the plugin's class loader.
+ * The packaged KNative plugin, loaded and used the way the host does. The mock has no KNative
+ * controller to set the Service's conditions, so readiness shows in the ready pods.
  */
-class KnativePluginZipIT extends PluginZipContract<DeploymentBackendFactory> {
+class KnativePluginZipIT extends DeploymentPluginZipContract {
 
-  private static KubernetesMockCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = KubernetesMockCluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
-
-  private static String appId(HostLoader hostLoader) {
-    return "zip-" + hostLoader.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  @Override
+  protected Class<? extends DeploymentBackendFactory> factoryClass() {
+    return KnativeBackendFactory.class;
   }
 
   @Override
-  protected Class<DeploymentBackendFactory> extensionPoint() {
-    return DeploymentBackendFactory.class;
+  protected String factoryId() {
+    return KnativeBackendFactory.ID;
   }
 
   @Override
-  protected boolean isExpectedExtension(DeploymentBackendFactory factory) {
-    return factory.descriptor().id().equals(KnativeBackendFactory.ID);
+  protected Map<String, String> config(URI apiServer, String namespace) {
+    return KnativeBackendContractTest.knativeConfig(apiServer, namespace);
   }
 
   @Override
-  protected List<String> forbiddenJars() {
-    // The host provides slf4j; the plugin uses the JDK's HTTP client, never Vert.x or Netty.
-    return List.of("plugin-api", "pf4j", "slf4j", "vertx", "netty", "okhttp", "mockwebserver");
+  protected void assertDeployed(AppSpec spec, AppStatus deployed, String namespace) {
+    assertThat(deployed.url()).hasHost(spec.name() + "." + namespace + ".apps.example.com");
   }
 
-  /** The thread context class loader of the calling host thread. */
-  enum HostLoader {
-    /** Sees the JDK only, like the web app's loader. */
-    BLIND,
-    /** Sees its own copy of fabric8, as a host bundling fabric8 would. */
-    OTHER_FABRIC8
-  }
-
-  @Test
-  void shouldDeployObserveFollowAndDeleteThroughTheLoadedPluginUnderEitherHostLoader()
-      throws Exception {
-    DeploymentBackendFactory factory = startedExtension();
-    for (HostLoader hostLoader : HostLoader.values()) {
-      deployObserveFollowAndDelete(factory, hostLoader);
-    }
-  }
-
-  private void deployObserveFollowAndDelete(DeploymentBackendFactory factory, HostLoader hostLoader)
-      throws Exception {
-    assertThat(factory.getClass().getName()).isEqualTo(KnativeBackendFactory.class.getName());
-    assertThat(factory.getClass()).isNotEqualTo(KnativeBackendFactory.class);
-    Map<String, String> config =
-        KnativeBackendContractTest.knativeConfig(cluster.apiServer(), cluster.namespace());
-    AppSpec spec =
-        AppSpec.builder(
-                appId(hostLoader), appId(hostLoader), "registry.example.com/demo/app:1", 7860)
-            .env("GREETING", "a: b\n- {{c}}")
-            .secretEnv("TOKEN", "zip-secret")
-            .build();
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    // Like the host's: a loader that sees neither the plugin nor its libraries.
-    try (URLClassLoader hostLike =
-        new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
-      thread.setContextClassLoader(
-          hostLoader == HostLoader.BLIND ? hostLike : KnativePluginZipIT.class.getClassLoader());
-      try (DeploymentBackend backend =
-          factory.create(
-              ConnectorConfig.of(factory.configSchema(), config), ConnectorContext.defaults())) {
-        assertThat(backend.checkConnection().ok()).isTrue();
-        assertThat(backend.preview(spec).yaml()).contains("\"a: b\\n- {{c}}\"");
-
-        AppStatus deployed = backend.deploy(spec);
-
-        assertThat(deployed.phase()).isEqualTo(AppPhase.PENDING);
-        assertThat(deployed.url())
-            .hasHost(spec.name() + "." + cluster.namespace() + ".apps.example.com");
-        String pod = spec.name() + "-1";
-        cluster.addPod(
-            pod,
-            Map.of(AppLabels.APP_ID, spec.appId(), AppLabels.BACKEND, KnativeBackendFactory.ID),
-            true,
-            "app");
-        cluster.appendLog(pod, "app", Instant.now().minusSeconds(1), "Running on :7860");
-        assertThat(backend.status(spec.appId()).readyReplicas()).isEqualTo(1);
-        RecordingLogListener listener = new RecordingLogListener();
-        try (LogSubscription subscription =
-            backend.logs(spec.appId(), LogRequest.follow(10), listener)) {
-          assertThat(listener.awaitLines(lines -> !lines.isEmpty(), Duration.ofSeconds(20)))
-              .isTrue();
-          assertThat(subscription.isOpen()).isTrue();
-        }
-        assertThat(listener.texts()).containsExactly("Running on :7860");
-        assertThat(listener.ended()).isTrue();
-        assertThat(backend.listManaged()).extracting(app -> app.appId()).contains(spec.appId());
-        assertThat(backend.delete(spec.appId())).isTrue();
-      }
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
+  @Override
+  protected void assertReady(AppStatus status) {
+    assertThat(status.readyReplicas()).isEqualTo(1);
   }
 }
