@@ -5,11 +5,8 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.app.testing.MutableClock;
-import org.aiappstore.plugin.api.deployment.AppResources;
 import org.aiappstore.plugin.api.deployment.DeploymentCapability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,26 +42,7 @@ class AppReconcilerTest {
   }
 
   private App record(String id, AppState state) {
-    App app =
-        new App(
-            id,
-            App.nameOf(id),
-            null,
-            "u1",
-            "emissary",
-            "ghcr.io/acme/x:1",
-            80,
-            Map.of(),
-            List.of(),
-            AppResources.none(),
-            1,
-            1,
-            false,
-            state,
-            null,
-            clock.instant(),
-            clock.instant(),
-            1);
+    App app = TestApps.app(id).port(80).state(state).at(clock.instant()).build();
     apps.insert(app);
     return app;
   }
@@ -179,26 +157,7 @@ class AppReconcilerTest {
 
   @Test
   void shouldSkipBackendsThatCannotListTheirApps() {
-    App other =
-        new App(
-            "elsewhere",
-            "app-elsewhere",
-            null,
-            "u1",
-            "blind",
-            "ghcr.io/acme/x:1",
-            80,
-            Map.of(),
-            List.of(),
-            AppResources.none(),
-            1,
-            1,
-            false,
-            AppState.ACTIVE,
-            null,
-            clock.instant(),
-            clock.instant(),
-            1);
+    App other = TestApps.app("elsewhere").backend("blind").port(80).at(clock.instant()).build();
     apps.insert(other);
 
     reconciler.run();
@@ -213,26 +172,7 @@ class AppReconcilerTest {
 
     private App preview(String id, AppState state, String cardId) {
       App app = record(id, state);
-      App placed =
-          new App(
-              app.id(),
-              app.name(),
-              cardId,
-              app.ownerId(),
-              app.backendId(),
-              app.image(),
-              app.port(),
-              app.env(),
-              app.secretEnvNames(),
-              app.resources(),
-              app.minReplicas(),
-              app.maxReplicas(),
-              app.scaleToZero(),
-              app.state(),
-              app.url(),
-              app.createdAt(),
-              app.updatedAt(),
-              app.version() + 1);
+      App placed = TestApps.from(app).card(cardId).version(app.version() + 1).build();
       apps.compareAndSet(placed, app.version());
       backend.addUnknown(id, app.createdAt());
       return placed;
@@ -281,25 +221,7 @@ class AppReconcilerTest {
       InMemoryDeploymentBackend blind = new InMemoryDeploymentBackend(clock);
       App app = record("blind-preview", AppState.ACTIVE);
       App onBlind =
-          new App(
-              app.id(),
-              app.name(),
-              null,
-              app.ownerId(),
-              "blind",
-              app.image(),
-              app.port(),
-              app.env(),
-              app.secretEnvNames(),
-              app.resources(),
-              app.minReplicas(),
-              app.maxReplicas(),
-              app.scaleToZero(),
-              app.state(),
-              app.url(),
-              app.createdAt(),
-              app.updatedAt(),
-              app.version() + 1);
+          TestApps.from(app).card(null).backend("blind").version(app.version() + 1).build();
       apps.compareAndSet(onBlind, app.version());
       blind.addUnknown("blind-preview", app.createdAt());
       clock.advance(TTL);

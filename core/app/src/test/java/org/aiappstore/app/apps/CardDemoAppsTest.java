@@ -3,12 +3,9 @@ package org.aiappstore.app.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.persistence.TestingMongo;
-import org.aiappstore.plugin.api.deployment.AppResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,25 +38,14 @@ class CardDemoAppsTest {
 
   private App stored(String id, String cardId, AppState state) {
     App app =
-        new App(
-            id,
-            App.nameOf(id),
-            cardId,
-            "u-owner",
-            "emissary",
-            "ghcr.io/acme/x:1",
-            7860,
-            Map.of(),
-            List.of(),
-            AppResources.none(),
-            1,
-            1,
-            false,
-            state,
-            "https://apps.example.com/apps/app-" + id + "/",
-            NOW,
-            NOW,
-            3);
+        TestApps.app(id)
+            .card(cardId)
+            .owner("u-owner")
+            .state(state)
+            .url("https://apps.example.com/apps/app-" + id + "/")
+            .at(NOW)
+            .version(3)
+            .build();
     apps.insert(app);
     return app;
   }

@@ -9,7 +9,7 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aiappstore.app.apps.App;
-import org.aiappstore.app.apps.AppState;
+import org.aiappstore.app.apps.TestApps;
 import org.aiappstore.app.testing.MutableClock;
 import org.aiappstore.plugin.api.deployment.AppPhase;
 import org.aiappstore.plugin.api.deployment.AppStatus;
@@ -33,25 +33,13 @@ class AppReadinessTest {
           clock::advance);
 
   private static final App APP =
-      new App(
-          "a1",
-          "app-a1",
-          null,
-          "u1",
-          "b1",
-          "img",
-          7860,
-          null,
-          null,
-          null,
-          0,
-          1,
-          true,
-          AppState.ACTIVE,
-          "http://h/apps/app-a1/",
-          Instant.EPOCH,
-          Instant.EPOCH,
-          1);
+      TestApps.app("a1")
+          .backend("b1")
+          .image("img")
+          .replicas(0, 1)
+          .scaleToZero(true)
+          .url("http://h/apps/app-a1/")
+          .build();
 
   private static Optional<AppStatus> status(AppPhase phase, int wanted, int ready) {
     return Optional.of(

@@ -3,12 +3,11 @@ package org.aiappstore.app.apps.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aiappstore.app.apps.App;
-import org.aiappstore.app.apps.AppState;
+import org.aiappstore.app.apps.TestApps;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.testing.MutableClock;
@@ -17,25 +16,7 @@ import org.junit.jupiter.api.Test;
 class ProxyAccessTest {
 
   private static final App APP =
-      new App(
-          "a1",
-          "app-a1",
-          "c1",
-          "u1",
-          "b1",
-          "img",
-          7860,
-          null,
-          null,
-          null,
-          1,
-          1,
-          false,
-          AppState.ACTIVE,
-          "http://h/",
-          Instant.EPOCH,
-          Instant.EPOCH,
-          1);
+      TestApps.app("a1").card("c1").backend("b1").image("img").url("http://h/").build();
   private static final Caller ALICE =
       new Caller("alice", "alice", Set.of("user"), Caller.CredentialKind.SESSION, null);
 
