@@ -24,12 +24,16 @@ import org.aiappstore.plugin.api.deployment.DeploymentBackend;
  * the health check and the admin console.
  *
  * <p>A backend's answer is kept for a minute per backend instance: the registry creates a new
- * instance when an administrator changes the connector, which is then asked again at once.
+ * instance when an administrator changes the connector, which is then asked again at once. A
+ * backend that could not be asked (cluster unreachable, a transient failure) counts as available,
+ * but only for {@link #UNANSWERED_CACHE}, so that one failed request does not decide for a whole
+ * minute.
  */
 @ApplicationScoped
 public class AppBackendChoice {
 
   static final Duration CACHE = Duration.ofMinutes(1);
+  static final Duration UNANSWERED_CACHE = Duration.ofSeconds(5);
   static final String EMISSARY_FACTORY = "emissary";
   private static final Logger LOG = Logger.getLogger(AppBackendChoice.class.getName());
 
@@ -122,13 +126,15 @@ public class AppBackendChoice {
       return cached.reason();
     }
     Optional<String> reason;
+    Duration keep = CACHE;
     try {
       reason = backend.unavailableReason();
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Could not ask backend " + backendId + " whether it can run apps.", e);
       reason = Optional.empty();
+      keep = UNANSWERED_CACHE;
     }
-    answers.put(backendId, new Answer(backend, reason, now.plus(CACHE)));
+    answers.put(backendId, new Answer(backend, reason, now.plus(keep)));
     return reason;
   }
 }

@@ -338,6 +338,43 @@ class AppLifecycleRulesTest {
     }
 
     @Test
+    void shouldTakeABackendThatCannotBeAskedAsAvailableForAFewSecondsOnly() {
+      AtomicInteger failing = new AtomicInteger(1);
+      InMemoryDeploymentBackend knative =
+          new InMemoryDeploymentBackend(clock) {
+            @Override
+            public Optional<String> unavailableReason() {
+              asked.incrementAndGet();
+              if (failing.getAndDecrement() > 0) {
+                throw new IllegalStateException("connection reset");
+              }
+              return Optional.of("KNative Serving is missing");
+            }
+          };
+      backends =
+          new FakeAppBackends()
+              .add("kn", knative)
+              .factory("kn", "knative")
+              .add("em", emissary)
+              .factory("em", "emissary");
+      AppBackendChoice choice = new AppBackendChoice(backends, "kn", null, clock);
+
+      assertThat(choice.current().effectiveBackend()).isEqualTo("kn");
+      assertThat(choice.current().effectiveBackend()).isEqualTo("kn");
+      assertThat(asked).hasValue(1);
+      clock.advance(AppBackendChoice.UNANSWERED_CACHE);
+
+      assertThat(choice.current())
+          .isEqualTo(
+              new AppBackendChoice.Choice(
+                  "kn",
+                  "em",
+                  "The default backend 'kn' cannot run apps: KNative Serving is missing. Apps go"
+                      + " to 'em' instead."));
+      assertThat(asked).hasValue(2);
+    }
+
+    @Test
     void shouldUseTheConfiguredFallbackAndSayWhenNoneCanHelp() {
       InMemoryDeploymentBackend knative = knative(false);
       backends =

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
@@ -99,9 +100,35 @@ class AppsBackendFallbackIT {
         .path("backendId");
   }
 
+  /**
+   * The backend new apps go to, once it is {@code expected} or {@code within} is over: a request to
+   * the cluster that failed on the way counts as "available" for a few seconds, then it is asked
+   * again.
+   */
+  private static String awaitEffectiveBackend(String expected, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    String effective;
+    do {
+      effective =
+          AuthIT.as(token)
+              .get("/api/v1/apps/backends")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("effectiveBackend");
+      if (expected.equals(effective)) {
+        return effective;
+      }
+      Thread.sleep(500);
+    } while (System.nanoTime() < deadline);
+    return effective;
+  }
+
   @Test
   @Order(1)
-  void shouldDeployOnEmissaryAndSayWhyWhenKnativeServingIsMissing() {
+  void shouldDeployOnEmissaryAndSayWhyWhenKnativeServingIsMissing() throws InterruptedException {
+    assertThat(awaitEffectiveBackend(EMISSARY, Duration.ofSeconds(30))).isEqualTo(EMISSARY);
     assertThat(createWithoutBackend()).isEqualTo(EMISSARY);
 
     ApiIT.given()
