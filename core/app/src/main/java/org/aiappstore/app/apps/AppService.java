@@ -68,6 +68,7 @@ public class AppService {
   static final String CARD_LABEL = "aiappstore.org/card-id";
   static final String OWNER_LABEL = "aiappstore.org/owner-id";
   private static final String CARD_OWNER_HAS = "The card's owner has ";
+  private static final String APP_OWNER_HAS = "The app's owner has ";
 
   @Inject AppRepository apps;
   @Inject CardRepository cards;
@@ -535,27 +536,47 @@ public class AppService {
     int moreGpus = changed.resources().gpus() - current.resources().gpus();
     if (moreGpus > 0) {
       requireQuota(
-          caller,
-          current.ownerId(),
-          "The app's owner has ",
-          apps.usage(current.ownerId()),
-          0,
-          moreGpus);
+          caller, current.ownerId(), APP_OWNER_HAS, apps.usage(current.ownerId()), 0, moreGpus);
     }
     // Record first: a concurrent change then fails here, before the backend is touched.
     casOrConflict(changed, current.version());
+    if (moreGpus > 0) {
+      requireGpuQuotaWithChange(caller, current, changed, moreGpus);
+    }
     AppStatus status;
     try {
       status = backends.backend(current.backendId()).update(spec);
     } catch (RuntimeException e) {
-      App rolledBack = current.withState(current.state(), current.updatedAt());
-      if (!apps.compareAndSet(rolledBack, changed.version())) {
-        LOG.warning(
-            () -> "Could not roll back the record of app " + id + " after a failed update.");
-      }
+      rollBack(current, changed);
       throw translate(e);
     }
     return storeUrl(changed, status);
+  }
+
+  /**
+   * The GPU quota checked again with the raise written, as a create checks its record ({@link
+   * #requireQuotaWithRecord}): of two raises (or a raise and a create) racing past the first check,
+   * whichever counts after the other's write withdraws.
+   */
+  private void requireGpuQuotaWithChange(Caller caller, App current, App changed, int moreGpus) {
+    AppQuotas.Usage withIt = apps.usage(current.ownerId());
+    AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps(), withIt.gpus() - moreGpus);
+    try {
+      requireQuota(caller, current.ownerId(), APP_OWNER_HAS, others, 0, moreGpus);
+    } catch (ProblemException e) {
+      rollBack(current, changed);
+      throw e;
+    }
+  }
+
+  /** Puts the record of an update that did not happen back as it was. */
+  private void rollBack(App current, App changed) {
+    App rolledBack = current.withState(current.state(), current.updatedAt());
+    if (!apps.compareAndSet(rolledBack, changed.version())) {
+      LOG.warning(
+          () ->
+              "Could not roll back the record of app " + current.id() + " after a failed update.");
+    }
   }
 
   public AppStatus scale(Caller caller, String id, int replicas) {

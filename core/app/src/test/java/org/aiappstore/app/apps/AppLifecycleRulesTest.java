@@ -196,6 +196,45 @@ class AppLifecycleRulesTest {
     }
 
     @Test
+    void shouldWithdrawAGpuRaiseThatARacingCreateOvertookBetweenItsCheckAndItsWrite() {
+      create(OWNER, app("gpu", 1));
+      App raised = create(OWNER, app("gpu", 0));
+      // A create asking for the last GPU checks and writes while the raise is between its own
+      // check and write.
+      Runnable[] beforeNextWrite = {() -> {}};
+      apps =
+          new AppRepository(mongo) {
+            @Override
+            public boolean compareAndSet(App next, long expectedVersion) {
+              Runnable racing = beforeNextWrite[0];
+              beforeNextWrite[0] = () -> {};
+              racing.run();
+              return super.compareAndSet(next, expectedVersion);
+            }
+          };
+      service = service(new AppBackendChoice(backends, null, null, clock));
+      beforeNextWrite[0] = () -> create(OWNER, app("gpu", 1));
+      JsonObject raise =
+          Json.createObjectBuilder()
+              .add("resources", Json.createObjectBuilder().add("gpus", 1))
+              .build();
+
+      ProblemException e =
+          catchThrowableOfType(
+              ProblemException.class,
+              () -> service.update(OWNER, raised.id(), input(raise, false)));
+
+      assertSoftly(
+          s -> {
+            s.assertThat(e.status()).isEqualTo(409);
+            s.assertThat(e.getMessage()).contains("2 of 2 GPUs");
+            s.assertThat(apps.findById(raised.id()).orElseThrow().resources().gpus()).isZero();
+            s.assertThat(service.usage(OWNER)).isEqualTo(new AppQuotas.Usage(3, 2));
+            s.assertThat(gpus.apps.get(raised.id()).spec().resources().gpus()).isZero();
+          });
+    }
+
+    @Test
     void shouldCountAnAdminsAppForACardAgainstTheCardsOwner() {
       cards.insert(card("c1", "u-owner"));
       for (int i = 0; i < 3; i++) {
