@@ -104,6 +104,35 @@ class AppLifecycleRulesTest {
   @Nested
   class WhenCountingQuotas {
 
+    /**
+     * Rebuilds the service on a repository that runs {@code racing} right before its next write (an
+     * insert or a compare-and-set), as a concurrent request would between a check and a write.
+     */
+    private void raceBeforeTheNextWrite(Runnable racing) {
+      Runnable[] next = {racing};
+      apps =
+          new AppRepository(mongo) {
+            private void letTheRacerIn() {
+              Runnable racer = next[0];
+              next[0] = () -> {};
+              racer.run();
+            }
+
+            @Override
+            public void insert(App app) {
+              letTheRacerIn();
+              super.insert(app);
+            }
+
+            @Override
+            public boolean compareAndSet(App app, long expectedVersion) {
+              letTheRacerIn();
+              return super.compareAndSet(app, expectedVersion);
+            }
+          };
+      service = service(new AppBackendChoice(backends, null, null, clock));
+    }
+
     @Test
     void shouldRefuseTheAppBeyondTheQuotaWithAReadableConflict() {
       for (int i = 0; i < 3; i++) {
@@ -130,19 +159,7 @@ class AppLifecycleRulesTest {
       create(OWNER, app("emissary", 0));
       // Another create of the owner's checks the quota and writes its record while this one is
       // between its own check and write.
-      Runnable[] beforeNextInsert = {() -> {}};
-      apps =
-          new AppRepository(mongo) {
-            @Override
-            public void insert(App app) {
-              Runnable racing = beforeNextInsert[0];
-              beforeNextInsert[0] = () -> {};
-              racing.run();
-              super.insert(app);
-            }
-          };
-      service = service(new AppBackendChoice(backends, null, null, clock));
-      beforeNextInsert[0] = () -> create(OWNER, app("emissary", 0));
+      raceBeforeTheNextWrite(() -> create(OWNER, app("emissary", 0)));
 
       ProblemException e =
           catchThrowableOfType(ProblemException.class, () -> create(OWNER, app("emissary", 0)));
@@ -201,19 +218,7 @@ class AppLifecycleRulesTest {
       App raised = create(OWNER, app("gpu", 0));
       // A create asking for the last GPU checks and writes while the raise is between its own
       // check and write.
-      Runnable[] beforeNextWrite = {() -> {}};
-      apps =
-          new AppRepository(mongo) {
-            @Override
-            public boolean compareAndSet(App next, long expectedVersion) {
-              Runnable racing = beforeNextWrite[0];
-              beforeNextWrite[0] = () -> {};
-              racing.run();
-              return super.compareAndSet(next, expectedVersion);
-            }
-          };
-      service = service(new AppBackendChoice(backends, null, null, clock));
-      beforeNextWrite[0] = () -> create(OWNER, app("gpu", 1));
+      raceBeforeTheNextWrite(() -> create(OWNER, app("gpu", 1)));
       JsonObject raise =
           Json.createObjectBuilder()
               .add("resources", Json.createObjectBuilder().add("gpus", 1))
