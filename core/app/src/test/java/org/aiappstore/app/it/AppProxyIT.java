@@ -96,22 +96,20 @@ class AppProxyIT {
     AuthIT.asAdmin()
         .contentType("application/json")
         .body(
-            AuthIT.json(
+            ConnectorsIT.instance(
+                id,
+                "deployment-backend",
+                "emissary",
+                "Proxy test cluster",
                 Map.of(
-                    "id", id,
-                    "kind", "deployment-backend",
-                    "factoryId", "emissary",
-                    "displayName", "Proxy test cluster",
-                    "config",
-                        Map.of(
-                            "namespace",
-                            cluster.namespace(),
-                            "masterUrl",
-                            cluster.apiServer().toString(),
-                            "token",
-                            "cluster-token",
-                            "publicBaseUrl",
-                            publicBaseUrl))))
+                    "namespace",
+                    cluster.namespace(),
+                    "masterUrl",
+                    cluster.apiServer().toString(),
+                    "token",
+                    "cluster-token",
+                    "publicBaseUrl",
+                    publicBaseUrl)))
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);

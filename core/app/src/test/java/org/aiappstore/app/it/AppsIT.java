@@ -44,22 +44,20 @@ class AppsIT {
     AuthIT.asAdmin()
         .contentType("application/json")
         .body(
-            AuthIT.json(
+            ConnectorsIT.instance(
+                backendId,
+                "deployment-backend",
+                "emissary",
+                "Test cluster",
                 Map.of(
-                    "id", backendId,
-                    "kind", "deployment-backend",
-                    "factoryId", "emissary",
-                    "displayName", "Test cluster",
-                    "config",
-                        Map.of(
-                            "namespace",
-                            cluster.namespace(),
-                            "masterUrl",
-                            cluster.apiServer().toString(),
-                            "token",
-                            "cluster-token",
-                            "publicBaseUrl",
-                            "https://apps.example.com"))))
+                    "namespace",
+                    cluster.namespace(),
+                    "masterUrl",
+                    cluster.apiServer().toString(),
+                    "token",
+                    "cluster-token",
+                    "publicBaseUrl",
+                    "https://apps.example.com")))
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);

@@ -60,25 +60,35 @@ class ConnectorsIT {
     return Json.createObjectBuilder(value).build().toString();
   }
 
-  private static String s3Instance(String secret) {
+  /** The body that creates or replaces a connector instance. */
+  static String instance(
+      String id, String kind, String factoryId, String displayName, Map<String, String> config) {
     return json(
         Map.of(
-            "id", ID,
-            "kind", "data-connector",
-            "factoryId", "s3",
-            "displayName", "S3 for the integration test",
-            "config",
-                Map.of(
-                    "endpoint",
-                    s3.endpoint().toString(),
-                    "bucket",
-                    "media",
-                    "accessKey",
-                    S3ProxyProcess.ACCESS_KEY,
-                    "secretKey",
-                    secret,
-                    "createBucket",
-                    "true")));
+            "id", id,
+            "kind", kind,
+            "factoryId", factoryId,
+            "displayName", displayName,
+            "config", config));
+  }
+
+  private static String s3Instance(String secret) {
+    return instance(
+        ID,
+        "data-connector",
+        "s3",
+        "S3 for the integration test",
+        Map.of(
+            "endpoint",
+            s3.endpoint().toString(),
+            "bucket",
+            "media",
+            "accessKey",
+            S3ProxyProcess.ACCESS_KEY,
+            "secretKey",
+            secret,
+            "createBucket",
+            "true"));
   }
 
   @Test

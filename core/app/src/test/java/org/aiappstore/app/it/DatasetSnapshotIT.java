@@ -70,28 +70,22 @@ class DatasetSnapshotIT {
     AuthIT.asAdmin()
         .contentType("application/json")
         .body(
-            AuthIT.json(
+            ConnectorsIT.instance(
+                connectorId,
+                "experiment-connector",
+                "clearml",
+                "Team ClearML",
                 Map.of(
-                    "id",
-                    connectorId,
-                    "kind",
-                    "experiment-connector",
-                    "factoryId",
-                    "clearml",
-                    "displayName",
-                    "Team ClearML",
-                    "config",
-                    Map.of(
-                        "apiUrl",
-                        clearml.baseUrl().toString(),
-                        "webUrl",
-                        "https://app.clearml.example.test",
-                        "accessKey",
-                        ACCESS_KEY,
-                        "secretKey",
-                        SECRET_KEY,
-                        "requestTimeoutSeconds",
-                        "5"))))
+                    "apiUrl",
+                    clearml.baseUrl().toString(),
+                    "webUrl",
+                    "https://app.clearml.example.test",
+                    "accessKey",
+                    ACCESS_KEY,
+                    "secretKey",
+                    SECRET_KEY,
+                    "requestTimeoutSeconds",
+                    "5")))
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);

@@ -75,24 +75,18 @@ class ExperimentsIT {
     AuthIT.asAdmin()
         .contentType("application/json")
         .body(
-            AuthIT.json(
+            ConnectorsIT.instance(
+                connectorId,
+                "experiment-connector",
+                "mlflow",
+                "Team MLflow",
                 Map.of(
-                    "id",
-                    connectorId,
-                    "kind",
-                    "experiment-connector",
-                    "factoryId",
-                    "mlflow",
-                    "displayName",
-                    "Team MLflow",
-                    "config",
-                    Map.of(
-                        "trackingUrl",
-                        mlflow.baseUrl().toString(),
-                        "token",
-                        TOKEN,
-                        "requestTimeoutSeconds",
-                        "1"))))
+                    "trackingUrl",
+                    mlflow.baseUrl().toString(),
+                    "token",
+                    TOKEN,
+                    "requestTimeoutSeconds",
+                    "1")))
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);

@@ -169,22 +169,12 @@ class ExportRestartIT {
     onReplica()
         .contentType("application/json")
         .body(
-            AuthIT.json(
-                Map.of(
-                    "id",
-                    connectorId,
-                    "kind",
-                    "experiment-connector",
-                    "factoryId",
-                    "mlflow",
-                    "displayName",
-                    "Slow MLflow",
-                    "config",
-                    Map.of(
-                        "trackingUrl",
-                        mlflow.baseUrl().toString(),
-                        "requestTimeoutSeconds",
-                        "10"))))
+            ConnectorsIT.instance(
+                connectorId,
+                "experiment-connector",
+                "mlflow",
+                "Slow MLflow",
+                Map.of("trackingUrl", mlflow.baseUrl().toString(), "requestTimeoutSeconds", "10")))
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);
