@@ -90,6 +90,13 @@ class AppLifecycleRulesTest {
     return json.build();
   }
 
+  /** An update that sets the app's GPUs. */
+  private static JsonObject gpus(int count) {
+    return Json.createObjectBuilder()
+        .add("resources", Json.createObjectBuilder().add("gpus", count))
+        .build();
+  }
+
   private static AppInput input(JsonObject json, boolean creating) {
     List<Problem.FieldError> errors = new ArrayList<>();
     AppInput input = AppInput.parse(json, creating, errors);
@@ -191,10 +198,7 @@ class AppLifecycleRulesTest {
 
       ProblemException onCreate =
           catchThrowableOfType(ProblemException.class, () -> create(OWNER, app("gpu", 1)));
-      JsonObject raise =
-          Json.createObjectBuilder()
-              .add("resources", Json.createObjectBuilder().add("gpus", 2))
-              .build();
+      JsonObject raise = gpus(2);
       ProblemException onUpdate =
           catchThrowableOfType(
               ProblemException.class,
@@ -219,10 +223,7 @@ class AppLifecycleRulesTest {
       // A create asking for the last GPU checks and writes while the raise is between its own
       // check and write.
       raceBeforeTheNextWrite(() -> create(OWNER, app("gpu", 1)));
-      JsonObject raise =
-          Json.createObjectBuilder()
-              .add("resources", Json.createObjectBuilder().add("gpus", 1))
-              .build();
+      JsonObject raise = gpus(1);
 
       ProblemException e =
           catchThrowableOfType(
