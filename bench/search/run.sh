@@ -5,9 +5,11 @@
 #
 #   ./mvnw -DskipTests install && bench/search/run.sh     (first run about 15 minutes, most of it generating)
 #
-# Environment: BENCH_CARDS (10000), BENCH_SECONDS per measurement (20), BENCH_HEAP (the server's -Xmx, 1g as in
+# Environment: BENCH_CARDS (10000), BENCH_SECONDS per measurement (20), BENCH_WARMUP (90) seconds of unmeasured
+# load before the first measurement, BENCH_HEAP (the server's -Xmx, 1g as in
 # server-config/jvm.options), BENCH_JFR=1 to record the server with Java Flight Recorder (profile settings) into
-# bench/search/target/server.jfr, dumped when the load ends (figures taken with it on are not comparable). The generated database is kept in bench/search/target/data and reused by the next
+# bench/search/target/server.jfr, dumped when the load ends, and server-rebuild.jfr after the rebuilds (figures taken
+# with it on are not comparable), BENCH_LOAD=0 to skip the load and only rebuild. The generated database is kept in bench/search/target/data and reused by the next
 # run (delete it to generate again). Uses core/app's Liberty (target/liberty) on port 19180, loopback only, and
 # stops the server it started.
 set -euo pipefail
@@ -15,6 +17,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$repo/bench/search/target"
 cards="${BENCH_CARDS:-10000}"
 seconds="${BENCH_SECONDS:-20}"
+warmup="${BENCH_WARMUP:-90}"
 heap="${BENCH_HEAP:-1g}"
 port=19180
 admin_password="Bench-Admin-Passphrase-2026"
@@ -80,18 +83,23 @@ sampler_pid=$!
 
 # The server's process id, so the client can report the server's CPU time per request.
 export BENCH_SERVER_PID="$(cat "$repo/core/app/target/liberty/wlp/usr/servers/.pid/defaultServer.pid" 2>/dev/null || true)"
-echo "== load: $seconds s per measurement after a warm-up (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-bench load "$base" "$admin_password" "$seconds"
-echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
-if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$BENCH_SERVER_PID" ]; then
-  # The load phase only: the rebuilds that follow would blur the profile of the searches.
-  jcmd "$BENCH_SERVER_PID" JFR.dump filename="$work/server.jfr" > /dev/null
+if [ "${BENCH_LOAD:-1}" = 1 ]; then
+  echo "== load: $seconds s per measurement after warming the server up for $warmup s and a warm-up of its own (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  bench load "$base" "$admin_password" "$seconds" "$warmup"
+  echo "(load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$BENCH_SERVER_PID" ]; then
+    # The load phase only: the rebuilds that follow would blur the profile of the searches.
+    jcmd "$BENCH_SERVER_PID" JFR.dump filename="$work/server.jfr" > /dev/null
+  fi
 fi
 
 echo "== rebuild"
 for run in 1 2 3; do
   bench rebuild "$base" "$admin_password"
 done
+if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$BENCH_SERVER_PID" ]; then
+  jcmd "$BENCH_SERVER_PID" JFR.dump filename="$work/server-rebuild.jfr" > /dev/null
+fi
 kill "$sampler_pid"; sampler_pid=
 peak=$(sort -g "$work/heap.samples" | tail -1)
 max=$(curl -s "$base/metrics?scope=base" | awk '/^memory_maxHeap_bytes/ {print $2}')
