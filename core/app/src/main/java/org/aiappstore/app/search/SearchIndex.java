@@ -23,6 +23,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
@@ -87,12 +89,18 @@ public final class SearchIndex implements Closeable {
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
                     : IndexWriterConfig.OpenMode.CREATE)
             .setRAMBufferSizeMB(ramBufferMb)
-            // Fewer segments than Lucene's default: every search looks its words up in each one,
-            // and an index of cards is small enough to merge often.
-            .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4))
+            .setMergePolicy(mergePolicy())
             .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, true, false, new CardSearcherFactory());
+  }
+
+  /**
+   * Fewer segments than Lucene's default: every search looks its words up in each one, and an index
+   * of cards is small enough to merge often.
+   */
+  private static MergePolicy mergePolicy() {
+    return new TieredMergePolicy().setSegmentsPerTier(4).setMaxMergeAtOnce(4);
   }
 
   private static Optional<Commit> readCommit(Directory directory) {
@@ -138,6 +146,15 @@ public final class SearchIndex implements Closeable {
   /** Changes how much the writer buffers before it writes a segment (it applies at once). */
   void ramBuffer(double megabytes) {
     writer.getConfig().setRAMBufferSizeMB(megabytes);
+  }
+
+  /**
+   * Stops merging segments while a rebuild adds every card (it merges once, at the end: merging the
+   * segments it writes on the way only to merge them again took a sixth of its time), or starts
+   * again.
+   */
+  void merging(boolean on) {
+    writer.getConfig().setMergePolicy(on ? mergePolicy() : NoMergePolicy.INSTANCE);
   }
 
   /** Drops every document; the searchers keep seeing the old ones until {@link #refresh}. */
@@ -211,6 +228,11 @@ public final class SearchIndex implements Closeable {
           }
           return versions;
         });
+  }
+
+  /** How many segments searches see now. */
+  int segments() throws IOException {
+    return search(searcher -> searcher.getIndexReader().leaves().size());
   }
 
   /** How many cards searches see now. */

@@ -353,10 +353,12 @@ public class SearchIndexer {
         // Fewer, larger segments while everything is added at once: less flushing and merging.
         index.ramBuffer(
             Math.max(ramBufferMb, Math.min(64, Runtime.getRuntime().maxMemory() >> 23)));
+        index.merging(false);
         try {
           count = addAllCards();
         } finally {
           index.ramBuffer(ramBufferMb);
+          index.merging(true);
         }
         index.commit(new Commit(head.seq(), head.epoch()));
         index.refresh();
