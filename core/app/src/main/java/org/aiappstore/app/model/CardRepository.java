@@ -135,7 +135,7 @@ public class CardRepository {
    * Ids by their first character: one slice per hexadecimal digit (ids are random UUIDs), and one
    * for any other start (ids imported from elsewhere), so that together they hold every id once.
    */
-  private static final List<Bson> ID_SLICES = idSlices();
+  static final List<Bson> ID_SLICES = idSlices();
 
   private static List<Bson> idSlices() {
     List<Bson> slices = new ArrayList<>();
