@@ -118,32 +118,9 @@ public class CardRepository {
   /**
    * Calls {@code action} with every card, in no particular order, reading in batches: for consumers
    * that derive data from all cards, such as the search index.
-   *
-   * <p>Read in {@link #ID_SLICES slices} by the first character of the id rather than with one
-   * query: the embedded database reads every document a query matches before it returns the first
-   * one, so a rebuild of the search index waited two seconds (for 10,000 cards) with nothing to
-   * index. It answers an id prefix from the id index, as MongoDB does, so the first cards arrive at
-   * once and the rest are read while they are indexed.
    */
   public void forEach(Consumer<ModelCard> action) {
-    for (Bson slice : ID_SLICES) {
-      cards().find(slice).batchSize(200).forEach(d -> action.accept(fromDocument(d)));
-    }
-  }
-
-  /**
-   * Ids by their first character: one slice per hexadecimal digit (ids are random UUIDs), and one
-   * for any other start (ids imported from elsewhere), so that together they hold every id once.
-   */
-  static final List<Bson> ID_SLICES = idSlices();
-
-  private static List<Bson> idSlices() {
-    List<Bson> slices = new ArrayList<>();
-    for (char digit : "0123456789abcdef".toCharArray()) {
-      slices.add(Filters.regex("_id", "^" + digit));
-    }
-    slices.add(Filters.regex("_id", "^[^0-9a-f]"));
-    return List.copyOf(slices);
+    cards().find().batchSize(200).forEach(d -> action.accept(fromDocument(d)));
   }
 
   /** The version of every card by id, to compare derived data with the cards cheaply. */
