@@ -10,6 +10,7 @@
 // stops the app and starts it again from the Demo tab.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
 import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
@@ -41,6 +42,7 @@ const DEMO_PAGE = `<!doctype html><html><body>
 <h1>Sentiment demo</h1>
 <p>Prediction: <span id="prediction">…</span></p>
 <p>Stream: <span id="ticks">none</span></p>
+<p>Socket: <span id="socket">closed</span></p>
 <script>
 // A preview or a private card's app sends its requests with credentials (docs/demo-apps.md).
 fetch('api/predict', { method: 'POST', body: 'what a great model', credentials: 'include' })
@@ -50,6 +52,11 @@ fetch('api/predict', { method: 'POST', body: 'what a great model', credentials: 
 const events = new EventSource('queue/data', { withCredentials: true })
 events.onmessage = (e) => (document.getElementById('ticks').textContent = e.data)
 events.onerror = () => events.close()
+// A WebSocket, as Streamlit's and older Gradio's front ends use (the browser sends the ticket along).
+const socket = new WebSocket(new URL('stream', location.href).href.replace(/^http/, 'ws'))
+socket.onopen = () => socket.send('ping')
+socket.onmessage = (e) => (document.getElementById('socket').textContent = e.data)
+socket.onerror = () => (document.getElementById('socket').textContent = 'error')
 </script></body></html>`
 
 /** Writes a line to the log of every pod of the app the request was for. */
@@ -60,6 +67,36 @@ async function logRequest(path, line) {
   for (const pod of (pods.items ?? []).filter((p) => p.metadata.name.startsWith(`${name}-`))) {
     await fetch(`${K8S_URL}/testing/pods/${pod.metadata.name}/log`, { method: 'POST', body: line })
   }
+}
+
+/**
+ * The app's WebSocket endpoint (RFC 6455, just enough of it): accepts the upgrade and answers each
+ * short text message with "pong: " and the message.
+ */
+function acceptWebSocket(req, socket) {
+  received.push({ method: 'UPGRADE', url: req.url, headers: req.headers })
+  const accept = createHash('sha1')
+    .update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11')
+    .digest('base64')
+  socket.write(
+    'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      `Sec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  )
+  socket.on('data', (data) => {
+    // A browser's frame: masked, and short here (< 126 bytes).
+    const opcode = data[0] & 0x0f
+    const length = data[1] & 0x7f
+    const mask = data.subarray(2, 6)
+    const payload = Buffer.from(data.subarray(6, 6 + length).map((b, i) => b ^ mask[i % 4]))
+    if (opcode === 8) {
+      socket.end(Buffer.from([0x88, 0]))
+      return
+    }
+    if (opcode !== 1) return
+    const reply = Buffer.from(`pong: ${payload.toString('utf8')}`)
+    socket.write(Buffer.concat([Buffer.from([0x81, reply.length]), reply]))
+  })
+  socket.on('error', () => {})
 }
 
 function startDemoApp() {
@@ -93,6 +130,7 @@ function startDemoApp() {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       res.end(DEMO_PAGE)
     })
+    demoServer.on('upgrade', acceptWebSocket)
     demoServer.listen(0, '127.0.0.1', () => {
       demoUrl = `http://127.0.0.1:${demoServer.address().port}/`
       resolve()
@@ -175,7 +213,9 @@ describe('Demo app preview', { skip: SKIP }, () => {
       )
 
       // The app, through the platform's proxy, in a sandboxed frame: its page, its API call and
-      // its event stream all work.
+      // its event stream all work. (Not its WebSocket yet: Chromium sends no cookie with a
+      // WebSocket handshake from the sandboxed page, so the proxy cannot tell a preview's owner;
+      // see docs/api/apps.md. Once the card is published, and public, it works.)
       const frameElement = byTestId(page, 'app-frame')
       await frameElement.waitFor()
       const src = await frameElement.getAttribute('src')
@@ -207,6 +247,18 @@ describe('Demo app preview', { skip: SKIP }, () => {
       await byTestId(page, 'card-tab-demo').click()
       await byTestId(page, 'card-demo-app').waitFor()
       assert.equal(await appName(page), name)
+      // The public card's app, framed on the card page, talks over its WebSocket through the proxy.
+      await page
+        .frameLocator('[data-testid="app-frame"]')
+        .locator('#socket', { hasText: 'pong: ping' })
+        .waitFor()
+      const upgrade = received.find((r) => r.method === 'UPGRADE')
+      assert.ok(upgrade?.url.endsWith('/stream'), 'the WebSocket reached the app')
+      assert.doesNotMatch(
+        upgrade.headers.cookie ?? '',
+        /aas_/,
+        'no platform cookie reaches the app',
+      )
       assert.equal(await byTestId(page, 'wizard-demo-preview-banner').count(), 0)
       const apps = (await api('GET', '/apps?owner=me&size=100')).items
       const mine = apps.filter((a) => a.backendId === BACKEND_ID)

@@ -133,6 +133,10 @@ public enum ConfigKey {
       "aiappstore.apps.proxy.wake-timeout",
       "60",
       "Seconds the app proxy holds a request to an app scaled to zero while it starts; then 503."),
+  APPS_PROXY_MAX_WEBSOCKETS(
+      "aiappstore.apps.proxy.max-websockets",
+      "200",
+      "WebSocket connections the app proxy keeps open at once (each holds a thread); beyond, 503."),
   APPS_PROXY_TICKET_MINUTES(
       "aiappstore.apps.proxy.ticket-minutes",
       "15",

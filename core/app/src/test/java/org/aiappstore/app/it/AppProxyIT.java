@@ -1,6 +1,7 @@
 package org.aiappstore.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -11,17 +12,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +52,8 @@ class AppProxyIT {
 
   private static KubernetesMockCluster cluster;
   private static HttpServer demo;
+  private static FakeWebSocketApp webSocketDemo;
+  private static String webSocketBackendId;
   private static String backendId;
   private static String deadBackendId;
   private static AuthIT.Session owner;
@@ -72,6 +82,8 @@ class AppProxyIT {
     backendId = backend("http://127.0.0.1:" + demo.getAddress().getPort() + "/");
     // Nothing listens on port 9 (discard) of the loopback address here.
     deadBackendId = backend("http://127.0.0.1:9/");
+    webSocketDemo = FakeWebSocketApp.start();
+    webSocketBackendId = backend(webSocketDemo.baseUrl());
     other = AuthIT.newSession("user");
   }
 
@@ -82,9 +94,12 @@ class AppProxyIT {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
     if (demo != null) {
       demo.stop(0);
+    }
+    if (webSocketDemo != null) {
+      webSocketDemo.close();
     }
     if (cluster != null) {
       cluster.close();
@@ -166,10 +181,14 @@ class AppProxyIT {
 
   // ---- helpers
 
-  private static String card(String visibility) {
+  private static Map<String, Object> cardInput(String visibility) {
     Map<String, Object> card = CardsIT.card(AuthIT.unique("Demo"));
     card.put("visibility", visibility);
-    return CardsIT.create(owner, card).then().statusCode(201).extract().path("id");
+    return card;
+  }
+
+  private static String card(String visibility) {
+    return CardsIT.create(owner, cardInput(visibility)).then().statusCode(201).extract().path("id");
   }
 
   private static String app(String backend, String cardId) {
@@ -330,32 +349,6 @@ class AppProxyIT {
         gate.countDown();
         assertThat(events.readLine()).isEmpty();
         assertThat(events.readLine()).isEqualTo("data: second");
-      }
-    }
-
-    @Test
-    void shouldAnswerAWebSocketUpgradeWithNotImplemented() throws Exception {
-      String id = readyApp(card("public"));
-
-      // java.net.http refuses to set Upgrade itself, so the request is written by hand.
-      try (java.net.Socket socket =
-          new java.net.Socket(
-              URI.create(ApiIT.baseUrl()).getHost(), URI.create(ApiIT.baseUrl()).getPort())) {
-        socket.setSoTimeout(10_000);
-        socket
-            .getOutputStream()
-            .write(
-                ("GET /apps/"
-                        + id
-                        + "/queue/join HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-        String status =
-            new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
-                .readLine();
-        assertThat(status).contains(" 501");
       }
     }
   }
@@ -531,6 +524,194 @@ class AppProxyIT {
           .then()
           .statusCode(200)
           .body("proxyUrl", org.hamcrest.Matchers.equalTo("/apps/" + id + "/"));
+    }
+  }
+
+  @Nested
+  class WebSockets {
+
+    /** Messages, and how the connection ended, as the browser's side of a WebSocket sees them. */
+    static final class Inbox implements WebSocket.Listener {
+      final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+      final CompletableFuture<Integer> closed = new CompletableFuture<>();
+      private final StringBuilder partial = new StringBuilder();
+
+      @Override
+      public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+          messages.add(partial.toString());
+          partial.setLength(0);
+        }
+        socket.request(1);
+        return null;
+      }
+
+      @Override
+      public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+        closed.complete(status);
+        return null;
+      }
+
+      @Override
+      public void onError(WebSocket socket, Throwable error) {
+        closed.complete(-1);
+      }
+
+      String next() throws InterruptedException {
+        String message = messages.poll(20, TimeUnit.SECONDS);
+        assertThat(message).as("a message within 20 s").isNotNull();
+        return message;
+      }
+    }
+
+    private WebSocket open(String path, Inbox inbox, String... headers) {
+      WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
+      for (int i = 0; i < headers.length; i += 2) {
+        builder.header(headers[i], headers[i + 1]);
+      }
+      return builder
+          .buildAsync(URI.create(ApiIT.baseUrl().replaceFirst("^http", "ws") + path), inbox)
+          .orTimeout(30, TimeUnit.SECONDS)
+          .join();
+    }
+
+    /** The status the proxy refused a WebSocket with. */
+    private int refusal(String path, String... headers) {
+      Throwable failure = catchThrowable(() -> open(path, new Inbox(), headers));
+      assertThat(failure).hasCauseInstanceOf(WebSocketHandshakeException.class);
+      return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
+    }
+
+    private String webSocketApp(String cardId) {
+      String id = app(webSocketBackendId, cardId);
+      markReady(id);
+      return id;
+    }
+
+    @Test
+    void shouldCarryMessagesBothWaysAndTheHandshakeToTheApp() throws Exception {
+      String id = webSocketApp(card("public"));
+      Inbox inbox = new Inbox();
+
+      WebSocket socket =
+          open(
+              "/apps/" + id + "/queue/greet?session=7",
+              inbox,
+              "Authorization",
+              "Bearer " + owner.accessToken(),
+              "Cookie",
+              "aas_refresh=r; theme=dark");
+
+      // Sent by the app in the same write as its 101: the proxy must not lose it.
+      assertThat(inbox.next()).isEqualTo("hello from the app");
+      socket.sendText("what a great model", true).join();
+      assertThat(inbox.next()).isEqualTo("echo: what a great model");
+      String large = "x".repeat(200_000);
+      socket.sendText(large, true).join();
+      String echoed = inbox.next();
+      // Compared by size and content, not printed: a failure would show 200,000 characters.
+      assertThat(echoed.length()).isEqualTo(large.length() + 6);
+      assertThat(echoed.equals("echo: " + large)).as("the large message came back whole").isTrue();
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+      assertThat(inbox.closed.get(20, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+
+      Map<String, String> seen =
+          webSocketDemo.requests.get(upstreamPath(id, "queue/greet?session=7"));
+      assertSoftly(
+          soft -> {
+            soft.assertThat(seen).containsEntry("upgrade", "websocket");
+            soft.assertThat(seen).containsKeys("sec-websocket-key", "sec-websocket-version");
+            soft.assertThat(seen).containsEntry("x-forwarded-prefix", "/apps/" + id);
+            soft.assertThat(seen).containsEntry("cookie", "theme=dark");
+            soft.assertThat(seen).doesNotContainKey("authorization");
+          });
+    }
+
+    @Test
+    void shouldConfineTheAppsCookiesToItsPath() throws Exception {
+      String id = webSocketApp(card("public"));
+      // The JDK's client does not show the 101's headers, so this handshake is written by hand.
+      try (Socket socket =
+          new Socket(
+              URI.create(ApiIT.baseUrl()).getHost(), URI.create(ApiIT.baseUrl()).getPort())) {
+        socket.setSoTimeout(20_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("GET /apps/"
+                        + id
+                        + "/queue/join HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        BufferedReader answer =
+            new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        List<String> head = new java.util.ArrayList<>();
+        for (String line = answer.readLine();
+            line != null && !line.isEmpty();
+            line = answer.readLine()) {
+          head.add(line);
+        }
+        assertThat(head.get(0)).contains(" 101");
+        assertThat(head)
+            .anySatisfy(
+                h ->
+                    assertThat(h)
+                        .isEqualToIgnoringCase(
+                            "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="))
+            .anySatisfy(
+                h ->
+                    assertThat(h)
+                        .isEqualToIgnoringCase("Set-Cookie: ws=1; Path=/apps/" + id + "/"));
+      }
+    }
+
+    @Test
+    void shouldOpenAPrivateCardsWebSocketOnlyForThoseWhoMayReadTheCard() throws Exception {
+      String id = webSocketApp(card("private"));
+      String path = "/apps/" + id + "/queue/join";
+
+      assertThat(refusal(path)).isEqualTo(404);
+      assertThat(refusal(path, "Authorization", "Bearer " + other.accessToken())).isEqualTo(404);
+      Inbox inbox = new Inbox();
+      WebSocket socket = open(path, inbox, "Cookie", ticket(id, owner.accessToken()));
+      socket.sendText("hi", true).join();
+      assertThat(inbox.next()).isEqualTo("echo: hi");
+      socket.abort();
+    }
+
+    @Test
+    void shouldCloseAnOpenWebSocketOnceTheCardIsMadePrivate() throws Exception {
+      io.restassured.response.Response created = CardsIT.create(owner, cardInput("public"));
+      created.then().statusCode(201);
+      String cardPath =
+          CardsIT.MODELS + "/" + created.path("owner.username") + "/" + created.path("slug");
+      String id = webSocketApp(created.path("id"));
+      Inbox inbox = new Inbox();
+      WebSocket socket = open("/apps/" + id + "/queue/join", inbox);
+      socket.sendText("still there?", true).join();
+      assertThat(inbox.next()).isEqualTo("echo: still there?");
+
+      CardsIT.patch(owner, null, Map.of("visibility", "private"))
+          .header("If-Match", AuthIT.as(owner.accessToken()).get(cardPath).header("ETag"))
+          .patch(cardPath)
+          .then()
+          .statusCode(200);
+
+      // Re-checked every 5 s against a decision remembered for 3 s; ended with "policy violation".
+      assertThat(inbox.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1008);
+    }
+
+    @Test
+    void shouldPassTheAppsRefusalAndSayWhenTheAppCannotBeReached() throws Exception {
+      String id = webSocketApp(card("public"));
+      String dead = app(deadBackendId, card("public"));
+      markReady(dead);
+
+      assertThat(refusal("/apps/" + id + "/queue/refuse")).isEqualTo(403);
+      assertThat(refusal("/apps/" + dead + "/queue/join")).isEqualTo(502);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.aiappstore.app.apps.proxy;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
@@ -18,9 +19,13 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -41,7 +46,8 @@ import org.aiappstore.plugin.api.deployment.DeploymentCapability;
  * The reverse proxy to demo apps: {@code /apps/{id}/…} on the platform's origin goes to the app's
  * URL (its backend's address for it) with the rest of the path and the query, request and response
  * bodies streamed, the response flushed chunk by chunk so Server-Sent Events and chunked answers
- * arrive as the app writes them. See docs/api/apps.md.
+ * arrive as the app writes them; a WebSocket upgrade becomes a tunnel ({@link AppTunnel}). See
+ * docs/api/apps.md.
  *
  * <p>Who: anyone for an app whose card is public; otherwise the users who may read the card, the
  * app's owner and admins, identified by a bearer token or an app ticket cookie ({@link
@@ -62,7 +68,8 @@ import org.aiappstore.plugin.api.deployment.DeploymentCapability;
  * CORS preflights itself (they carry no cookie).
  *
  * <p>Threads: a request holds its servlet thread while it streams. Demo traffic is light; a long
- * event stream costs one thread, as the platform's own event streams do.
+ * event stream costs one thread, as the platform's own event streams do, and an open WebSocket one
+ * thread for the app's side (at most {@code aiappstore.apps.proxy.max-websockets}).
  */
 @WebServlet(urlPatterns = "/apps/*", asyncSupported = true)
 public class AppProxyServlet extends HttpServlet {
@@ -86,6 +93,7 @@ public class AppProxyServlet extends HttpServlet {
   @Inject transient AppTickets tickets;
   @Inject transient CallerAuthenticator authenticator;
   @Inject transient AppSettings settings;
+  @Inject transient AppTunnels tunnels;
 
   private transient HttpClient client;
   private transient AppReadiness readiness;
@@ -138,19 +146,10 @@ public class AppProxyServlet extends HttpServlet {
       preflight(request, response);
       return;
     }
-    if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-      problem(
-          response,
-          501,
-          "WEBSOCKET_NOT_SUPPORTED",
-          "The app proxy does not pass WebSocket connections; the app must use HTTP (Gradio"
-              + " uses Server-Sent Events).",
-          Map.of());
-      return;
-    }
+    Caller caller = caller(request, id);
     App app;
     try {
-      app = access.app(caller(request, id), id);
+      app = access.app(caller, id);
     } catch (ProblemException e) {
       problem(response, e.status(), e.code(), e.getMessage(), Map.of());
       return;
@@ -164,7 +163,11 @@ public class AppProxyServlet extends HttpServlet {
     if (!available(app, response)) {
       return;
     }
-    forward(request, response, app, rest);
+    if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+      tunnel(request, response, app, rest, caller);
+    } else {
+      forward(request, response, app, rest);
+    }
   }
 
   /** The bearer caller, else a ticket's holder, else anonymous ({@code null}). */
@@ -291,26 +294,7 @@ public class AppProxyServlet extends HttpServlet {
     }
     HttpRequest.Builder upstream =
         HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
-    for (String name : Collections.list(request.getHeaderNames())) {
-      if (ProxyHeaders.forwardUp(name)) {
-        for (String value : Collections.list(request.getHeaders(name))) {
-          upstream.header(name, value);
-        }
-      }
-    }
-    ProxyHeaders.appCookies(Collections.list(request.getHeaders("Cookie")))
-        .ifPresent(c -> upstream.header("Cookie", c));
-    boolean trust = settings.flag(ConfigKey.TRUST_FORWARDED_FOR);
-    upstream.header(
-        "X-Forwarded-For",
-        ProxyHeaders.forwardedFor(
-            request.getHeader("X-Forwarded-For"), request.getRemoteAddr(), trust));
-    upstream.header("X-Forwarded-Proto", request.getScheme());
-    String host = request.getHeader("Host");
-    if (host != null) {
-      upstream.header("X-Forwarded-Host", host);
-    }
-    upstream.header("X-Forwarded-Prefix", PATH + app.id());
+    upstreamHeaders(request, app, false).forEach(h -> upstream.header(h.name(), h.value()));
 
     HttpResponse<InputStream> answer;
     try {
@@ -333,6 +317,143 @@ public class AppProxyServlet extends HttpServlet {
       return;
     }
     copyDown(answer, response, app);
+  }
+
+  /**
+   * The headers that go up to the app: the browser's own but hop-by-hop ones and the platform's
+   * credentials, with the app's cookies and the forwarding headers; a WebSocket upgrade's {@code
+   * Sec-WebSocket-*} headers too when {@code upgrade}.
+   */
+  private List<UpstreamHandshake.Header> upstreamHeaders(
+      HttpServletRequest request, App app, boolean upgrade) {
+    List<UpstreamHandshake.Header> headers = new ArrayList<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      if (ProxyHeaders.forwardUp(name) || upgrade && UpstreamHandshake.handshakeHeader(name)) {
+        for (String value : Collections.list(request.getHeaders(name))) {
+          headers.add(new UpstreamHandshake.Header(name, value));
+        }
+      }
+    }
+    ProxyHeaders.appCookies(Collections.list(request.getHeaders("Cookie")))
+        .ifPresent(c -> headers.add(new UpstreamHandshake.Header("Cookie", c)));
+    boolean trust = settings.flag(ConfigKey.TRUST_FORWARDED_FOR);
+    headers.add(
+        new UpstreamHandshake.Header(
+            "X-Forwarded-For",
+            ProxyHeaders.forwardedFor(
+                request.getHeader("X-Forwarded-For"), request.getRemoteAddr(), trust)));
+    headers.add(new UpstreamHandshake.Header("X-Forwarded-Proto", request.getScheme()));
+    String host = request.getHeader("Host");
+    if (host != null) {
+      headers.add(new UpstreamHandshake.Header("X-Forwarded-Host", host));
+    }
+    headers.add(new UpstreamHandshake.Header("X-Forwarded-Prefix", PATH + app.id()));
+    return headers;
+  }
+
+  /**
+   * A WebSocket: the upgrade goes to the app over a connection of its own; if the app switches
+   * protocols, so does the browser's request, and {@link AppTunnel} copies the frames both ways
+   * until either side closes or the caller loses access to the app ({@link AppTunnels}).
+   */
+  private void tunnel(
+      HttpServletRequest request, HttpServletResponse response, App app, String rest, Caller caller)
+      throws IOException {
+    URI target;
+    try {
+      target = upstream(app.url(), rest, request.getQueryString());
+    } catch (IllegalArgumentException e) {
+      problem(response, 400, "BAD_PATH", "The path cannot be passed to the app.", Map.of());
+      return;
+    }
+    if (!"GET".equals(request.getMethod())) {
+      problem(response, 400, "BAD_UPGRADE", "A WebSocket opens with GET.", Map.of());
+      return;
+    }
+    if (!tunnels.reserve()) {
+      problem(
+          response,
+          503,
+          "APP_BUSY",
+          "Too many WebSocket connections to apps are open; try again shortly.",
+          Map.of("Retry-After", "10"));
+      return;
+    }
+    UpstreamHandshake.Connection connection = null;
+    try {
+      connection = UpstreamHandshake.connect(target, CONNECT_TIMEOUT);
+      connection
+          .out()
+          .write(UpstreamHandshake.request(target, upstreamHeaders(request, app, true)));
+      connection.out().flush();
+      UpstreamHandshake.Answer answer = UpstreamHandshake.readAnswer(connection.in());
+      if (!answer.upgraded()) {
+        connection.socket().close();
+        tunnels.release();
+        int status = answer.status() >= 400 ? answer.status() : 502;
+        problem(
+            response,
+            status,
+            "WEBSOCKET_REFUSED",
+            "The app answered " + answer.status() + " instead of accepting the WebSocket.",
+            Map.of());
+        return;
+      }
+      response.setStatus(101);
+      response.setHeader("Upgrade", "websocket");
+      response.setHeader("Connection", "Upgrade");
+      String prefix = prefix(app.id());
+      for (UpstreamHandshake.Header header : answer.headers()) {
+        String name =
+            UpstreamHandshake.HANDSHAKE_ANSWER.get(
+                header.name().toLowerCase(java.util.Locale.ROOT));
+        if (name != null) {
+          response.addHeader(name, header.value());
+        } else if (header.name().equalsIgnoreCase("Set-Cookie")) {
+          ProxyHeaders.confineSetCookie(header.value(), prefix)
+              .ifPresent(c -> response.addHeader("Set-Cookie", c));
+        }
+      }
+      AppTunnel tunnel = request.upgrade(AppTunnel.class);
+      tunnel.attach(connection, app.id(), stillAllowed(caller, app.id()), tunnels);
+    } catch (java.net.SocketTimeoutException e) {
+      abandon(connection);
+      problem(response, 504, "APP_TIMEOUT", "The app took too long to answer.", Map.of());
+    } catch (IOException | ServletException e) {
+      abandon(connection);
+      readiness.forget(app.id());
+      LOG.log(Level.FINE, "WebSocket to app " + app.id() + " could not open", e);
+      problem(response, 502, "APP_UNREACHABLE", "The app did not accept the WebSocket.", Map.of());
+    }
+  }
+
+  /** A connection that did not become a tunnel: closed, its place given back. */
+  private void abandon(UpstreamHandshake.Connection connection) {
+    if (connection != null) {
+      try {
+        connection.socket().close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    tunnels.release();
+  }
+
+  /**
+   * The rule that let a WebSocket open, asked again while it stays open: the caller's account is
+   * still active and has not been signed out everywhere since, and may still use the app.
+   */
+  private BooleanSupplier stillAllowed(Caller caller, String appId) {
+    Instant opened = Instant.now();
+    return () -> {
+      try {
+        Caller now = caller == null ? null : authenticator.holderOf(caller.userId(), opened);
+        access.app(now, appId);
+        return true;
+      } catch (InvalidTokenException | ProblemException e) {
+        return false;
+      }
+    };
   }
 
   private static HttpRequest.BodyPublisher body(HttpServletRequest request) {
