@@ -583,6 +583,23 @@ class AppProxyIT {
       return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
     }
 
+    /** {@code app_proxy_websockets} as {@code /metrics?scope=application} shows it now. */
+    private double openWebSocketsGauge() {
+      String metrics =
+          ApiIT.given()
+              .get("/metrics?scope=application")
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
+      return metrics
+          .lines()
+          .filter(line -> line.startsWith("app_proxy_websockets"))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .findFirst()
+          .orElse(-1);
+    }
+
     private String webSocketApp(String cardId) {
       String id = app(webSocketBackendId, cardId);
       markReady(id);
@@ -605,6 +622,7 @@ class AppProxyIT {
 
       // Sent by the app in the same write as its 101: the proxy must not lose it.
       assertThat(inbox.next()).isEqualTo("hello from the app");
+      assertThat(openWebSocketsGauge()).as("the gauge of open WebSockets").isPositive();
       socket.sendText("what a great model", true).join();
       assertThat(inbox.next()).isEqualTo("echo: what a great model");
       String large = "x".repeat(200_000);

@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +17,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The WebSocket connections the app proxy keeps open ({@link AppTunnel}): at most {@code
  * aiappstore.apps.proxy.max-websockets} at once, since each holds a thread, and each re-checked
  * every {@link #RECHECK_SECONDS} s against the rule that let it open, so a card made private, a
  * user disabled or signed out everywhere, or an app deleted ends its connections within seconds
- * rather than whenever the browser leaves.
+ * rather than whenever the browser leaves. How many are open is the gauge {@code
+ * app_proxy_websockets} of {@code /metrics?scope=application}.
  */
 @ApplicationScoped
 public class AppTunnels {
@@ -33,9 +38,18 @@ public class AppTunnels {
   @Resource ManagedThreadFactory threads;
   @Resource ManagedScheduledExecutorService scheduler;
 
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
   private final Set<AppTunnel> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reserved = new AtomicInteger();
   private ScheduledFuture<?> rechecks;
+
+  /** Shows the gauge from the start, before the first connection. */
+  void register(@Observes Startup startup) {
+    metrics.gauge("app.proxy.websockets", this, AppTunnels::size);
+  }
 
   /** Takes a place for a connection about to open; false when all places are taken. */
   boolean reserve() {
