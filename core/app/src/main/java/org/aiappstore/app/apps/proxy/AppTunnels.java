@@ -53,7 +53,11 @@ public class AppTunnels {
 
   /** Takes a place for a connection about to open; false when all places are taken. */
   boolean reserve() {
-    int max = Math.max(0, settings.integer(ConfigKey.APPS_PROXY_MAX_WEBSOCKETS));
+    return reserve(settings.integer(ConfigKey.APPS_PROXY_MAX_WEBSOCKETS));
+  }
+
+  /** Takes a place if fewer than {@code max} are taken. */
+  boolean reserve(int max) {
     while (true) {
       int now = reserved.get();
       if (now >= max) {
