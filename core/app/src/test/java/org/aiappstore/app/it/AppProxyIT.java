@@ -723,13 +723,15 @@ class AppProxyIT {
     }
 
     @Test
-    void shouldPassTheAppsRefusalAndSayWhenTheAppCannotBeReached() throws Exception {
+    void shouldPassTheAppsRefusalAndSayWhenTheAppCannotBeReachedOrDoesNotAnswer() throws Exception {
       String id = webSocketApp(card("public"));
       String dead = app(deadBackendId, card("public"));
       markReady(dead);
 
       assertThat(refusal("/apps/" + id + "/queue/refuse")).isEqualTo(403);
       assertThat(refusal("/apps/" + dead + "/queue/join")).isEqualTo(502);
+      // The proxy waits 10 s for the app's answer to the upgrade.
+      assertThat(refusal("/apps/" + id + "/queue/silent")).isEqualTo(504);
     }
   }
 }

@@ -22,9 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A demo app that speaks WebSocket (RFC 6455) on a plain socket, for the app proxy's tests: it
- * answers the upgrade (a path ending in {@code /refuse} gets 403 instead), greets at once in the
- * same write as its 101 when the path ends in {@code /greet}, echoes every text message as {@code
- * echo: …}, answers pings and close frames, and remembers each upgrade request's headers by path.
+ * answers the upgrade (a path ending in {@code /refuse} gets 403 instead, one in {@code /silent} no
+ * answer at all), greets at once in the same write as its 101 when the path ends in {@code /greet},
+ * echoes every text message as {@code echo: …}, answers pings and close frames, and remembers each
+ * upgrade request's headers by path.
  */
 final class FakeWebSocketApp implements AutoCloseable {
 
@@ -85,6 +86,10 @@ final class FakeWebSocketApp implements AutoCloseable {
       String target = requestLine.split(" ")[1];
       requests.put(target, headers);
       String path = target.replaceFirst("[?].*", "");
+      if (path.endsWith("/silent")) {
+        in.read(); // never answers; waits for the proxy to give up and close
+        return;
+      }
       if (path.endsWith("/refuse")) {
         out.write(
             "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"

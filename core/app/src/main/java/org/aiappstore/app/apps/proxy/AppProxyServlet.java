@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -379,17 +380,24 @@ public class AppProxyServlet extends HttpServlet {
           Map.of("Retry-After", "10"));
       return;
     }
-    UpstreamHandshake.Connection connection = null;
+    UpstreamHandshake.Connection connection;
     try {
       connection = UpstreamHandshake.connect(target, CONNECT_TIMEOUT);
+    } catch (IOException e) {
+      tunnels.release();
+      readiness.forget(app.id());
+      LOG.log(Level.FINE, "App " + app.id() + " could not be reached for a WebSocket", e);
+      problem(response, 502, "APP_UNREACHABLE", "The app does not answer.", Map.of());
+      return;
+    }
+    try {
       connection
           .out()
           .write(UpstreamHandshake.request(target, upstreamHeaders(request, app, true)));
       connection.out().flush();
       UpstreamHandshake.Answer answer = UpstreamHandshake.readAnswer(connection.in());
       if (!answer.upgraded()) {
-        connection.socket().close();
-        tunnels.release();
+        abandon(connection);
         int status = answer.status() >= 400 ? answer.status() : 502;
         problem(
             response,
@@ -416,12 +424,11 @@ public class AppProxyServlet extends HttpServlet {
       }
       AppTunnel tunnel = request.upgrade(AppTunnel.class);
       tunnel.attach(connection, app.id(), stillAllowed(caller, app.id()), tunnels);
-    } catch (java.net.SocketTimeoutException e) {
+    } catch (SocketTimeoutException e) {
       abandon(connection);
       problem(response, 504, "APP_TIMEOUT", "The app took too long to answer.", Map.of());
     } catch (IOException | ServletException e) {
       abandon(connection);
-      readiness.forget(app.id());
       LOG.log(Level.FINE, "WebSocket to app " + app.id() + " could not open", e);
       problem(response, 502, "APP_UNREACHABLE", "The app did not accept the WebSocket.", Map.of());
     }
@@ -429,12 +436,10 @@ public class AppProxyServlet extends HttpServlet {
 
   /** A connection that did not become a tunnel: closed, its place given back. */
   private void abandon(UpstreamHandshake.Connection connection) {
-    if (connection != null) {
-      try {
-        connection.socket().close();
-      } catch (IOException e) {
-        // closing anyway
-      }
+    try {
+      connection.socket().close();
+    } catch (IOException e) {
+      // closing anyway
     }
     tunnels.release();
   }
