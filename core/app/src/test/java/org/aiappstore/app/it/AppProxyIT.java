@@ -723,6 +723,16 @@ class AppProxyIT {
     }
 
     @Test
+    void shouldTellTheBrowserTheAppWentAwayWhenItsConnectionDropsWithoutAClose() throws Exception {
+      String id = webSocketApp(card("public"));
+      Inbox inbox = new Inbox();
+
+      open("/apps/" + id + "/queue/drop", inbox);
+
+      assertThat(inbox.closed.get(20, TimeUnit.SECONDS)).isEqualTo(1001);
+    }
+
+    @Test
     void shouldPassTheAppsRefusalAndSayWhenTheAppCannotBeReachedOrDoesNotAnswer() throws Exception {
       String id = webSocketApp(card("public"));
       String dead = app(deadBackendId, card("public"));

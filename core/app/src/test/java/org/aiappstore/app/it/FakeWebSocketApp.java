@@ -23,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A demo app that speaks WebSocket (RFC 6455) on a plain socket, for the app proxy's tests: it
  * answers the upgrade (a path ending in {@code /refuse} gets 403 instead, one in {@code /silent} no
- * answer at all), greets at once in the same write as its 101 when the path ends in {@code /greet},
- * echoes every text message as {@code echo: …}, answers pings and close frames, and remembers each
- * upgrade request's headers by path.
+ * answer at all), drops the connection right after its 101 when the path ends in {@code /drop},
+ * greets at once in the same write as its 101 when the path ends in {@code /greet}, echoes every
+ * text message as {@code echo: …}, answers pings and close frames, and remembers each upgrade
+ * request's headers by path.
  */
 final class FakeWebSocketApp implements AutoCloseable {
 
@@ -108,6 +109,9 @@ final class FakeWebSocketApp implements AutoCloseable {
       }
       out.write(answer.toByteArray());
       out.flush();
+      if (path.endsWith("/drop")) {
+        return; // the connection ends without a Close frame, as when an app crashes
+      }
       echo(new DataInputStream(in), out);
     } catch (IOException e) {
       // the peer went away
