@@ -164,10 +164,17 @@ public class AppProxyServlet extends HttpServlet {
     if (!available(app, response)) {
       return;
     }
+    URI target;
+    try {
+      target = upstream(app.url(), rest, request.getQueryString());
+    } catch (IllegalArgumentException e) {
+      problem(response, 400, "BAD_PATH", "The path cannot be passed to the app.", Map.of());
+      return;
+    }
     if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-      tunnel(request, response, app, rest, caller);
+      tunnel(request, response, app, target, caller);
     } else {
-      forward(request, response, app, rest);
+      forward(request, response, app, target);
     }
   }
 
@@ -284,15 +291,8 @@ public class AppProxyServlet extends HttpServlet {
   }
 
   private void forward(
-      HttpServletRequest request, HttpServletResponse response, App app, String rest)
+      HttpServletRequest request, HttpServletResponse response, App app, URI target)
       throws IOException {
-    URI target;
-    try {
-      target = upstream(app.url(), rest, request.getQueryString());
-    } catch (IllegalArgumentException e) {
-      problem(response, 400, "BAD_PATH", "The path cannot be passed to the app.", Map.of());
-      return;
-    }
     HttpRequest.Builder upstream =
         HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
     upstreamHeaders(request, app, false).forEach(h -> upstream.header(h.name(), h.value()));
@@ -358,15 +358,8 @@ public class AppProxyServlet extends HttpServlet {
    * until either side closes or the caller loses access to the app ({@link AppTunnels}).
    */
   private void tunnel(
-      HttpServletRequest request, HttpServletResponse response, App app, String rest, Caller caller)
+      HttpServletRequest request, HttpServletResponse response, App app, URI target, Caller caller)
       throws IOException {
-    URI target;
-    try {
-      target = upstream(app.url(), rest, request.getQueryString());
-    } catch (IllegalArgumentException e) {
-      problem(response, 400, "BAD_PATH", "The path cannot be passed to the app.", Map.of());
-      return;
-    }
     if (!"GET".equals(request.getMethod())) {
       problem(response, 400, "BAD_UPGRADE", "A WebSocket opens with GET.", Map.of());
       return;
