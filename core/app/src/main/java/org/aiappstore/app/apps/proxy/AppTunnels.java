@@ -69,7 +69,7 @@ public class AppTunnels {
     }
   }
 
-  /** Gives back a place taken by {@link #reserve()} for a connection that did not open. */
+  /** Gives back a place: of a connection that did not open, or (through {@link #ended}) closed. */
   void release() {
     reserved.decrementAndGet();
   }

@@ -175,7 +175,9 @@ final class UpstreamHandshake {
     return headers;
   }
 
-  /** The request headers the WebSocket handshake itself needs, lower-cased name to value. */
+  /**
+   * Whether a request header belongs to the WebSocket handshake itself ({@code Sec-WebSocket-*}).
+   */
   static boolean handshakeHeader(String name) {
     return name.toLowerCase(Locale.ROOT).startsWith("sec-websocket-");
   }
