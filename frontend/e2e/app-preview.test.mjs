@@ -5,8 +5,11 @@
 // public URL, and it writes a log line to its pod for every request, as a real app would.
 //
 // In the wizard the user deploys a preview, sees it become ready, uses it through the platform's
-// proxy (a page whose script calls the app's API and follows its event stream inside the sandboxed
-// frame), reads its log lines live, publishes the card (the same app becomes the card's demo), then
+// proxy on the app's own origin (the test server sets aiappstore.apps.origin to
+// http://{id}.apps.localhost:<port>, which Chromium resolves to the loopback address by itself): a
+// page whose script calls the app's API, follows its event stream, talks over a WebSocket and
+// keeps something in localStorage, as Gradio's does, with no credentials option anywhere. Then the
+// user reads the app's log lines live, publishes the card (the same app becomes the card's demo),
 // stops the app and starts it again from the Demo tab.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -43,15 +46,22 @@ const DEMO_PAGE = `<!doctype html><html><body>
 <p>Prediction: <span id="prediction">…</span></p>
 <p>Stream: <span id="ticks">none</span></p>
 <p>Socket: <span id="socket">closed</span></p>
+<p>Storage: <span id="storage">none</span></p>
 <script>
-// A preview or a private card's app sends its requests with credentials (docs/demo-apps.md).
-fetch('api/predict', { method: 'POST', body: 'what a great model', credentials: 'include' })
+// Plain requests, as Gradio makes them: on its own origin the app's ticket cookie goes along.
+fetch('api/predict', { method: 'POST', body: 'what a great model' })
   .then((r) => r.text())
   .then((t) => (document.getElementById('prediction').textContent = t))
   .catch((e) => (document.getElementById('prediction').textContent = 'error ' + e))
-const events = new EventSource('queue/data', { withCredentials: true })
+const events = new EventSource('queue/data')
 events.onmessage = (e) => (document.getElementById('ticks').textContent = e.data)
 events.onerror = () => events.close()
+try {
+  localStorage.setItem('theme', 'dark')
+  document.getElementById('storage').textContent = 'kept ' + localStorage.getItem('theme')
+} catch (e) {
+  document.getElementById('storage').textContent = 'error ' + e.name
+}
 // A WebSocket, as Streamlit's and older Gradio's front ends use (the browser sends the ticket along).
 const socket = new WebSocket(new URL('stream', location.href).href.replace(/^http/, 'ws'))
 socket.onopen = () => socket.send('ping')
@@ -138,6 +148,20 @@ function startDemoApp() {
   })
 }
 
+/**
+ * Clicks an element of the page once it is scrolled into view and the page has drawn since. With
+ * the app in a cross-origin frame (an out-of-process frame in Chromium), a click right after
+ * Playwright's own scrolling was routed by the frame's stale position and never reached the page.
+ */
+async function clickSettled(page, testId) {
+  const target = byTestId(page, testId)
+  await target.scrollIntoViewIfNeeded()
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  )
+  await target.click()
+}
+
 async function deploymentNames() {
   return (await deployments()).map((d) => d.metadata.name)
 }
@@ -212,21 +236,42 @@ describe('Demo app preview', { skip: SKIP }, () => {
         'one deployment for the preview',
       )
 
-      // The app, through the platform's proxy, in a sandboxed frame: its page, its API call and
-      // its event stream all work. (Not its WebSocket yet: Chromium sends no cookie with a
-      // WebSocket handshake from the sandboxed page, so the proxy cannot tell a preview's owner;
-      // see docs/api/apps.md. Once the card is published, and public, it works.)
+      // The preview (private to its owner), through the platform's proxy, framed on its own
+      // origin: its page, its API call, its event stream, its WebSocket and its storage all work.
       const frameElement = byTestId(page, 'app-frame')
       await frameElement.waitFor()
       const src = await frameElement.getAttribute('src')
-      assert.match(src, /^\/apps\/[a-z0-9]+\/$/, 'the frame loads the app from the platform')
+      const id = name.replace(/^app-/, '')
+      const appOrigin = `http://${id}.apps.localhost:${new URL(BASE_URL).port}`
+      assert.ok(
+        src.startsWith(`${appOrigin}/.aiappstore/enter?ticket=`),
+        `the frame enters the app's own origin: ${src}`,
+      )
+      assert.match(await frameElement.getAttribute('sandbox'), /allow-same-origin/)
       const frame = page.frameLocator('[data-testid="app-frame"]')
       await frame.getByText('Sentiment demo').waitFor()
       await frame.locator('#prediction', { hasText: 'positive' }).waitFor()
       await frame.locator('#ticks', { hasText: 'tick 3' }).waitFor()
+      await frame.locator('#socket', { hasText: 'pong: ping' }).waitFor()
+      await frame.locator('#storage', { hasText: 'kept dark' }).waitFor()
+      const frameUrl = page
+        .frames()
+        .map((f) => f.url())
+        .find((u) => u.startsWith(appOrigin))
+      assert.equal(frameUrl, `${appOrigin}/apps/${id}/`, 'the entry link went on to the app')
       const seen = received.find((r) => r.url.endsWith('/api/predict'))
       assert.ok(seen, 'the API call reached the app')
       assert.equal(seen.headers.authorization, undefined, 'no platform token reaches the app')
+      assert.doesNotMatch(seen.headers.cookie ?? '', /aas_/, 'nor a platform cookie')
+      // "Open in a new tab" enters the app's origin there too (a tab has a cookie jar of its own).
+      const [tab] = await Promise.all([
+        page.context().waitForEvent('page'),
+        clickSettled(page, 'app-open'),
+      ])
+      await tab.getByText('Sentiment demo').waitFor()
+      await tab.locator('#prediction', { hasText: 'positive' }).waitFor()
+      assert.equal(tab.url(), `${appOrigin}/apps/${id}/`)
+      await tab.close()
 
       // Its log lines arrive live in the console.
       const lines = byTestId(page, 'app-logs-lines')
@@ -241,13 +286,14 @@ describe('Demo app preview', { skip: SKIP }, () => {
       await byTestId(page, 'app-logs-filter').fill('')
 
       // Publish: the card's demo is this app, not a second deployment.
-      await nextStep(page, 'review')
-      await byTestId(page, 'wizard-publish').click()
+      await clickSettled(page, 'wizard-next')
+      await byTestId(page, 'wizard-panel-review').waitFor()
+      await clickSettled(page, 'wizard-publish')
       await page.waitForURL((url) => /^\/models\/[^/]+\/[^/]+$/.test(url.pathname))
-      await byTestId(page, 'card-tab-demo').click()
+      await clickSettled(page, 'card-tab-demo')
       await byTestId(page, 'card-demo-app').waitFor()
       assert.equal(await appName(page), name)
-      // The public card's app, framed on the card page, talks over its WebSocket through the proxy.
+      // The card's app, framed on the card page, talks over its WebSocket through the proxy.
       await page
         .frameLocator('[data-testid="app-frame"]')
         .locator('#socket', { hasText: 'pong: ping' })
@@ -272,16 +318,22 @@ describe('Demo app preview', { skip: SKIP }, () => {
 
       // Stop it (to zero instances) after a confirmation, then start it again.
       await page.locator('[data-testid="app-status-chip"][data-phase="RUNNING"]').waitFor()
-      await byTestId(page, 'app-stop').click()
+      await clickSettled(page, 'app-stop')
       await byTestId(page, 'app-stop-dialog').waitFor()
       await byTestId(page, 'confirm-ok').click()
       await page.locator('[data-testid="app-status-chip"][data-phase="SCALED_TO_ZERO"]').waitFor()
       await page.locator('[data-testid="app-frame-notice"][data-state="stopped"]').waitFor()
       assert.equal(await byTestId(page, 'app-frame').count(), 0, 'a stopped app is not loaded')
 
-      await byTestId(page, 'app-start').click()
+      await clickSettled(page, 'app-start')
       await page.locator('[data-testid="app-status-chip"][data-phase="RUNNING"]').waitFor()
       await page.frameLocator('[data-testid="app-frame"]').getByText('Sentiment demo').waitFor()
+
+      // The platform's pages and API are not on the app's origin (a tab of the same session).
+      const probePage = await page.context().newPage()
+      const probe = await probePage.goto(`${appOrigin}/api/v1/auth/me`)
+      assert.equal(probe.status(), 404)
+      await probePage.close()
     })
   })
 })

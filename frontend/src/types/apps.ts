@@ -28,7 +28,10 @@ export interface App {
   scaleToZero?: boolean
   state: AppState
   url?: string
-  /** Where the platform serves the app, e.g. `/apps/{id}/`; visibility is the card's. */
+  /**
+   * Where the platform serves the app: `/apps/{id}/`, or on the app's own origin
+   * (`https://{id}.apps.example.com/apps/{id}/`); visibility is the card's.
+   */
   proxyUrl?: string
   /** A preview (no card yet) is deleted then unless a card is published with it. */
   expiresAt?: string
@@ -37,9 +40,14 @@ export interface App {
   version?: number
 }
 
-/** The proxy cookie's answer: where the app is, and when the cookie must be renewed by. */
+/**
+ * Access to an app in a frame or tab. Apps on the platform's origin: the answer set the app's
+ * cookie, to renew by `expiresAt`. Apps on origins of their own: `enterUrl` sets it on the app's
+ * host (valid until `expiresAt`, a minute), which renews it while the app is in use.
+ */
 export interface AppAccess {
   proxyUrl: string
+  enterUrl?: string
   expiresAt: string
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { App, AppStatus } from '@/types/apps'
-import { frameState } from './appFrame'
+import { frameSandbox, frameState } from './appFrame'
 
 const app = (patch: Partial<App> = {}): App => ({
   id: 'a1',
@@ -69,5 +69,23 @@ describe('frameState', () => {
   it('never loads a lost or deleting app', () => {
     expect(frameState(app({ state: 'lost' }), status({})).embed).toBe(false)
     expect(frameState(app({ state: 'deleting' }), status({})).embed).toBe(false)
+  })
+})
+
+describe('frameSandbox', () => {
+  it('gives an app on the platform origin an opaque origin', () => {
+    const sandbox = frameSandbox('/apps/a1/', 'https://store.example.com')
+    expect(sandbox).toContain('allow-scripts')
+    expect(sandbox).toContain('allow-same-site-none-cookies')
+    expect(sandbox).not.toContain('allow-same-origin')
+    expect(
+      frameSandbox('https://store.example.com/apps/a1/', 'https://store.example.com'),
+    ).not.toContain('allow-same-origin')
+  })
+
+  it('lets an app on an origin of its own keep it', () => {
+    expect(
+      frameSandbox('https://a1.apps.example.com/apps/a1/', 'https://store.example.com').split(' '),
+    ).toContain('allow-same-origin')
   })
 })

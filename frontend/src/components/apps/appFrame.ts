@@ -75,3 +75,16 @@ export function frameState(app: App, status: AppStatus | null): FrameState {
     notice: status.message || 'The app cannot be reached now.',
   }
 }
+
+const SANDBOX = 'allow-scripts allow-forms allow-popups allow-downloads allow-modals'
+
+/**
+ * The frame's sandbox. An app on the platform's own origin gets an opaque origin (no
+ * `allow-same-origin`: its scripts would otherwise reach the platform's cookies and API), with
+ * only same-site `SameSite=None` cookies for its ticket. An app on an origin of its own keeps it:
+ * that origin already keeps it apart, and apps such as Gradio need their storage and cookies.
+ */
+export function frameSandbox(proxyUrl: string, pageOrigin: string): string {
+  const ownOrigin = new URL(proxyUrl, pageOrigin).origin !== pageOrigin
+  return `${SANDBOX} ${ownOrigin ? 'allow-same-origin' : 'allow-same-site-none-cookies'}`
+}

@@ -7,7 +7,6 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.aiappstore.app.apps.proxy.AppProxyServlet;
 import org.aiappstore.plugin.api.deployment.AppEvent;
 import org.aiappstore.plugin.api.deployment.AppPod;
 import org.aiappstore.plugin.api.deployment.AppResources;
@@ -103,7 +102,8 @@ final class AppJson {
         .build();
   }
 
-  static JsonObject app(App app, boolean manage) {
+  /** The app; {@code proxyUrl} is where users reach it ({@code AppOrigins#proxyUrl}). */
+  static JsonObject app(App app, boolean manage, String proxyUrl) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("id", app.id())
@@ -113,7 +113,7 @@ final class AppJson {
             .add("updatedAt", app.updatedAt().toString());
     optional(json, "cardId", app.cardId());
     optional(json, "url", app.url());
-    json.add("proxyUrl", AppProxyServlet.prefix(app.id()));
+    json.add("proxyUrl", proxyUrl);
     if (!manage) {
       return json.build();
     }

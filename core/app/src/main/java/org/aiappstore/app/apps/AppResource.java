@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.aiappstore.app.apps.proxy.AppOrigins;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
@@ -52,6 +53,7 @@ public class AppResource {
 
   @Inject AppService service;
   @Inject AppStreams streams;
+  @Inject AppOrigins origins;
   @Context HttpServletRequest request;
   @Context UriInfo uriInfo;
 
@@ -229,7 +231,8 @@ public class AppResource {
 
   /** An app's JSON with the instant a preview expires. */
   private JsonObject json(App app, boolean manage) {
-    return AppJson.expiring(AppJson.app(app, manage), service.expiresAt(app).orElse(null));
+    return AppJson.expiring(
+        AppJson.app(app, manage, origins.proxyUrl(app.id())), service.expiresAt(app).orElse(null));
   }
 
   private Optional<App> visible(Caller caller, String id) {

@@ -137,6 +137,13 @@ public enum ConfigKey {
       "aiappstore.apps.proxy.max-websockets",
       "200",
       "WebSocket connections the app proxy keeps open at once (each holds a thread); beyond, 503."),
+  APPS_ORIGIN(
+      "aiappstore.apps.origin",
+      "",
+      "Gives every app an origin of its own, e.g. https://{id}.apps.example.com (a wildcard DNS"
+          + " name and certificate pointing at the platform): apps then run unsandboxed, apart from"
+          + " the platform and from each other. Empty: apps are served at /apps/{id}/ of the"
+          + " platform's origin in a CSP sandbox."),
   APPS_PROXY_TICKET_MINUTES(
       "aiappstore.apps.proxy.ticket-minutes",
       "15",

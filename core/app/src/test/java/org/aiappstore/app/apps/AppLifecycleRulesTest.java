@@ -306,7 +306,9 @@ class AppLifecycleRulesTest {
 
       assertThat(service.expiresAt(preview)).contains(preview.createdAt().plus(TTL));
       assertThat(service.expiresAt(demo)).isEmpty();
-      assertThat(AppJson.expiring(AppJson.app(preview, true), preview.createdAt().plus(TTL)))
+      assertThat(
+              AppJson.expiring(
+                  AppJson.app(preview, true, "/apps/p/"), preview.createdAt().plus(TTL)))
           .containsKey("expiresAt");
     }
   }

@@ -172,7 +172,7 @@ class AppServiceTest {
           mongo.database().getCollection("apps").find(new Document("_id", app.id())).first();
       assertThat(stored.toJson()).doesNotContain(SECRET).contains("HF_TOKEN");
       assertThat(backend.apps.get(app.id()).secrets()).containsEntry("HF_TOKEN", SECRET);
-      assertThat(AppJson.app(app, true).toString())
+      assertThat(AppJson.app(app, true, "/apps/a/").toString())
           .doesNotContain(SECRET)
           .contains("\"HF_TOKEN\":\"********\"");
     }
@@ -310,7 +310,7 @@ class AppServiceTest {
       AppService.Access access = service.find(OTHER, app.id());
 
       assertThat(access.manage()).isFalse();
-      JsonObject view = AppJson.app(access.app(), access.manage());
+      JsonObject view = AppJson.app(access.app(), access.manage(), "/apps/" + app.id() + "/");
       assertThat(view.keySet())
           .containsExactlyInAnyOrder(
               "id", "cardId", "image", "state", "url", "proxyUrl", "createdAt", "updatedAt");

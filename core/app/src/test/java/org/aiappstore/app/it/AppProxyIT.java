@@ -237,19 +237,38 @@ class AppProxyIT {
     return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static String ticket(String appId, String token) {
-    String setCookie =
+  /** The app's own host, as the test server's {@code aiappstore.apps.origin} names it. */
+  static String appHost(String appId) {
+    return appId + ".apps.localhost:" + URI.create(ApiIT.baseUrl()).getPort();
+  }
+
+  /**
+   * The app's ticket cookie as a browser gets it: the entry link from {@code /access}, followed on
+   * the app's host.
+   */
+  static String ticket(String appId, String token) throws Exception {
+    String enterUrl =
         AuthIT.as(token)
             .post("/api/v1/apps/" + appId + "/access")
             .then()
             .statusCode(200)
+            .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
             .extract()
-            .header("Set-Cookie");
+            .path("enterUrl");
+    URI enter = URI.create(enterUrl);
+    assertThat(enter.getHost()).isEqualTo(appId + ".apps.localhost");
+    HttpResponse<String> entered =
+        get(enter.getRawPath() + "?" + enter.getRawQuery(), "Host", appHost(appId));
+    assertThat(entered.statusCode()).isEqualTo(303);
+    assertThat(entered.headers().firstValue("Location")).contains("/apps/" + appId + "/");
+    String setCookie = entered.headers().firstValue("Set-Cookie").orElseThrow();
     assertThat(setCookie)
         .startsWith("aas_app_ticket=")
         .contains("Path=/apps/" + appId + "/")
         .contains("HttpOnly")
-        .contains("SameSite=None");
+        .contains("SameSite=None")
+        .contains("Partitioned")
+        .doesNotContain("Domain");
     return setCookie.substring(0, setCookie.indexOf(';'));
   }
 
@@ -373,7 +392,10 @@ class AppProxyIT {
           .startsWith("application/problem+json");
       assertThat(get(path, "Authorization", "Bearer " + other.accessToken()).statusCode())
           .isEqualTo(404);
-      assertThat(get(path, "Cookie", ticket(id, owner.accessToken())).statusCode()).isEqualTo(200);
+      assertThat(
+              get(path, "Host", appHost(id), "Cookie", ticket(id, owner.accessToken()))
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(get(path, "Authorization", "Bearer " + owner.accessToken()).statusCode())
           .isEqualTo(200);
       AuthIT.as(other.accessToken()).post("/api/v1/apps/" + id + "/access").then().statusCode(404);
@@ -384,9 +406,15 @@ class AppProxyIT {
       String id = readyApp(null);
 
       assertThat(get("/apps/" + id + "/").statusCode()).isEqualTo(404);
-      assertThat(get("/apps/" + id + "/", "Cookie", ticket(id, owner.accessToken())).statusCode())
+      String path = "/apps/" + id + "/";
+      assertThat(get(path, "Host", appHost(id)).statusCode()).isEqualTo(404);
+      assertThat(
+              get(path, "Host", appHost(id), "Cookie", ticket(id, owner.accessToken()))
+                  .statusCode())
           .isEqualTo(200);
-      assertThat(get("/apps/" + id + "/", "Cookie", ticket(id, AuthIT.adminToken())).statusCode())
+      assertThat(
+              get(path, "Host", appHost(id), "Cookie", ticket(id, AuthIT.adminToken()))
+                  .statusCode())
           .isEqualTo(200);
     }
 
@@ -397,22 +425,31 @@ class AppProxyIT {
       String valid = ticket(id, owner.accessToken());
       String forged = valid.substring(0, valid.length() - 4) + "AAAA";
 
-      assertThat(get("/apps/" + id + "/", "Cookie", forged).statusCode()).isEqualTo(404);
-      assertThat(get("/apps/" + otherApp + "/", "Cookie", valid).statusCode()).isEqualTo(404);
-      assertThat(get("/apps/" + id + "/", "Cookie", "aas_app_ticket=garbage").statusCode())
+      String host = appHost(id);
+      assertThat(get("/apps/" + id + "/", "Host", host, "Cookie", forged).statusCode())
+          .isEqualTo(404);
+      assertThat(
+              get("/apps/" + otherApp + "/", "Host", appHost(otherApp), "Cookie", valid)
+                  .statusCode())
+          .isEqualTo(404);
+      assertThat(
+              get("/apps/" + id + "/", "Host", host, "Cookie", "aas_app_ticket=garbage")
+                  .statusCode())
           .isEqualTo(404);
     }
 
     @Test
     void shouldLetTheSandboxedDocumentReadAnswersWithCredentialsOnlyForNullOrigin()
         throws Exception {
-      String id = readyApp(card("private"));
-      String cookie = ticket(id, owner.accessToken());
+      String id = readyApp(card("public"));
 
-      HttpResponse<String> fromSandbox =
-          get("/apps/" + id + "/", "Origin", "null", "Cookie", cookie);
+      HttpResponse<String> fromSandbox = get("/apps/" + id + "/", "Origin", "null");
       HttpResponse<String> fromElsewhere =
-          get("/apps/" + id + "/", "Origin", "https://evil.example", "Cookie", cookie);
+          get("/apps/" + id + "/", "Origin", "https://evil.example");
+      // On the app's own host its pages are same-origin: an opaque origin there is another
+      // document (another app's sandboxed frame) and may not read the answer.
+      HttpResponse<String> onItsHost =
+          get("/apps/" + id + "/", "Host", appHost(id), "Origin", "null");
       HttpResponse<String> preflight =
           CLIENT.send(
               request("/apps/" + id + "/run/predict")
@@ -431,10 +468,96 @@ class AppProxyIT {
                 .contains("true");
             soft.assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin"))
                 .isEmpty();
+            soft.assertThat(onItsHost.statusCode()).isEqualTo(200);
+            soft.assertThat(onItsHost.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
             soft.assertThat(preflight.statusCode()).isEqualTo(204);
             soft.assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
                 .contains("content-type");
           });
+    }
+  }
+
+  /** Apps on hosts of their own: the test server sets aiappstore.apps.origin. */
+  @Nested
+  class OwnOrigins {
+
+    @Test
+    void shouldServeTheAppUnsandboxedOnItsHostToTheHolderOfItsEntryLink() throws Exception {
+      String id = readyApp(card("private"));
+      String cookie = ticket(id, owner.accessToken());
+
+      HttpResponse<String> answer =
+          get("/apps/" + id + "/api/info", "Host", appHost(id), "Cookie", cookie + "; session=s1");
+
+      Received seen = received.get(upstreamPath(id, "api/info"));
+      assertSoftly(
+          soft -> {
+            soft.assertThat(answer.statusCode()).isEqualTo(200);
+            soft.assertThat(answer.body()).isEqualTo("app saw " + upstreamPath(id, "api/info"));
+            soft.assertThat(answer.headers().allValues("Content-Security-Policy"))
+                .as("the app's own policy only: its origin keeps it apart")
+                .containsExactly("img-src 'self'");
+            soft.assertThat(seen.header("Cookie")).isEqualTo("session=s1");
+            soft.assertThat(seen.header("X-forwarded-host")).isEqualTo(appHost(id));
+          });
+    }
+
+    @Test
+    void shouldServeNothingButItsAppOnAnAppsHost() throws Exception {
+      String id = readyApp(card("public"));
+      String otherApp = readyApp(card("public"));
+      String host = appHost(id);
+
+      for (String path :
+          List.of("/", "/api/v1/about", "/api/v1/auth/me", "/models", "/apps/" + otherApp + "/")) {
+        HttpResponse<String> answer =
+            get(path, "Host", host, "Authorization", "Bearer " + owner.accessToken());
+        assertThat(answer.statusCode()).as(path).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+            .as(path)
+            .startsWith("application/problem+json");
+      }
+      assertThat(get("/apps/" + id + "/", "Host", host).statusCode()).isEqualTo(200);
+      assertThat(get("/apps/" + id, "Host", host).statusCode()).isEqualTo(308);
+    }
+
+    @Test
+    void shouldRefuseEntryLinksThatAreForgedForAnotherAppOrCookieTickets() throws Exception {
+      String id = readyApp(card("private"));
+      String otherApp = readyApp(card("private"));
+      String otherEnterUrl =
+          AuthIT.as(owner.accessToken())
+              .post("/api/v1/apps/" + otherApp + "/access")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("enterUrl");
+      String cookieTicket = ticket(id, owner.accessToken()).substring("aas_app_ticket=".length());
+
+      for (String query :
+          List.of(
+              otherEnterUrl.substring(otherEnterUrl.indexOf('?') + 1),
+              "ticket=" + cookieTicket,
+              "ticket=garbage",
+              "nothing=1")) {
+        HttpResponse<String> answer = get("/.aiappstore/enter?" + query, "Host", appHost(id));
+        assertThat(answer.statusCode()).as(query).isEqualTo(403);
+        assertThat(answer.body()).as(query).contains("ENTRY_EXPIRED");
+        assertThat(answer.headers().firstValue("Set-Cookie")).as(query).isEmpty();
+      }
+    }
+
+    @Test
+    void shouldTakeTicketsOnlyOnTheAppsHost() throws Exception {
+      String id = readyApp(card("private"));
+      String cookie = ticket(id, owner.accessToken());
+
+      assertThat(get("/apps/" + id + "/", "Cookie", cookie).statusCode())
+          .as("the platform's host")
+          .isEqualTo(404);
+      assertThat(get("/apps/" + id + "/", "Host", appHost(id), "Cookie", cookie).statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -523,7 +646,9 @@ class AppProxyIT {
           .get("/api/v1/apps/" + id)
           .then()
           .statusCode(200)
-          .body("proxyUrl", org.hamcrest.Matchers.equalTo("/apps/" + id + "/"));
+          .body(
+              "proxyUrl",
+              org.hamcrest.Matchers.equalTo("http://" + appHost(id) + "/apps/" + id + "/"));
     }
   }
 
@@ -694,7 +819,8 @@ class AppProxyIT {
       assertThat(refusal(path)).isEqualTo(404);
       assertThat(refusal(path, "Authorization", "Bearer " + other.accessToken())).isEqualTo(404);
       Inbox inbox = new Inbox();
-      WebSocket socket = open(path, inbox, "Cookie", ticket(id, owner.accessToken()));
+      WebSocket socket =
+          open(path, inbox, "Host", appHost(id), "Cookie", ticket(id, owner.accessToken()));
       socket.sendText("hi", true).join();
       assertThat(inbox.next()).isEqualTo("echo: hi");
       socket.abort();

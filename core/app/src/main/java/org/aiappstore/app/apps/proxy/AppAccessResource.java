@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,15 +14,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Optional;
 import org.aiappstore.app.apps.AppService;
 import org.aiappstore.app.identity.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code POST /api/v1/apps/{id}/access}: exchanges the web app's bearer token for an app ticket
- * cookie, so that an iframe showing the app (which cannot send the token) reaches a private app
- * through the proxy. Same rule as reading the app: 404 to whoever may not.
+ * {@code POST /api/v1/apps/{id}/access}: lets the browser of a user who may read the app open it in
+ * a frame, which cannot send the web app's bearer token. Same rule as reading the app: 404 to
+ * whoever may not. With apps on the platform's origin, the answer sets the app's ticket cookie
+ * there; with apps on origins of their own ({@link AppOrigin}), it gives an {@code enterUrl} on the
+ * app's host, a link valid for a minute that sets the cookie there and goes on to the app.
  */
 @Path("v1/apps/{id}/access")
 @RequestScoped
@@ -30,23 +34,45 @@ public class AppAccessResource {
 
   @Inject AppService service;
   @Inject AppTickets tickets;
+  @Inject AppOrigins origins;
   @Context HttpServletRequest request;
 
   @POST
   @RolesAllowed("user")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Set the cookie that lets this browser open the app at /apps/{id}/")
+  @Operation(summary = "Let this browser open the app in a frame or a tab")
   public Response grant(@PathParam("id") String id) {
     Caller caller = Caller.required(request);
     String appId = service.find(caller, id).app().id();
-    AppTickets.Ticket ticket = tickets.issue(appId, caller.userId());
-    return Response.ok(
-            Json.createObjectBuilder()
-                .add("proxyUrl", AppProxyServlet.prefix(appId))
-                .add("expiresAt", ticket.expires().toString())
-                .build())
-        .header("Set-Cookie", AppTickets.cookie(appId, ticket, Instant.now()))
-        .header("Cache-Control", "no-store")
-        .build();
+    Grant grant = grant(appId, caller.userId(), origins.origin(), tickets, Instant.now());
+    Response.ResponseBuilder answer = Response.ok(grant.body()).header("Cache-Control", "no-store");
+    grant.cookie().ifPresent(c -> answer.header("Set-Cookie", c));
+    return answer.build();
+  }
+
+  /** What the answer says, and the cookie it sets if any. */
+  record Grant(JsonObject body, Optional<String> cookie) {}
+
+  static Grant grant(
+      String appId, String userId, Optional<AppOrigin> origin, AppTickets tickets, Instant now) {
+    if (origin.isPresent()) {
+      AppTickets.Ticket entry = tickets.issueEntry(appId, userId);
+      return new Grant(
+          Json.createObjectBuilder()
+              .add("proxyUrl", origin.get().proxyUrl(appId))
+              .add(
+                  "enterUrl",
+                  origin.get().of(appId) + AppHostFilter.ENTER_PATH + "?ticket=" + entry.value())
+              .add("expiresAt", entry.expires().toString())
+              .build(),
+          Optional.empty());
+    }
+    AppTickets.Ticket ticket = tickets.issue(appId, userId);
+    return new Grant(
+        Json.createObjectBuilder()
+            .add("proxyUrl", AppProxyServlet.prefix(appId))
+            .add("expiresAt", ticket.expires().toString())
+            .build(),
+        Optional.of(AppTickets.cookie(appId, ticket, now)));
   }
 }

@@ -68,6 +68,13 @@ import org.aiappstore.plugin.api.deployment.DeploymentCapability;
  * Access-Control-Allow-Origin: null} (never any other origin) and allows credentials, and answers
  * CORS preflights itself (they carry no cookie).
  *
+ * <p>Own origins: with {@code aiappstore.apps.origin} set, each app is also served on a host of its
+ * own ({@link AppOrigin}, {@link AppHostFilter}), the web app frames it there, and the app runs
+ * without our sandbox: its origin keeps it from the platform's cookies and API and from other apps.
+ * Tickets are then taken on the app's host only (a {@code Partitioned} cookie set through {@code
+ * /.aiappstore/enter}), where every request of the page carries them, WebSockets included; on the
+ * platform's host only bearer tokens and anonymous callers are served.
+ *
  * <p>Threads: a request holds its servlet thread while it streams. Demo traffic is light; a long
  * event stream costs one thread, as the platform's own event streams do, and an open WebSocket one
  * thread for the app's side (at most {@code aiappstore.apps.proxy.max-websockets}).
@@ -85,7 +92,7 @@ public class AppProxyServlet extends HttpServlet {
       "sandbox allow-scripts allow-forms allow-popups allow-downloads allow-modals"
           + " allow-same-site-none-cookies; frame-ancestors 'self'";
 
-  private static final Pattern APP_ID = Pattern.compile("[a-z0-9]{1,63}");
+  static final Pattern APP_ID = Pattern.compile("[a-z0-9]{1,63}");
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final int BUFFER = 8192;
 
@@ -95,6 +102,7 @@ public class AppProxyServlet extends HttpServlet {
   @Inject transient CallerAuthenticator authenticator;
   @Inject transient AppSettings settings;
   @Inject transient AppTunnels tunnels;
+  @Inject transient AppOrigins origins;
 
   private transient HttpClient client;
   private transient AppReadiness readiness;
@@ -140,14 +148,17 @@ public class AppProxyServlet extends HttpServlet {
       return;
     }
     String rest = pathInfo.substring(slash + 1);
-    boolean nullOrigin = "null".equals(request.getHeader("Origin"));
+    boolean appHost = id.equals(request.getAttribute(AppHostFilter.APP_HOST));
+    // On its own host an app's pages are same-origin; an opaque origin there is some other
+    // document (another app's sandboxed frame) and gets no CORS answer.
+    boolean nullOrigin = !appHost && "null".equals(request.getHeader("Origin"));
     if (nullOrigin
         && "OPTIONS".equals(request.getMethod())
         && request.getHeader("Access-Control-Request-Method") != null) {
       preflight(request, response);
       return;
     }
-    Caller caller = caller(request, id);
+    Caller caller = caller(request, response, id, appHost);
     App app;
     try {
       app = access.app(caller, id);
@@ -174,15 +185,24 @@ public class AppProxyServlet extends HttpServlet {
     if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
       tunnel(request, response, app, target, caller);
     } else {
-      forward(request, response, app, target);
+      forward(request, response, app, target, !appHost);
     }
   }
 
-  /** The bearer caller, else a ticket's holder, else anonymous ({@code null}). */
-  private Caller caller(HttpServletRequest request, String appId) {
+  /**
+   * The bearer caller, else a ticket's holder, else anonymous ({@code null}). When apps have hosts
+   * of their own, tickets are taken there only; on the app's host a ticket past half its life is
+   * replaced by a fresh one, so that a long session in the app goes on (the frame cannot ask for
+   * one).
+   */
+  private Caller caller(
+      HttpServletRequest request, HttpServletResponse response, String appId, boolean appHost) {
     Optional<Caller> bearer = Caller.of(request);
     if (bearer.isPresent()) {
       return bearer.get();
+    }
+    if (!appHost && origins.origin().isPresent()) {
+      return null;
     }
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
@@ -195,7 +215,12 @@ public class AppProxyServlet extends HttpServlet {
       Optional<AppTickets.Holder> holder = tickets.verify(cookie.getValue(), appId);
       if (holder.isPresent()) {
         try {
-          return authenticator.holderOf(holder.get().userId(), holder.get().issuedAt());
+          Caller caller = authenticator.holderOf(holder.get().userId(), holder.get().issuedAt());
+          if (appHost && tickets.aging(holder.get())) {
+            AppTickets.Ticket fresh = tickets.issue(appId, caller.userId());
+            response.addHeader("Set-Cookie", AppTickets.cookie(appId, fresh, Instant.now(), true));
+          }
+          return caller;
         } catch (InvalidTokenException e) {
           return null;
         }
@@ -291,7 +316,11 @@ public class AppProxyServlet extends HttpServlet {
   }
 
   private void forward(
-      HttpServletRequest request, HttpServletResponse response, App app, URI target)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      App app,
+      URI target,
+      boolean sandbox)
       throws IOException {
     HttpRequest.Builder upstream =
         HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
@@ -317,7 +346,7 @@ public class AppProxyServlet extends HttpServlet {
       problem(response, 503, "APP_UNAVAILABLE", "The server is shutting down.", Map.of());
       return;
     }
-    copyDown(answer, response, app);
+    copyDown(answer, response, app, sandbox);
   }
 
   /**
@@ -493,8 +522,13 @@ public class AppProxyServlet extends HttpServlet {
     return resolved;
   }
 
+  /**
+   * The app's answer to the browser; with our sandbox unless the app is on its own host ({@code
+   * sandbox} false), where its origin already keeps it apart from the platform.
+   */
   private static void copyDown(
-      HttpResponse<InputStream> answer, HttpServletResponse response, App app) throws IOException {
+      HttpResponse<InputStream> answer, HttpServletResponse response, App app, boolean sandbox)
+      throws IOException {
     response.setStatus(answer.statusCode());
     String prefix = prefix(app.id());
     answer
@@ -513,8 +547,10 @@ public class AppProxyServlet extends HttpServlet {
                 values.forEach(v -> response.addHeader(name, v));
               }
             });
-    // Several CSP headers are all enforced: the app's policy stays and ours is added.
-    response.addHeader("Content-Security-Policy", SANDBOX);
+    if (sandbox) {
+      // Several CSP headers are all enforced: the app's policy stays and ours is added.
+      response.addHeader("Content-Security-Policy", SANDBOX);
+    }
     answer.headers().firstValueAsLong("Content-Length").ifPresent(response::setContentLengthLong);
     try (InputStream in = answer.body()) {
       OutputStream out = response.getOutputStream();

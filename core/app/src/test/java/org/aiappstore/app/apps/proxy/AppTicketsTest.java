@@ -23,7 +23,7 @@ class AppTicketsTest {
 
     assertThat(ticket.expires()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
     assertThat(tickets.verify(ticket.value(), "app1"))
-        .contains(new AppTickets.Holder("user-7", NOW));
+        .contains(new AppTickets.Holder("user-7", NOW, NOW.plus(Duration.ofMinutes(15))));
     clock.advance(Duration.ofMinutes(15));
     assertThat(tickets.verify(ticket.value(), "app1")).isEmpty();
   }
@@ -65,6 +65,34 @@ class AppTicketsTest {
         .contains("Max-Age=900")
         .contains("HttpOnly")
         .contains("Secure")
-        .contains("SameSite=None");
+        .contains("SameSite=None")
+        .doesNotContain("Partitioned");
+    assertThat(AppTickets.cookie("app1", ticket, NOW, true)).endsWith("; Partitioned");
+  }
+
+  @Test
+  void shouldKeepEntryTicketsShortAndApartFromCookieTickets() {
+    AppTickets.Ticket entry = tickets.issueEntry("app1", "user-7");
+    String cookieTicket = tickets.issue("app1", "user-7").value();
+
+    assertThat(entry.expires()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(tickets.verifyEntry(entry.value(), "app1"))
+        .contains(new AppTickets.Holder("user-7", NOW, NOW.plusSeconds(60)));
+    assertThat(tickets.verifyEntry(entry.value(), "app2")).isEmpty();
+    assertThat(tickets.verify(entry.value(), "app1")).as("an entry ticket is no cookie").isEmpty();
+    assertThat(tickets.verifyEntry(cookieTicket, "app1")).as("nor the other way").isEmpty();
+    clock.advance(Duration.ofSeconds(60));
+    assertThat(tickets.verifyEntry(entry.value(), "app1")).isEmpty();
+  }
+
+  @Test
+  void shouldCallATicketAgingPastHalfItsLife() {
+    AppTickets.Holder holder =
+        tickets.verify(tickets.issue("app1", "user-7").value(), "app1").orElseThrow();
+
+    clock.advance(Duration.ofMinutes(7));
+    assertThat(tickets.aging(holder)).isFalse();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(tickets.aging(holder)).isTrue();
   }
 }
