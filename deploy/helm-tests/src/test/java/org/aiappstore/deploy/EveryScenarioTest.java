@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -224,13 +225,51 @@ class EveryScenarioTest {
               .assertThat(backend.getService().getName())
               .isEqualTo(service.getMetadata().getName());
           softly.assertThat(backend.getService().getPort().getName()).isEqualTo("http");
-          softly.assertThat(ingress.getSpec().getTls()).hasSize(1);
           softly.assertThat(ingress.getSpec().getTls().get(0).getHosts()).containsExactly(host);
           softly.assertThat(ingress.getSpec().getTls().get(0).getSecretName()).isNotBlank();
           softly
               .assertThat(rendered.appConfig().getData())
               .containsEntry("AIAPPSTORE_AUTH_COOKIE_SECURE", "true");
         });
+    // The production scenarios give every demo app a host of its own.
+    assertThat(ingress.getSpec().getRules())
+        .extracting(r -> r.getHost())
+        .containsExactly(host, "*.demos.models.example.com");
+    assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths().get(0).getBackend())
+        .isEqualTo(backend);
+    assertThat(ingress.getSpec().getTls().get(1).getHosts())
+        .containsExactly("*.demos.models.example.com");
+    assertThat(ingress.getSpec().getTls().get(1).getSecretName()).isEqualTo("aiappstore-apps-tls");
+    assertThat(rendered.appConfig().getData())
+        .containsEntry("AIAPPSTORE_APPS_ORIGIN", "https://{id}.demos.models.example.com");
+  }
+
+  @Test
+  void shouldLeaveAppsOnThePlatformsHostWithoutAnAppsHost() {
+    Rendered rendered =
+        HelmChart.render(
+            null, Map.of("ingress.enabled", "true", "ingress.host", "models.example.org"));
+
+    Ingress ingress = rendered.all(Ingress.class).get(0);
+    assertThat(ingress.getSpec().getRules())
+        .extracting(r -> r.getHost())
+        .containsExactly("models.example.org");
+    assertThat(rendered.appConfig().getData()).doesNotContainKey("AIAPPSTORE_APPS_ORIGIN");
+  }
+
+  @Test
+  void shouldServeAppsOverPlainHttpWhenTheIngressHasNoTls() {
+    Rendered rendered =
+        HelmChart.render(
+            null,
+            Map.of(
+                "ingress.enabled", "true",
+                "ingress.host", "models.lab",
+                "ingress.appsHost", "apps.models.lab"));
+
+    assertThat(rendered.appConfig().getData())
+        .containsEntry("AIAPPSTORE_APPS_ORIGIN", "http://{id}.apps.models.lab");
+    assertThat(rendered.all(Ingress.class).get(0).getSpec().getTls()).isNullOrEmpty();
   }
 
   private static String httpPath(Probe probe) {
