@@ -235,8 +235,11 @@ class EveryScenarioTest {
     assertThat(ingress.getSpec().getRules())
         .extracting(r -> r.getHost())
         .containsExactly(host, "*.demos.models.example.com");
-    assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths().get(0).getBackend())
-        .isEqualTo(backend);
+    assertThat(ingress.getSpec().getRules().get(1).getHttp().getPaths())
+        .as("an app's host routes the app and the way in only, not Liberty's own endpoints")
+        .allSatisfy(p -> assertThat(p.getBackend()).isEqualTo(backend))
+        .extracting(p -> p.getPath())
+        .containsExactly("/apps/", "/.aiappstore/");
     assertThat(ingress.getSpec().getTls().get(1).getHosts())
         .containsExactly("*.demos.models.example.com");
     assertThat(ingress.getSpec().getTls().get(1).getSecretName()).isEqualTo("aiappstore-apps-tls");
