@@ -126,9 +126,15 @@ describe('Inference apps', { skip: SKIP }, () => {
       assert.ok(!before.includes(name))
       const deployed = (await deployments()).find((d) => d.metadata.name === name)
       assert.ok(!JSON.stringify(deployed).includes(SECRET), 'the secret is not in the Deployment')
-      // Users reach it through the platform, which checks the card's visibility.
+      // Users reach it through the platform, which checks the card's visibility: on the app's own
+      // host (the test server sets aiappstore.apps.origin), at the same path.
       const href = await byTestId(page, 'app-open').getAttribute('href')
-      assert.match(href, /^\/apps\/[a-z0-9]+\/$/, `the app opens through the platform: ${href}`)
+      const appId = name.replace(/^app-/, '')
+      assert.equal(
+        href,
+        `http://${appId}.apps.localhost:${new URL(BASE_URL).port}/apps/${appId}/`,
+        'the app opens through the platform',
+      )
 
       // Logs: the live panel can be paused and resumed.
       await byTestId(page, 'app-logs').waitFor()
