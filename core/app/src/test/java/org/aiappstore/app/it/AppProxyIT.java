@@ -518,6 +518,16 @@ class AppProxyIT {
             .as(path)
             .startsWith("application/problem+json");
       }
+      // Dot segments, plain or encoded, do not lead out of the app's path to the platform.
+      for (String path :
+          List.of(
+              "/apps/" + id + "/%2e%2e/%2e%2e/api/v1/about",
+              "/apps/" + id + "/%2E%2E/%2E%2E/api/v1/about",
+              "/apps/" + id + "/../../api/v1/about")) {
+        HttpResponse<String> answer = get(path, "Host", host);
+        assertThat(answer.statusCode()).as(path).isIn(400, 404);
+        assertThat(answer.body()).as(path).doesNotContain("\"version\"");
+      }
       assertThat(get("/apps/" + id + "/", "Host", host).statusCode()).isEqualTo(200);
       assertThat(get("/apps/" + id, "Host", host).statusCode()).isEqualTo(308);
     }

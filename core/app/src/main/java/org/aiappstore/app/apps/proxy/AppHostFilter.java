@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.aiappstore.app.identity.security.CallerAuthenticator;
 import org.aiappstore.app.identity.security.ProblemWriter;
@@ -48,11 +49,15 @@ public class AppHostFilter extends HttpFilter {
       return;
     }
     String id = appId.get();
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // What the container decoded, normalized and mapped the request to, not the raw URI: only a
+    // request that reaches the proxy servlet, at this app's path, passes, however it was encoded.
+    String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+    boolean toTheProxy = (AppProxyServlet.PATH + "*").equals(mapping(request));
     if (path.equals(ENTER_PATH)) {
       enter(request, response, id);
-    } else if (path.equals(AppProxyServlet.PATH + id)
-        || path.startsWith(AppProxyServlet.prefix(id))) {
+    } else if (toTheProxy
+        && (path.equals(AppProxyServlet.PATH + id)
+            || path.startsWith(AppProxyServlet.prefix(id)))) {
       request.setAttribute(APP_HOST, id);
       chain.doFilter(request, response);
     } else {
@@ -63,6 +68,12 @@ public class AppHostFilter extends HttpFilter {
           "This host serves one app, under " + AppProxyServlet.prefix(id),
           Map.of());
     }
+  }
+
+  private static String mapping(HttpServletRequest request) {
+    return request.getHttpServletMapping() == null
+        ? null
+        : request.getHttpServletMapping().getPattern();
   }
 
   /**
