@@ -559,6 +559,25 @@ class AppProxyIT {
     }
 
     @Test
+    void shouldNotLetAnotherOriginUseTheTicket() throws Exception {
+      String id = readyApp(card("private"));
+      String cookie = ticket(id, owner.accessToken());
+      String path = "/apps/" + id + "/api/info";
+      String own = "http://" + appHost(id);
+      String otherApp = "http://other1.apps.localhost:" + URI.create(ApiIT.baseUrl()).getPort();
+
+      assertThat(get(path, "Host", appHost(id), "Cookie", cookie, "Origin", own).statusCode())
+          .isEqualTo(200);
+      assertThat(get(path, "Host", appHost(id), "Cookie", cookie, "Origin", otherApp).statusCode())
+          .as("another app's page")
+          .isEqualTo(404);
+      assertThat(
+              get(path, "Host", appHost(id), "Cookie", cookie, "Origin", "https://evil.example")
+                  .statusCode())
+          .isEqualTo(404);
+    }
+
+    @Test
     void shouldTakeTicketsOnlyOnTheAppsHost() throws Exception {
       String id = readyApp(card("private"));
       String cookie = ticket(id, owner.accessToken());
@@ -828,9 +847,22 @@ class AppProxyIT {
 
       assertThat(refusal(path)).isEqualTo(404);
       assertThat(refusal(path, "Authorization", "Bearer " + other.accessToken())).isEqualTo(404);
+      String cookie = ticket(id, owner.accessToken());
+      // Another app's page opening it with the user's cookie (WebSockets know no CORS).
+      String otherApp = "http://other1.apps.localhost:" + URI.create(ApiIT.baseUrl()).getPort();
+      assertThat(refusal(path, "Host", appHost(id), "Cookie", cookie, "Origin", otherApp))
+          .isEqualTo(404);
       Inbox inbox = new Inbox();
       WebSocket socket =
-          open(path, inbox, "Host", appHost(id), "Cookie", ticket(id, owner.accessToken()));
+          open(
+              path,
+              inbox,
+              "Host",
+              appHost(id),
+              "Cookie",
+              cookie,
+              "Origin",
+              "http://" + appHost(id));
       socket.sendText("hi", true).join();
       assertThat(inbox.next()).isEqualTo("echo: hi");
       socket.abort();

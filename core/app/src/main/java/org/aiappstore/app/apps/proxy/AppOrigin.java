@@ -38,7 +38,9 @@ public record AppOrigin(String scheme, String suffix, int port) {
     if (port == 0 || port > 65535) {
       throw new IllegalArgumentException("aiappstore.apps.origin has no valid port: " + template);
     }
-    return Optional.of(new AppOrigin(m.group(1), m.group(2), port));
+    boolean defaultPort = port == ("https".equals(m.group(1)) ? 443 : 80);
+    // Browsers leave a scheme's default port out of an Origin header; so does the origin here.
+    return Optional.of(new AppOrigin(m.group(1), m.group(2), defaultPort ? -1 : port));
   }
 
   /** The app's origin, e.g. {@code https://abc.apps.example.com}. */

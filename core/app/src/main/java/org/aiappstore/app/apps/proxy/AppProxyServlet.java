@@ -204,6 +204,11 @@ public class AppProxyServlet extends HttpServlet {
     if (!appHost && origins.origin().isPresent()) {
       return null;
     }
+    if (appHost && !fromItsOwnPages(request, appId)) {
+      // Another app's page (or any site) sending the user's cookie along: a WebSocket or a form
+      // POST is not held back by CORS, so the ticket must not speak for it.
+      return null;
+    }
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
       return null;
@@ -227,6 +232,17 @@ public class AppProxyServlet extends HttpServlet {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a request to an app's host comes from that app's own pages or from a navigation: its
+   * {@code Origin} is absent (navigations and same-origin reads do not send one) or the app's own.
+   * Browsers always send it with WebSocket handshakes and cross-origin writes.
+   */
+  private boolean fromItsOwnPages(HttpServletRequest request, String appId) {
+    String origin = request.getHeader("Origin");
+    return origin == null
+        || origins.origin().map(o -> o.of(appId).equalsIgnoreCase(origin)).orElse(false);
   }
 
   private void preflight(HttpServletRequest request, HttpServletResponse response) {

@@ -15,6 +15,11 @@ class AppOriginTest {
     assertThat(origin.proxyUrl("abc1")).isEqualTo("https://abc1.apps.example.com/apps/abc1/");
     assertThat(AppOrigin.parse("http://{id}.apps.localhost:9080/").orElseThrow().of("x9"))
         .isEqualTo("http://x9.apps.localhost:9080");
+    assertThat(AppOrigin.parse("https://{id}.apps.example.com:443").orElseThrow().of("a"))
+        .as("as browsers write it in Origin")
+        .isEqualTo("https://a.apps.example.com");
+    assertThat(AppOrigin.parse("http://{id}.apps.example.com:80").orElseThrow().of("a"))
+        .isEqualTo("http://a.apps.example.com");
   }
 
   @Test
