@@ -263,6 +263,28 @@ describe('Demo app preview', { skip: SKIP }, () => {
       assert.ok(seen, 'the API call reached the app')
       assert.equal(seen.headers.authorization, undefined, 'no platform token reaches the app')
       assert.doesNotMatch(seen.headers.cookie ?? '', /aas_/, 'nor a platform cookie')
+      // Renewal, as the page's hidden frame does it before the cookie runs out: a fresh entry link,
+      // answered 204, replaces the cookie in the frame's partition without loading the app.
+      const ticketCookie = async () =>
+        (await page.context().cookies(`${appOrigin}/apps/${id}/`)).find(
+          (c) => c.name === 'aas_app_ticket',
+        )?.value
+      const first = await ticketCookie()
+      assert.ok(
+        first,
+        `the entry link left the ticket cookie: ${JSON.stringify(await page.context().cookies())}`,
+      )
+      await new Promise((resolve) => setTimeout(resolve, 1100)) // a ticket of a later second
+      const { enterUrl } = await api('POST', `/apps/${id}/access`)
+      await page.evaluate((url) => {
+        const renewal = document.createElement('iframe')
+        renewal.hidden = true
+        renewal.src = url
+        document.body.append(renewal)
+      }, `${enterUrl}&renew=1`)
+      await until(async () => (await ticketCookie()) !== first, 'a renewed ticket cookie')
+      await frame.locator('#prediction', { hasText: 'positive' }).waitFor()
+
       // "Open in a new tab" enters the app's origin there too (a tab has a cookie jar of its own).
       const [tab] = await Promise.all([
         page.context().waitForEvent('page'),

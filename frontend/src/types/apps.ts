@@ -43,12 +43,15 @@ export interface App {
 /**
  * Access to an app in a frame or tab. Apps on the platform's origin: the answer set the app's
  * cookie, to renew by `expiresAt`. Apps on origins of their own: `enterUrl` sets it on the app's
- * host (valid until `expiresAt`, a minute), which renews it while the app is in use.
+ * host (valid until `expiresAt`, a minute); the cookie lasts until `cookieExpiresAt`, and the app's
+ * host renews it while the app is in use.
  */
 export interface AppAccess {
   proxyUrl: string
   enterUrl?: string
   expiresAt: string
+  /** With `enterUrl`: when the cookie it sets runs out at the earliest. */
+  cookieExpiresAt?: string
 }
 
 /** What create, preview and update take. In an update, `********` keeps a stored secret. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { App, AppStatus } from '@/types/apps'
-import { frameSandbox, frameState } from './appFrame'
+import { frameSandbox, frameState, renewalDelay } from './appFrame'
 
 const app = (patch: Partial<App> = {}): App => ({
   id: 'a1',
@@ -87,5 +87,31 @@ describe('frameSandbox', () => {
     expect(
       frameSandbox('https://a1.apps.example.com/apps/a1/', 'https://store.example.com').split(' '),
     ).toContain('allow-same-origin')
+  })
+})
+
+describe('renewalDelay', () => {
+  const now = Date.parse('2026-11-29T10:00:00Z')
+
+  it('renews the cookie an answer set before it runs out', () => {
+    expect(renewalDelay({ proxyUrl: '/apps/a1/', expiresAt: '2026-11-29T10:15:00Z' }, now)).toBe(
+      12 * 60_000,
+    )
+  })
+
+  it('renews the cookie an entry link sets, not the short link', () => {
+    const access = {
+      proxyUrl: 'https://a1.apps.example.com/apps/a1/',
+      enterUrl: 'https://a1.apps.example.com/.aiappstore/enter?ticket=t',
+      expiresAt: '2026-11-29T10:01:00Z',
+      cookieExpiresAt: '2026-11-29T10:15:00Z',
+    }
+    expect(renewalDelay(access, now)).toBe(12 * 60_000)
+  })
+
+  it('does not schedule what is already past', () => {
+    expect(renewalDelay({ proxyUrl: '/apps/a1/', expiresAt: '2026-11-29T09:59:00Z' }, now)).toBe(
+      null,
+    )
   })
 })

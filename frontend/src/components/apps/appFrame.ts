@@ -1,4 +1,4 @@
-import type { App, AppStatus } from '@/types/apps'
+import type { App, AppAccess, AppStatus } from '@/types/apps'
 
 /** What the Demo tab shows of an app: the frame, a notice with progress, or both. */
 export interface FrameState {
@@ -87,4 +87,14 @@ const SANDBOX = 'allow-scripts allow-forms allow-popups allow-downloads allow-mo
 export function frameSandbox(proxyUrl: string, pageOrigin: string): string {
   const ownOrigin = new URL(proxyUrl, pageOrigin).origin !== pageOrigin
   return `${SANDBOX} ${ownOrigin ? 'allow-same-origin' : 'allow-same-site-none-cookies'}`
+}
+
+/**
+ * When to ask for access again: at four fifths of the cookie's life (the one the answer set, or the
+ * one its entry link sets), so that an app left open but idle keeps working; null when it is
+ * already past.
+ */
+export function renewalDelay(access: AppAccess, now: number): number | null {
+  const left = Date.parse(access.cookieExpiresAt ?? access.expiresAt) - now
+  return left > 0 ? left * 0.8 : null
 }

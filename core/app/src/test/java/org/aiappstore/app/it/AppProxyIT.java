@@ -559,6 +559,36 @@ class AppProxyIT {
     }
 
     @Test
+    void shouldRenewTheCookieWithoutLoadingTheAppForAHiddenFrame() throws Exception {
+      String id = readyApp(card("private"));
+      String enterUrl =
+          AuthIT.as(owner.accessToken())
+              .post("/api/v1/apps/" + id + "/access")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("enterUrl");
+      URI enter = URI.create(enterUrl);
+
+      HttpResponse<String> renewed =
+          get(enter.getRawPath() + "?" + enter.getRawQuery() + "&renew=1", "Host", appHost(id));
+
+      assertThat(renewed.statusCode()).isEqualTo(204);
+      assertThat(renewed.headers().firstValue("Location")).isEmpty();
+      String cookie = renewed.headers().firstValue("Set-Cookie").orElseThrow();
+      assertThat(cookie).startsWith("aas_app_ticket=").contains("Partitioned");
+      assertThat(
+              get(
+                      "/apps/" + id + "/",
+                      "Host",
+                      appHost(id),
+                      "Cookie",
+                      cookie.substring(0, cookie.indexOf(';')))
+                  .statusCode())
+          .isEqualTo(200);
+    }
+
+    @Test
     void shouldNotLetAnotherOriginUseTheTicket() throws Exception {
       String id = readyApp(card("private"));
       String cookie = ticket(id, owner.accessToken());

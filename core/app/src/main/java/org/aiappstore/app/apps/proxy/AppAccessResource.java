@@ -64,6 +64,8 @@ public class AppAccessResource {
                   "enterUrl",
                   origin.get().of(appId) + AppHostFilter.ENTER_PATH + "?ticket=" + entry.value())
               .add("expiresAt", entry.expires().toString())
+              // The cookie the link sets lasts this long at least: renew it before then.
+              .add("cookieExpiresAt", now.plus(tickets.lifetime()).toString())
               .build(),
           Optional.empty());
     }

@@ -79,7 +79,8 @@ public class AppHostFilter extends HttpFilter {
   /**
    * {@code GET /.aiappstore/enter?ticket=…}: a valid entry ticket for this host's app, of a user
    * still signed in, becomes the app's ticket cookie on this host, and the browser goes on to the
-   * app. The ticket came in the URL, so the answer sends no referrer and is not cached.
+   * app ({@code &renew=1}: 204, for the web app's hidden frame renewing the cookie). The ticket
+   * came in the URL, so the answer sends no referrer and is not cached.
    */
   private void enter(HttpServletRequest request, HttpServletResponse response, String appId)
       throws IOException {
@@ -109,6 +110,11 @@ public class AppHostFilter extends HttpFilter {
     }
     AppTickets.Ticket ticket = tickets.issue(appId, holder.get().userId());
     response.addHeader("Set-Cookie", AppTickets.cookie(appId, ticket, Instant.now(), true));
+    if ("1".equals(request.getParameter("renew"))) {
+      // A hidden frame renewing the cookie while the app is shown: nothing to load.
+      response.setStatus(204);
+      return;
+    }
     response.setStatus(303);
     response.setHeader("Location", AppProxyServlet.prefix(appId));
   }

@@ -46,5 +46,7 @@ class AppAccessResourceTest {
     assertThat(tickets.verifyEntry(enter.substring(prefix.length()), "app1"))
         .hasValueSatisfying(h -> assertThat(h.userId()).isEqualTo("user-7"));
     assertThat(body.getString("expiresAt")).isEqualTo(NOW.plusSeconds(60).toString());
+    assertThat(body.getString("cookieExpiresAt"))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(15)).toString());
   }
 }
