@@ -242,20 +242,23 @@ class AppProxyIT {
     return appId + ".apps.localhost:" + URI.create(ApiIT.baseUrl()).getPort();
   }
 
+  /** The entry link {@code /access} gives for an app on its own host; it sets no cookie itself. */
+  static String enterUrl(String appId, String token) {
+    return AuthIT.as(token)
+        .post("/api/v1/apps/" + appId + "/access")
+        .then()
+        .statusCode(200)
+        .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
+        .extract()
+        .path("enterUrl");
+  }
+
   /**
    * The app's ticket cookie as a browser gets it: the entry link from {@code /access}, followed on
    * the app's host.
    */
   static String ticket(String appId, String token) throws Exception {
-    String enterUrl =
-        AuthIT.as(token)
-            .post("/api/v1/apps/" + appId + "/access")
-            .then()
-            .statusCode(200)
-            .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
-            .extract()
-            .path("enterUrl");
-    URI enter = URI.create(enterUrl);
+    URI enter = URI.create(enterUrl(appId, token));
     assertThat(enter.getHost()).isEqualTo(appId + ".apps.localhost");
     HttpResponse<String> entered =
         get(enter.getRawPath() + "?" + enter.getRawQuery(), "Host", appHost(appId));
@@ -536,13 +539,7 @@ class AppProxyIT {
     void shouldRefuseEntryLinksThatAreForgedForAnotherAppOrCookieTickets() throws Exception {
       String id = readyApp(card("private"));
       String otherApp = readyApp(card("private"));
-      String otherEnterUrl =
-          AuthIT.as(owner.accessToken())
-              .post("/api/v1/apps/" + otherApp + "/access")
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("enterUrl");
+      String otherEnterUrl = enterUrl(otherApp, owner.accessToken());
       String cookieTicket = ticket(id, owner.accessToken()).substring("aas_app_ticket=".length());
 
       for (String query :
@@ -561,14 +558,7 @@ class AppProxyIT {
     @Test
     void shouldRenewTheCookieWithoutLoadingTheAppForAHiddenFrame() throws Exception {
       String id = readyApp(card("private"));
-      String enterUrl =
-          AuthIT.as(owner.accessToken())
-              .post("/api/v1/apps/" + id + "/access")
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("enterUrl");
-      URI enter = URI.create(enterUrl);
+      URI enter = URI.create(enterUrl(id, owner.accessToken()));
 
       HttpResponse<String> renewed =
           get(enter.getRawPath() + "?" + enter.getRawQuery() + "&renew=1", "Host", appHost(id));
