@@ -16,7 +16,7 @@ import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
+import { BASE_URL, byTestId, launchChromium, pickOption, until, withPage } from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, adminApi, signIn } from './session.mjs'
 import {
   K8S_URL,
@@ -205,9 +205,7 @@ describe('Demo app preview', { skip: SKIP }, () => {
       await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/models/new')
       await wizardReady(page)
       await byTestId(page, 'wizard-title').fill(TITLE)
-      await byTestId(page, 'wizard-task').click()
-      await page.getByRole('option').first().click()
-      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      await pickOption(page, byTestId(page, 'wizard-task'), page.getByRole('option').first())
       for (const step of ['body', 'performance', 'links', 'demo']) {
         await nextStep(page, step)
       }
@@ -218,9 +216,11 @@ describe('Demo app preview', { skip: SKIP }, () => {
       const form = byTestId(page, 'app-form')
       await form.waitFor()
       await byTestId(page, 'app-form-capabilities').waitFor()
-      await byTestId(page, 'app-form-backend').click()
-      await page.getByRole('option', { name: BACKEND_NAME }).click()
-      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      await pickOption(
+        page,
+        byTestId(page, 'app-form-backend'),
+        page.getByRole('option', { name: BACKEND_NAME }),
+      )
       await byTestId(page, 'app-form-image').fill('ghcr.io/acme/sentiment:2.0')
       await byTestId(page, 'app-form-port').fill('7860')
       await byTestId(page, 'app-form-save').click()

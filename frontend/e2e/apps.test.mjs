@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, until, withPage } from './browser.mjs'
+import { BASE_URL, byTestId, launchChromium, pickOption, until, withPage } from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, adminApi, signIn } from './session.mjs'
 import { NO_CLUSTER, addEmissaryBackend, appName, deployments } from './cluster.mjs'
 
@@ -71,9 +71,11 @@ describe('Inference apps', { skip: SKIP }, () => {
       await form.waitFor()
       // The backends load when the form opens; the first one is chosen, then ours.
       await byTestId(page, 'app-form-capabilities').waitFor()
-      await byTestId(page, 'app-form-backend').click()
-      await page.getByRole('option', { name: BACKEND_NAME }).click()
-      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      await pickOption(
+        page,
+        byTestId(page, 'app-form-backend'),
+        page.getByRole('option', { name: BACKEND_NAME }),
+      )
       assert.match(await byTestId(page, 'app-form-capabilities').textContent(), /PREVIEW/)
       await byTestId(page, 'app-form-image').fill('sentiment')
       await byTestId(page, 'app-form-port').fill('7860')

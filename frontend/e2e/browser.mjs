@@ -77,3 +77,23 @@ export async function until(condition, what, timeoutMs = 15_000) {
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
+
+/**
+ * Picks an option of a Quasar select (`field`, a locator): opens its menu, clicks `option` once the
+ * menu has finished appearing, and waits until the menu is gone.
+ *
+ * Why wait for the menu to appear in full: while a popup is still animating in, Quasar holds back every
+ * focus move and replays the last one only when a popup's animation timer ends. An option clicked
+ * mid-animation leaves the select's refocus waiting for the closing menu's timer, which can fire after
+ * the test has focused the next field and is typing into it: the text then goes to the select and is
+ * lost (seen as a connector saved without its endpoint). A person cannot pick that fast.
+ */
+export async function pickOption(page, field, option) {
+  await field.click()
+  await page.waitForFunction(() => {
+    const menu = document.querySelector('.q-menu')
+    return menu !== null && !/-enter-/.test(menu.className)
+  })
+  await option.click()
+  await page.locator('.q-menu').waitFor({ state: 'detached' })
+}

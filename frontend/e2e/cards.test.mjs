@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { deflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { BASE_URL, byTestId, launchChromium, pickOption, withPage } from './browser.mjs'
 import { nextStep, wizardReady } from './wizard.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
@@ -81,12 +81,6 @@ async function nextToReview(page, from) {
 }
 
 /** Picks the first option of a Quasar select. */
-async function pickFirstOption(page, testId) {
-  await byTestId(page, testId).click()
-  await page.getByRole('option').first().click()
-  await page.locator('.q-menu').waitFor({ state: 'detached' })
-}
-
 async function revisionCount(page, count) {
   await page.waitForFunction(
     (n) => document.querySelectorAll('[data-testid="revision-row"]').length === n,
@@ -139,7 +133,7 @@ describe('Model cards', { skip: ADMIN_PASSWORD ? false : NO_ADMIN_PASSWORD }, ()
       await page.waitForURL(`${BASE_URL}/models/new`)
       await wizardReady(page)
       await byTestId(page, 'wizard-title').fill(TITLE)
-      await pickFirstOption(page, 'wizard-task')
+      await pickOption(page, byTestId(page, 'wizard-task'), page.getByRole('option').first())
       const tags = byTestId(page, 'wizard-tags')
       await tags.fill('e2e')
       await tags.press('Enter')

@@ -5,7 +5,13 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, withPage as withBrowserPage } from './browser.mjs'
+import {
+  BASE_URL,
+  byTestId,
+  launchChromium,
+  pickOption,
+  withPage as withBrowserPage,
+} from './browser.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
 const S3 = {
@@ -53,13 +59,6 @@ const withPage = (body) => withBrowserPage(browser, body)
 /** The row of one instance (its id is also in the row's text, but may be part of another's). */
 const connectorRow = (page, id) =>
   page.locator(`[data-testid="connector-row"][data-connector-id="${id}"]`)
-
-/** Picks an option of a Quasar select: opens its menu and clicks the option. */
-async function pick(page, testId, option) {
-  await byTestId(page, testId).click()
-  await option.click()
-  await page.locator('.q-menu').waitFor({ state: 'detached' })
-}
 
 /** Saves the open connector dialog and waits until it closed. */
 async function saveDialog(page) {
@@ -150,8 +149,16 @@ describe('Admin → Plugins console', { skip: SKIP }, () => {
       // New connector: data connector → S3 → the generated form.
       await byTestId(page, 'new-connector').click()
       await byTestId(page, 'connector-dialog').waitFor()
-      await pick(page, 'connector-kind', page.getByRole('option', { name: 'Data connector' }))
-      await pick(page, 'connector-factory', byTestId(page, 'factory-option-s3'))
+      await pickOption(
+        page,
+        byTestId(page, 'connector-kind'),
+        page.getByRole('option', { name: 'Data connector' }),
+      )
+      await pickOption(
+        page,
+        byTestId(page, 'connector-factory'),
+        byTestId(page, 'factory-option-s3'),
+      )
       await byTestId(page, 'connector-factory-info').waitFor()
       await byTestId(page, 'connector-id').fill(INSTANCE_ID)
       await byTestId(page, 'connector-name').fill(INSTANCE_NAME)

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { chromium } from 'playwright-core'
-import { BASE_URL, byTestId, launchChromium, withPage } from './browser.mjs'
+import { BASE_URL, byTestId, launchChromium, pickOption, withPage } from './browser.mjs'
 import { nextStep, wizardReady } from './wizard.mjs'
 import { ADMIN_PASSWORD, ADMIN_USERNAME, NO_ADMIN_PASSWORD, signIn } from './session.mjs'
 
@@ -190,16 +190,16 @@ describe('Experiment links', { skip: ADMIN_PASSWORD ? false : NO_ADMIN_PASSWORD 
       await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/models/new')
       await wizardReady(page)
       await byTestId(page, 'wizard-title').fill(TITLE)
-      await byTestId(page, 'wizard-task').click()
-      await page.getByRole('option').first().click()
-      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      await pickOption(page, byTestId(page, 'wizard-task'), page.getByRole('option').first())
       await nextStep(page, 'body')
       await nextStep(page, 'performance')
       await nextStep(page, 'links')
 
-      await byTestId(page, 'wizard-experiment-connector').click()
-      await page.locator(`[data-testid="connector-option"][data-id="${CONNECTOR}"]`).click()
-      await page.locator('.q-menu').waitFor({ state: 'detached' })
+      await pickOption(
+        page,
+        byTestId(page, 'wizard-experiment-connector'),
+        page.locator(`[data-testid="connector-option"][data-id="${CONNECTOR}"]`),
+      )
       await byTestId(page, 'wizard-experiment-id').fill(TASK_ID)
       await byTestId(page, 'wizard-experiment-import').click()
 
