@@ -77,6 +77,20 @@ describe('CardWizard', () => {
     expect(fieldOf('wizard-title')).toContain('A title is required')
   })
 
+  it('counts the title against its limit and keeps a longer one on the basics', async () => {
+    await mountWizard({})
+    const title = byTestId('wizard-title') as HTMLInputElement
+    title.value = 'x'.repeat(125)
+    title.dispatchEvent(new Event('input'))
+    await flushPromises()
+
+    // The field takes a little more than the limit (a pasted title is not cut), the counter does not.
+    expect(byTestId('wizard-title-counter')!.textContent).toBe('125 / 120')
+    await click('wizard-next')
+    expect(byTestId('wizard-panel-basics')).not.toBeNull()
+    expect(fieldOf('wizard-title')).toContain('At most 120 characters (now 125)')
+  })
+
   it('leads a server field error back to its step and field', async () => {
     const draft: WizardDraft = {
       schema: 1,
