@@ -120,7 +120,7 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
     extensions: richTextExtensions(options),
     editorProps: {
       attributes: {
-        class: 'rich-text-editor__content',
+        class: 'rich-text-editor__content rich-document',
         'data-testid': 'editor-content',
         role: 'textbox',
         'aria-multiline': 'true',
