@@ -89,6 +89,8 @@ describe('CardPage', () => {
       '/models?frameworks=PyTorch',
     )
     expect(page.get('[data-testid="card-body"] h2').text()).toBe('Overview')
+    // The short description leads the overview, as text.
+    expect(page.get('[data-testid="card-description-lead"]').text()).toBe('Classifies images.')
   })
 
   it('keeps the tab in the query string and opens it from a link', async () => {
