@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_VIEW,
+  activeFilterCount,
   clearFilters,
   hasFilters,
   isSelected,
@@ -137,6 +138,14 @@ describe('facet toggling', () => {
     const cleared = clearFilters(full)
     expect(cleared).toEqual({ ...DEFAULT_VIEW, sort: 'newest', size: 48, view: 'list' })
     expect(hasFilters(cleared)).toBe(false)
+  })
+
+  it('counts each ticked value, toggle and date of the sidebar, not the text', () => {
+    // 2 tasks, 2 tags, 1 framework, the owner, the two toggles and the two dates.
+    expect(activeFilterCount(full)).toBe(10)
+    expect(activeFilterCount({ ...DEFAULT_VIEW, q: 'resnet' })).toBe(0)
+    expect(hasFilters({ ...DEFAULT_VIEW, q: 'resnet' })).toBe(true)
+    expect(activeFilterCount({ ...DEFAULT_VIEW, hasVideo: false })).toBe(1)
   })
 
   it('counts only the pages the server lets one reach by number', () => {

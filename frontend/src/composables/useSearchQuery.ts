@@ -181,19 +181,20 @@ export function toggleFacet(view: SearchView, facet: FacetName, value: string): 
   return { ...view, [facet]: next, page: 1 }
 }
 
+/** How many values of the sidebar narrow the search: each ticked facet value, toggle and date. */
+export function activeFilterCount(view: SearchView): number {
+  const set = [view.owner, view.hasDemoApp, view.hasVideo, view.updatedAfter, view.updatedBefore]
+  return (
+    view.task.length +
+    view.tags.length +
+    view.frameworks.length +
+    set.filter((value) => value !== null).length
+  )
+}
+
 /** Whether any filter or text narrows the search (the layout, sort and paging do not). */
 export function hasFilters(view: SearchView): boolean {
-  return (
-    view.q !== '' ||
-    view.task.length > 0 ||
-    view.tags.length > 0 ||
-    view.frameworks.length > 0 ||
-    view.owner !== null ||
-    view.hasDemoApp !== null ||
-    view.hasVideo !== null ||
-    view.updatedAfter !== null ||
-    view.updatedBefore !== null
-  )
+  return view.q !== '' || activeFilterCount(view) > 0
 }
 
 /** The view without text and filters; sort, page size and layout stay. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { Quasar } from 'quasar'
+import { Quasar, Screen } from 'quasar'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { InternalAxiosRequestConfig } from 'axios'
 import ModelsPage from './ModelsPage.vue'
@@ -134,5 +134,22 @@ describe('ModelsPage', () => {
 
     expect(page.find('[data-testid="models-empty"]').exists()).toBe(true)
     expect(urls).toEqual([])
+  })
+  it('folds the filters away on a narrow screen and says how many are active', async () => {
+    Screen.setSizes({ md: 10_000, lg: 20_000, xl: 30_000 })
+    try {
+      const { page } = await mountPage('/models?tags=resnet&frameworks=PyTorch', () =>
+        json(searchResult([resnetHit])),
+      )
+
+      const toggle = page.get('[data-testid="models-filters-toggle"]')
+      expect(toggle.text()).toContain('2 active')
+      expect(page.find('[data-testid="models-facets"]').isVisible()).toBe(false)
+      await toggle.get('.q-item').trigger('click')
+      await flushPromises()
+      expect(page.get('[data-testid="models-facets"]').isVisible()).toBe(true)
+    } finally {
+      Screen.setSizes({ md: 1024, lg: 1440, xl: 1920 })
+    }
   })
 })
