@@ -1,3 +1,4 @@
+import { countOf } from '@/components/shell/countOf'
 import type { BulkDeleteResult } from '@/api/cards'
 
 /** "Deleted 3 cards; 1 failed: …" from the per-card results of a bulk action. */
@@ -8,8 +9,7 @@ export function bulkCardsSummary(
 ): { message: string; failed: boolean } {
   const done = results.filter((result) => result.ok).length
   const failures = results.filter((result) => !result.ok)
-  const plural = (n: number) => (n === 1 ? 'card' : 'cards')
-  let message = `${verb} ${done} ${plural(done)}`
+  let message = `${verb} ${countOf(done, 'card')}`
   if (failures.length) {
     const reasons = failures
       .map((failure) => `${titles.get(failure.id) ?? failure.id}: ${failure.detail ?? 'failed'}`)

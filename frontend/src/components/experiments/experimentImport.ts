@@ -1,3 +1,4 @@
+import { countOf } from '@/components/shell/countOf'
 import { chartNodeHtml, type ExperimentChartOption } from '@/components/editor/chartSource'
 import { newArtifact, type CardForm } from '@/components/cards/cardForm'
 import { isArtifactUrl } from '@/components/cards/cardUrls'
@@ -109,12 +110,12 @@ export function applyImport(form: CardForm, selection: ExperimentImport): Import
 /** "2 tags, 1 chart" — what an import added, for the notification. */
 export function describeImport(summary: ImportSummary): string {
   const parts: string[] = []
-  const count = (n: number, one: string, many: string) => {
-    if (n > 0) parts.push(`${n} ${n === 1 ? one : many}`)
+  const count = (n: number, noun: string) => {
+    if (n > 0) parts.push(countOf(n, noun))
   }
-  count(summary.tags, 'tag', 'tags')
-  count(summary.frameworks, 'framework', 'frameworks')
-  count(summary.artifacts, 'artifact', 'artifacts')
-  count(summary.charts, 'chart', 'charts')
+  count(summary.tags, 'tag')
+  count(summary.frameworks, 'framework')
+  count(summary.artifacts, 'artifact')
+  count(summary.charts, 'chart')
   return parts.length ? `Imported ${parts.join(', ')}` : 'Nothing new to import'
 }

@@ -1,3 +1,4 @@
+import { countOf } from '@/components/shell/countOf'
 import { retryAfterSeconds, type ProblemError } from '@/api/problem'
 
 /** What the sign-in form says when signing in failed. */
@@ -9,7 +10,7 @@ export function signInErrorMessage(error: ProblemError): string {
     const seconds = retryAfterSeconds(error)
     return seconds === undefined
       ? 'Too many attempts. Try again later.'
-      : `Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`
+      : `Too many attempts. Try again in ${countOf(seconds, 'second')}.`
   }
   if (error.status === 422) {
     return 'Please check the highlighted fields.'
