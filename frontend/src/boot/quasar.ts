@@ -4,6 +4,7 @@ import { applyDarkModePreference } from '@/composables/useDarkMode'
 
 import '@quasar/extras/material-icons/material-icons.css'
 import 'quasar/src/css/index.sass'
+import '@/css/app.css'
 import '@/css/rich-document.css'
 
 export function installQuasar(app: App): void {

@@ -86,6 +86,14 @@ describe('AdminWebhooksPage', () => {
     expect(page.text()).not.toContain('HTTP 500') // only the last answer is shown
   })
 
+  it('explains what a webhook is when there is none yet', async () => {
+    const { page } = await mountPage({ 'GET /admin/webhooks': json({ items: [], eventTypes }) })
+
+    const empty = page.get('[data-testid="webhooks-empty"]')
+    expect(empty.text()).toContain('No webhooks yet.')
+    expect(empty.text()).toContain('aiappstore.webhooks.allowed-hosts')
+  })
+
   it('shows the server’s refusal of a URL next to the field', async () => {
     const { page } = await mountPage({
       'POST /admin/webhooks': problem({
