@@ -1,5 +1,6 @@
 package org.aiappstore.app.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -7,6 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +69,39 @@ class ProblemDetailsIT {
         .body("code", equalTo("MALFORMED_JSON"))
         .body("detail", not(containsString("Exception")))
         .body("detail", not(containsString("yasson")));
+  }
+
+  @Test
+  void shouldAnswerABodyThatIsNotAnObjectWith400NamingTheWholeDocument() {
+    // Each of these once reached a resource method as the wrong type and failed with a 500.
+    for (String path : new String[] {"/api/v1/models", "/api/v1/admin/exports"}) {
+      AuthIT.asAdmin()
+          .contentType("application/json")
+          .body("[]")
+          .post(path)
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("code", equalTo("BODY_NOT_OBJECT"))
+          .body("detail", containsString("not an array"))
+          .body("errors.pointer", hasItem(""));
+    }
+  }
+
+  @Test
+  void shouldAnswerAnUndecodableQueryStringWith400() throws Exception {
+    // Sent as is: HTTP clients that build a java.net.URI refuse to send such a query themselves.
+    HttpURLConnection connection =
+        (HttpURLConnection)
+            new URL(ApiIT.baseUrl() + "/api/v1/search/models?q=100%&size=%zz").openConnection();
+    connection.setRequestProperty("Authorization", "Bearer " + AuthIT.adminToken());
+    assertThat(connection.getResponseCode()).isEqualTo(400);
+    assertThat(connection.getContentType()).startsWith("application/problem+json");
+    try (InputStream body = connection.getErrorStream()) {
+      assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("\"code\":\"MALFORMED_QUERY\"")
+          .contains("%25");
+    }
   }
 
   @Nested

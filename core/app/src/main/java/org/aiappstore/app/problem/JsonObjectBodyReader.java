@@ -1,0 +1,66 @@
+package org.aiappstore.app.problem;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the JSON object a resource method takes as its body. The JSON-P provider of the runtime
+ * reads any JSON value, so an array or a string sent where an object belongs reached the method as
+ * the wrong type and failed with a 500; here it is a 400 naming the whole document ({@code ""}).
+ * Syntax errors still surface as the parser's exception, which {@link MalformedJson} maps.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type == JsonObject.class;
+  }
+
+  @Override
+  public JsonObject readFrom(
+      Class<JsonObject> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream) {
+    JsonValue value;
+    try (JsonReader reader = JSON.createReader(entityStream)) {
+      value = reader.readValue();
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      String detail = "The request body must be a JSON object, not " + describe(value) + ".";
+      throw new ProblemException(
+          400, "BODY_NOT_OBJECT", detail, List.of(new Problem.FieldError("", detail)), Map.of());
+    }
+    return value.asJsonObject();
+  }
+
+  private static String describe(JsonValue value) {
+    return switch (value.getValueType()) {
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case TRUE, FALSE -> "a boolean";
+      case NULL -> "null";
+      case OBJECT -> "an object";
+    };
+  }
+}
