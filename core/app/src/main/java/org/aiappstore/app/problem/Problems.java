@@ -17,6 +17,7 @@ public final class Problems {
   public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+  private static final int UNPROCESSABLE_CONTENT = 422;
 
   private Problems() {}
 
@@ -38,8 +39,17 @@ public final class Problems {
     private Builder(int status) {
       this.status = status;
       Response.Status known = Response.Status.fromStatusCode(status);
-      this.title = known == null ? "Error" : known.getReasonPhrase();
-      this.code = known == null ? "ERROR" : known.name();
+      if (known != null) {
+        this.title = known.getReasonPhrase();
+        this.code = known.name();
+      } else if (status == UNPROCESSABLE_CONTENT) {
+        // Jakarta REST's Status has no 422, the status of every validation failure here.
+        this.title = "Unprocessable Content";
+        this.code = "UNPROCESSABLE_CONTENT";
+      } else {
+        this.title = "Error";
+        this.code = "ERROR";
+      }
     }
 
     public Builder code(String code) {
