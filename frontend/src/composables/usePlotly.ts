@@ -1,6 +1,8 @@
-import { getCurrentInstance, onBeforeUnmount } from 'vue'
+import { getCurrentInstance, onBeforeUnmount, watch } from 'vue'
+import { Dark } from 'quasar'
 import type { ChartFigure } from '@/components/editor/chartFigure'
 import { loadPlotly } from './plotlyLoader'
+import { themedLayout } from './plotTheme'
 
 /** How every chart of the app is drawn. */
 export const PLOT_CONFIG = { responsive: true, displaylogo: false } as const
@@ -15,11 +17,12 @@ export interface PlotlyCharts {
 }
 
 /**
- * Draws Plotly charts, loading Plotly on the first one (never when no chart is shown) and purging
- * them when the component unmounts.
+ * Draws Plotly charts in the colours of the current theme, loading Plotly on the first one (never
+ * when no chart is shown), drawing them again when the theme changes and purging them when the
+ * component unmounts.
  */
 export function usePlotly(): PlotlyCharts {
-  const drawn = new Set<HTMLElement>()
+  const drawn = new Map<HTMLElement, ChartFigure>()
   let plotly: Awaited<ReturnType<typeof loadPlotly>> | null = null
 
   async function render(element: HTMLElement, figure: ChartFigure): Promise<void> {
@@ -27,8 +30,9 @@ export function usePlotly(): PlotlyCharts {
     if (drawn.has(element)) {
       plotly.purge(element)
     }
-    drawn.add(element)
-    await plotly.newPlot(element, figure.data, figure.layout ?? {}, { ...PLOT_CONFIG })
+    drawn.set(element, figure)
+    const layout = themedLayout(figure.layout, Dark.isActive)
+    await plotly.newPlot(element, figure.data, layout, { ...PLOT_CONFIG })
     if (Array.isArray(figure.frames) && figure.frames.length > 0) {
       await plotly.addFrames(element, figure.frames)
     }
@@ -41,13 +45,24 @@ export function usePlotly(): PlotlyCharts {
   }
 
   function purgeAll(): void {
-    for (const element of [...drawn]) {
+    for (const element of [...drawn.keys()]) {
       purge(element)
     }
   }
 
   if (getCurrentInstance()) {
-    onBeforeUnmount(purgeAll)
+    const stopThemeWatch = watch(
+      () => Dark.isActive,
+      () => {
+        for (const [element, figure] of [...drawn]) {
+          void render(element, figure)
+        }
+      },
+    )
+    onBeforeUnmount(() => {
+      stopThemeWatch()
+      purgeAll()
+    })
   }
 
   return { render, purge, purgeAll }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { Dark } from 'quasar'
 import CardRichDocument from './CardRichDocument.vue'
 import { plotlyCalls, resetFakePlotly } from '@/testing/fakePlotly'
 import { plyrCalls, resetFakePlyr } from '@/testing/fakePlyr'
@@ -57,6 +58,25 @@ describe('CardRichDocument', () => {
     })
     expect(charts().map((el) => el.getAttribute('data-rendered'))).toEqual(['true', 'true'])
     expect(charts()[0]?.querySelector('.card-chart__caption')?.textContent).toBe('Top-1 accuracy')
+  })
+
+  it('draws the charts again in dark colours when the theme turns dark', async () => {
+    await render(chart())
+    expect(plotlyCalls.newPlot[0]?.layout).toEqual({ height: 300 })
+
+    try {
+      Dark.set(true)
+      await flushPromises()
+
+      expect(plotlyCalls.newPlot).toHaveLength(2)
+      expect(plotlyCalls.newPlot[1]?.layout).toMatchObject({
+        height: 300,
+        paper_bgcolor: 'rgba(0, 0, 0, 0)',
+        font: { color: '#e0e0e0' },
+      })
+    } finally {
+      Dark.set(false)
+    }
   })
 
   it('shows the caption as text, never as HTML', async () => {
