@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { Notify, Quasar } from 'quasar'
+import { Notify, Quasar, Screen } from 'quasar'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import CardWizard from './CardWizard.vue'
 import { emptyForm, type WizardDraft } from './cardForm'
@@ -91,6 +91,27 @@ describe('CardWizard', () => {
     expect(fieldOf('wizard-title')).toContain('At most 120 characters (now 125)')
   })
 
+  it('numbers the steps instead of naming them all on a phone', async () => {
+    Screen.setSizes({ sm: 10_000, md: 20_000, lg: 30_000, xl: 40_000 })
+    try {
+      const draft: WizardDraft = {
+        schema: 1,
+        step: 'links',
+        form: emptyForm({ title: 'Mine', task: 'NLP' }),
+        baseVersion: null,
+      }
+      await mountWizard({
+        'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+      })
+      expect(byTestId('wizard-step-caption')!.textContent!.trim()).toBe('Step 1 of 6: Basics')
+
+      await click('draft-resume')
+      expect(byTestId('wizard-step-caption')!.textContent!.trim()).toBe('Step 4 of 6: Links')
+    } finally {
+      Screen.setSizes({ sm: 600, md: 1024, lg: 1440, xl: 1920 })
+    }
+  })
+
   it('leads a server field error back to its step and field', async () => {
     const draft: WizardDraft = {
       schema: 1,
@@ -146,6 +167,37 @@ describe('CardWizard', () => {
     expect(adapter.requests).toContain('DELETE /drafts/new')
     expect(router.currentRoute.value.fullPath).toBe('/models/alice/resnet-50-imagenet')
     expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'positive' }))
+  })
+
+  it('publishes the visibility picked on the review step', async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'review',
+      form: emptyForm({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' }),
+      baseVersion: null,
+    }
+    let sent: { visibility?: string } = {}
+    await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+      'POST /models': (config) => {
+        sent = JSON.parse(String(config.data))
+        return { status: 201, body: resnetCard, headers: { etag: '"1"' } }
+      },
+      'DELETE /drafts/new': { status: 204 },
+    })
+    await click('draft-resume')
+    vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+    const choices = byTestId('wizard-visibility')!.querySelectorAll<HTMLElement>('[role="radio"]')
+    expect(Array.from(choices).map((choice) => choice.getAttribute('aria-checked'))).toEqual([
+      'true',
+      'false',
+    ])
+
+    choices[1]!.click()
+    await flushPromises()
+    await click('wizard-publish')
+
+    expect(sent.visibility).toBe('private')
   })
 
   it('discards a draft when asked', async () => {
