@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { Notify, Quasar } from 'quasar'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import CardPage from './CardPage.vue'
 import { apiClient } from '@/api/client'
-import { useAuthStore } from '@/stores/auth'
-import { adminUser } from '@/testing/authFixtures'
+import { adminUser, piniaSignedIn } from '@/testing/authFixtures'
 import { resnetCard, revision } from '@/testing/cardFixtures'
 import { experiment } from '@/testing/experimentFixtures'
 import { fakeAdapter, problem, type FakeReply, type FakeRoutes } from '@/testing/fakeAdapter'
@@ -27,11 +25,7 @@ function withEtag(card: Card): FakeReply {
 async function mountPage(routes: FakeRoutes = {}, path = CARD, signedIn = true) {
   const adapter = fakeAdapter({ [`GET ${CARD}`]: withEtag(resnetCard), ...routes })
   apiClient.defaults.adapter = adapter
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  if (signedIn) {
-    useAuthStore().$patch({ accessToken: 'token', user: adminUser })
-  }
+  const pinia = piniaSignedIn(signedIn ? adminUser : null)
   const router: Router = createRouter({
     history: createMemoryHistory(),
     routes: [

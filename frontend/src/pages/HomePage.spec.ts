@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { Quasar } from 'quasar'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import HomePage from './HomePage.vue'
 import { apiClient } from '@/api/client'
-import { useAuthStore } from '@/stores/auth'
-import { adminUser } from '@/testing/authFixtures'
+import { adminUser, piniaSignedIn } from '@/testing/authFixtures'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import { dashboard } from '@/testing/searchFixtures'
 
@@ -17,11 +15,7 @@ let wrapper: VueWrapper | undefined
 async function mountHome(routes: FakeRoutes, signedIn = true) {
   const adapter = fakeAdapter(routes)
   apiClient.defaults.adapter = adapter
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  if (signedIn) {
-    useAuthStore().$patch({ accessToken: 'token', user: adminUser })
-  }
+  const pinia = piniaSignedIn(signedIn ? adminUser : null)
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { Quasar, Screen } from 'quasar'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { InternalAxiosRequestConfig } from 'axios'
 import ModelsPage from './ModelsPage.vue'
 import { apiClient } from '@/api/client'
-import { useAuthStore } from '@/stores/auth'
-import { adminUser } from '@/testing/authFixtures'
+import { adminUser, piniaSignedIn } from '@/testing/authFixtures'
 import { fakeAdapter, json, type FakeReply } from '@/testing/fakeAdapter'
 import { noFacets, resnetHit, searchResult, whisperSummary } from '@/testing/searchFixtures'
 
@@ -27,11 +25,7 @@ async function mountPage(
       return reply(config)
     },
   })
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  if (signedIn) {
-    useAuthStore().$patch({ accessToken: 'token', user: adminUser })
-  }
+  const pinia = piniaSignedIn(signedIn ? adminUser : null)
   const router: Router = createRouter({
     history: createMemoryHistory(),
     routes: [

@@ -1,3 +1,5 @@
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import { useAuthStore } from '@/stores/auth'
 import type { LoginResponse, User } from '@/types/auth'
 
 export const adminUser: User = {
@@ -31,4 +33,14 @@ export function setCsrfCookie(value: string | null): void {
     value === null
       ? 'aas_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
       : `aas_csrf=${value}; path=/`
+}
+
+/** A fresh active Pinia, with `user` signed in (the default: the administrator) or nobody (null). */
+export function piniaSignedIn(user: User | null = adminUser): Pinia {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  if (user) {
+    useAuthStore().$patch({ accessToken: 'token', user })
+  }
+  return pinia
 }

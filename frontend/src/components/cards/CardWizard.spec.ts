@@ -48,6 +48,27 @@ async function mountWizard(routes: FakeRoutes) {
   return { page: wrapper, adapter, router }
 }
 
+/** The wizard of a new card resumed from a draft on its review step; `sent()` is what it POSTed. */
+async function mountAtReview() {
+  const draft: WizardDraft = {
+    schema: 1,
+    step: 'review',
+    form: emptyForm({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' }),
+    baseVersion: null,
+  }
+  let sent: unknown
+  const mounted = await mountWizard({
+    'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+    'POST /models': (config) => {
+      sent = JSON.parse(String(config.data))
+      return { status: 201, body: resnetCard, headers: { etag: '"1"' } }
+    },
+    'DELETE /drafts/new': { status: 204 },
+  })
+  await click('draft-resume')
+  return { ...mounted, sent: () => sent }
+}
+
 const byTestId = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
 
 async function click(id: string): Promise<void> {
@@ -143,49 +164,19 @@ describe('CardWizard', () => {
   })
 
   it('creates the card, deletes the draft and opens the card', async () => {
-    const draft: WizardDraft = {
-      schema: 1,
-      step: 'review',
-      form: emptyForm({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' }),
-      baseVersion: null,
-    }
-    let sent: unknown
-    const { adapter, router } = await mountWizard({
-      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
-      'POST /models': (config) => {
-        sent = JSON.parse(String(config.data))
-        return { status: 201, body: resnetCard, headers: { etag: '"1"' } }
-      },
-      'DELETE /drafts/new': { status: 204 },
-    })
-    await click('draft-resume')
+    const { adapter, router, sent } = await mountAtReview()
     const notify = vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
 
     await click('wizard-publish')
 
-    expect(sent).toMatchObject({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' })
+    expect(sent()).toMatchObject({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' })
     expect(adapter.requests).toContain('DELETE /drafts/new')
     expect(router.currentRoute.value.fullPath).toBe('/models/alice/resnet-50-imagenet')
     expect(notify).toHaveBeenCalledWith(expect.objectContaining({ type: 'positive' }))
   })
 
   it('publishes the visibility picked on the review step', async () => {
-    const draft: WizardDraft = {
-      schema: 1,
-      step: 'review',
-      form: emptyForm({ title: 'ResNet-50 on ImageNet', task: 'Computer Vision' }),
-      baseVersion: null,
-    }
-    let sent: { visibility?: string } = {}
-    await mountWizard({
-      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
-      'POST /models': (config) => {
-        sent = JSON.parse(String(config.data))
-        return { status: 201, body: resnetCard, headers: { etag: '"1"' } }
-      },
-      'DELETE /drafts/new': { status: 204 },
-    })
-    await click('draft-resume')
+    const { sent } = await mountAtReview()
     vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
     const choices = byTestId('wizard-visibility')!.querySelectorAll<HTMLElement>('[role="radio"]')
     expect(Array.from(choices).map((choice) => choice.getAttribute('aria-checked'))).toEqual([
@@ -197,7 +188,7 @@ describe('CardWizard', () => {
     await flushPromises()
     await click('wizard-publish')
 
-    expect(sent.visibility).toBe('private')
+    expect(sent()).toMatchObject({ visibility: 'private' })
   })
 
   it('discards a draft when asked', async () => {

@@ -1,20 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { Quasar, Screen } from 'quasar'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import IdentityUserMenu from './IdentityUserMenu.vue'
-import { useAuthStore } from '@/stores/auth'
-import { adminUser } from '@/testing/authFixtures'
+import { adminUser, piniaSignedIn } from '@/testing/authFixtures'
 
 let wrapper: VueWrapper | undefined
 
 async function mountMenu(signedIn: boolean) {
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  if (signedIn) {
-    useAuthStore().$patch({ accessToken: 'token', user: adminUser })
-  }
+  const pinia = piniaSignedIn(signedIn ? adminUser : null)
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
