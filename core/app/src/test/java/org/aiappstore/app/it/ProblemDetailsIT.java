@@ -89,6 +89,27 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void shouldAnswerAOneByteOrEmptyBodyAsAClientError() {
+    // A one-byte document once defeated the parser's encoding detection (a 500).
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body("5")
+        .post("/api/v1/models")
+        .then()
+        .statusCode(400)
+        .body("code", equalTo("BODY_NOT_OBJECT"))
+        .body("detail", containsString("not a number"));
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body("")
+        .post("/api/v1/models")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_JSON"));
+  }
+
+  @Test
   void shouldAnswerAnUndecodableQueryStringWith400() throws Exception {
     // Sent as is: HTTP clients that build a java.net.URI refuse to send such a query themselves.
     HttpURLConnection connection =
