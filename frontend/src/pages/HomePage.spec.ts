@@ -78,6 +78,7 @@ describe('HomePage', () => {
     const { page, adapter } = await mountHome({}, false)
 
     expect(page.text()).toContain('Welcome to the AI App Store')
+    expect(page.get('[data-testid="dashboard-sign-in-button"]').attributes('href')).toBe('/sign-in')
     expect(adapter.requests).toEqual([])
   })
 })
