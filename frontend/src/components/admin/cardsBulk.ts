@@ -1,5 +1,5 @@
-import { countOf } from '@/components/shell/countOf'
 import type { BulkDeleteResult } from '@/api/cards'
+import { countOf } from '@/components/shell/countOf'
 
 /** "Deleted 3 cards; 1 failed: …" from the per-card results of a bulk action. */
 export function bulkCardsSummary(

@@ -1,9 +1,9 @@
-import { countOf } from '@/components/shell/countOf'
 import { chartNodeHtml, type ExperimentChartOption } from '@/components/editor/chartSource'
 import { newArtifact, type CardForm } from '@/components/cards/cardForm'
 import { isArtifactUrl } from '@/components/cards/cardUrls'
 import { LABELS_MAX, LABEL_MAX_LENGTH, normalizeLabels } from '@/components/cards/cardLabels'
 import type { TrackerArtifact } from '@/types/experiments'
+import { countOf } from '@/components/shell/countOf'
 
 /** What the user ticked in the import dialog, from one experiment read at `fetchedAt`. */
 export interface ExperimentImport {

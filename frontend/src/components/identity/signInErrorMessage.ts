@@ -1,5 +1,5 @@
-import { countOf } from '@/components/shell/countOf'
 import { retryAfterSeconds, type ProblemError } from '@/api/problem'
+import { countOf } from '@/components/shell/countOf'
 
 /** What the sign-in form says when signing in failed. */
 export function signInErrorMessage(error: ProblemError): string {
