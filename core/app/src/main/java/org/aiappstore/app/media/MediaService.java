@@ -147,6 +147,15 @@ public class MediaService {
         .orElseThrow(MediaService::notFound);
   }
 
+  /**
+   * A media record the caller may put on a card: their own, or any file for admins. Seeing a file
+   * on someone else's card is not enough: a card of theirs using it would pin it (its owner could
+   * no longer delete it) and keep showing it after the owner's card turned private.
+   */
+  public Optional<MediaRecord> usable(Caller caller, String id) {
+    return store.find(id).filter(m -> mayManage(caller, m));
+  }
+
   /** A media record found by id alone, for a request that carries a valid signed URL. */
   public MediaRecord signed(String id) {
     return store.find(id).orElseThrow(MediaService::notFound);

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.aiappstore.app.config.AppSettings;
@@ -66,11 +67,19 @@ public class MediaUrlSigner {
         + signature(mediaId, expires);
   }
 
-  /** Every platform media source in sanitized HTML, signed; other text is left as it is. */
-  public String signDocument(String html) {
+  /**
+   * Every source in sanitized HTML naming one of {@code mediaIds} (the files the card's writes were
+   * checked for), signed; other text is left as it is. Only those: the pattern also matches text
+   * that merely looks like an attribute (sanitized text keeps its quotes), and signing an id from
+   * there would hand out any file whose id a writer knows.
+   */
+  public String signDocument(String html, Set<String> mediaIds) {
     Matcher matcher = MEDIA_SOURCE.matcher(html);
     StringBuilder out = new StringBuilder(html.length() + 256);
     while (matcher.find()) {
+      if (!mediaIds.contains(matcher.group(2))) {
+        continue;
+      }
       String signed = signedUrl(matcher.group(2)).replace("&", "&amp;");
       matcher.appendReplacement(
           out, Matcher.quoteReplacement(matcher.group(1) + "=\"" + signed + "\""));

@@ -20,7 +20,6 @@ import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.media.MediaKind;
-import org.aiappstore.app.media.MediaRecord;
 import org.aiappstore.app.media.MediaReferences;
 import org.aiappstore.app.media.MediaService;
 import org.aiappstore.app.model.CardContent.DemoType;
@@ -330,10 +329,11 @@ public class CardService {
     }
     Set<String> known = existing == null ? Set.of() : existing.mediaIds();
     for (String mediaId : used) {
-      if (!known.contains(mediaId) && !isReadable(caller, mediaId)) {
+      if (!known.contains(mediaId) && !isUsable(caller, mediaId)) {
         errors.add(
             new Problem.FieldError(
-                pointerOf(mediaId, body, performance), "uses a media file that does not exist"));
+                pointerOf(mediaId, body, performance),
+                "uses a media file you did not upload (upload your own copy)"));
       }
     }
     throwIfInvalid(errors);
@@ -398,22 +398,12 @@ public class CardService {
     return performance.mediaIds().contains(mediaId) ? "/performance" : "/demo/mediaId";
   }
 
-  private boolean isReadable(Caller caller, String mediaId) {
-    try {
-      media.readable(caller, mediaId);
-      return true;
-    } catch (ProblemException e) {
-      return false;
-    }
+  private boolean isUsable(Caller caller, String mediaId) {
+    return media.usable(caller, mediaId).isPresent();
   }
 
   private boolean isVideo(Caller caller, String mediaId) {
-    try {
-      MediaRecord record = media.readable(caller, mediaId);
-      return record.kind() == MediaKind.VIDEO;
-    } catch (ProblemException e) {
-      return false;
-    }
+    return media.usable(caller, mediaId).filter(m -> m.kind() == MediaKind.VIDEO).isPresent();
   }
 
   private List<String> existingUsers(CardContent content) {

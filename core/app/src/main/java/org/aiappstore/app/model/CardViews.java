@@ -39,8 +39,8 @@ public class CardViews {
 
   private JsonObjectBuilder full(ModelCard card, CardContent content, long version, Caller caller) {
     JsonObjectBuilder json = JSON.createObjectBuilder(CardJson.toJson(content));
-    json.add("body", signer.signDocument(content.body()))
-        .add("performance", signer.signDocument(content.performance()))
+    json.add("body", signer.signDocument(content.body(), card.mediaIds()))
+        .add("performance", signer.signDocument(content.performance(), card.mediaIds()))
         .add("demo", demo(content))
         .add("id", card.id())
         .add("slug", card.slug())

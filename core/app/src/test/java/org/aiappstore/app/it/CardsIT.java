@@ -3,6 +3,7 @@ package org.aiappstore.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -434,6 +435,31 @@ class CardsIT {
       assertThat(signed).contains("?exp=", "&sig=");
       ApiIT.given().get(signed).then().statusCode(200).contentType("image/png");
       ApiIT.given().get(signed.replace("sig=", "sig=x")).then().statusCode(401);
+    }
+
+    @Test
+    void shouldKeepAFileSeenOnAnotherCardOffTheReadersOwnCards() throws Exception {
+      String mediaId = MediaIT.uploaded(owner.accessToken(), MediaIT.png(8, 8, 3));
+      Map<String, Object> shown = card(AuthIT.unique("Shown"));
+      shown.put("visibility", "private");
+      shown.put("sharedWith", List.of(friend.userId()));
+      shown.put("body", "<p><img src=\"/api/v1/media/" + mediaId + "\" alt=\"x\"></p>");
+      created(owner, shown);
+      AuthIT.as(friend.accessToken()).get("/api/v1/media/" + mediaId).then().statusCode(200);
+
+      Map<String, Object> reuse = card(AuthIT.unique("Reuse"));
+      reuse.put("body", "<p><img src=\"/api/v1/media/" + mediaId + "\" alt=\"x\"></p>");
+      create(friend, reuse)
+          .then()
+          .statusCode(422)
+          .body("errors.pointer", contains("/body"))
+          .body("errors.detail", contains(containsString("did not upload")));
+
+      // Text that reads like an image source is kept as text, and its file is not signed.
+      Map<String, Object> lookAlike = card(AuthIT.unique("Look-alike"));
+      lookAlike.put("body", "<p>src=\"/api/v1/media/" + mediaId + "\"</p>");
+      String body = create(friend, lookAlike).then().statusCode(201).extract().path("body");
+      assertThat(body).contains("/api/v1/media/" + mediaId + "\"").doesNotContain("sig=");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MediaUrlSignerTest {
@@ -90,12 +91,25 @@ class MediaUrlSignerTest {
             + ID
             + "\">link</a>";
 
-    String signed = signer.signDocument(html);
+    String signed = signer.signDocument(html, Set.of(ID));
 
     assertThat(signed).contains("<img src=\"/api/v1/media/" + ID + "?exp=");
     assertThat(signed).contains("<video src=\"/api/v1/media/" + ID + "?exp=");
     assertThat(signed).contains("&amp;sig=");
     assertThat(signed).contains("alt=\"/api/v1/media/" + ID + "\"");
     assertThat(signed).contains("href=\"/api/v1/media/" + ID + "\"");
+  }
+
+  @Test
+  void shouldNotSignASourceOfAFileTheCardDoesNotUse() {
+    String other = "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a";
+    // Sanitized text keeps its quotes, so a paragraph can read like an attribute.
+    String html =
+        "<p>src=\"/api/v1/media/" + other + "\"</p><img src=\"/api/v1/media/" + ID + "\">";
+
+    String signed = signer.signDocument(html, Set.of(ID));
+
+    assertThat(signed).contains("<p>src=\"/api/v1/media/" + other + "\"</p>");
+    assertThat(signed).contains("<img src=\"/api/v1/media/" + ID + "?exp=");
   }
 }
