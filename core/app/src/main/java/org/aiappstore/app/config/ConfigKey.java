@@ -221,6 +221,11 @@ public enum ConfigKey {
       "30",
       "Lease of the instance running background jobs; a job whose runner died is recovered (restarted"
           + " or failed as interrupted) once this has passed."),
+  API_MAX_JSON_BYTES(
+      "aiappstore.api.max-json-bytes",
+      "33554432",
+      "Largest JSON request body in bytes (a card's two documents may each hold 2 million"
+          + " characters); larger ones get 413."),
   IMPORT_MAX_BYTES(
       "aiappstore.import.max-bytes",
       "2147483648",

@@ -11,6 +11,6 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException exception) {
-    return MalformedJson.response();
+    return ProblemExceptionMapper.wrapped(exception).orElseGet(MalformedJson::response);
   }
 }

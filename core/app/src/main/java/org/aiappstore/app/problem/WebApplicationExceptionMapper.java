@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Routing and protocol errors raised by JAX-RS (404, 405, 406, 415, 400 ...) as problem details.
@@ -20,6 +21,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    Optional<Response> wrapped = ProblemExceptionMapper.wrapped(exception.getCause());
+    if (wrapped.isPresent()) {
+      return wrapped.get();
+    }
     if (MalformedJson.isCause(exception)) {
       return MalformedJson.response();
     }

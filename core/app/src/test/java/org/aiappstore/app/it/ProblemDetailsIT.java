@@ -10,7 +10,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,50 @@ class ProblemDetailsIT {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("code", equalTo("MALFORMED_JSON"));
+  }
+
+  @Test
+  void shouldRefuseAJsonBodyOverTheLimitBeforeReadingIt() throws Exception {
+    // The test server caps JSON bodies at 8 MiB (core/app/pom.xml); the sign-in needs no token.
+    byte[] body = new byte[9 * 1024 * 1024];
+    java.util.Arrays.fill(body, (byte) ' ');
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(ApiIT.baseUrl() + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(answer.body()).contains("\"code\":\"BODY_TOO_LARGE\"");
+  }
+
+  @Test
+  void shouldCutOffAChunkedJsonBodyOverTheLimit() throws Exception {
+    // No Content-Length: the body is counted while the parser reads it.
+    String padding = " ".repeat(9 * 1024 * 1024);
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(ApiIT.baseUrl() + "/api/v1/models"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + AuthIT.adminToken())
+                    .POST(
+                        HttpRequest.BodyPublishers.ofInputStream(
+                            () ->
+                                new java.io.ByteArrayInputStream(
+                                    ("{\"title\":\"" + padding + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8))))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("\"code\":\"BODY_TOO_LARGE\"");
   }
 
   @Test
