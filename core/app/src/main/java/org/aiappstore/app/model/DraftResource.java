@@ -37,6 +37,7 @@ public class DraftResource {
   private static final Pattern KEY = Pattern.compile("new|[0-9a-f-]{36}");
 
   @Inject DraftStore drafts;
+  @Inject CardRepository cards;
   @Context HttpServletRequest request;
 
   @GET
@@ -66,8 +67,9 @@ public class DraftResource {
       throw ProblemException.field(
           413, "DRAFT_TOO_LARGE", "/content", "must be at most 1 MiB of JSON");
     }
+    Caller caller = Caller.required(request);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    return view(drafts.save(Caller.required(request).userId(), validKey(key), text, now));
+    return view(drafts.save(caller.userId(), editableKey(caller, key), text, now));
   }
 
   @DELETE
@@ -81,6 +83,19 @@ public class DraftResource {
   private static String validKey(String key) {
     if (!KEY.matcher(key).matches()) {
       throw new ProblemException(404, "DRAFT_NOT_FOUND", "Drafts are kept for 'new' or a card id.");
+    }
+    return key;
+  }
+
+  /**
+   * A key a draft may be saved under: {@code new}, or a card the caller may edit. Any other id
+   * would let one user store drafts without end (they are removed with their card only).
+   */
+  private String editableKey(Caller caller, String key) {
+    if (!validKey(key).equals("new")
+        && cards.findById(key).filter(card -> CardAccess.canWrite(card, caller)).isEmpty()) {
+      throw new ProblemException(
+          404, "DRAFT_NOT_FOUND", "Drafts are kept for 'new' or a card you may edit.");
     }
     return key;
   }

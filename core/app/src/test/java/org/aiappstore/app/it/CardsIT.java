@@ -536,6 +536,33 @@ class CardsIT {
       AuthIT.as(owner.accessToken()).delete("/api/v1/drafts/new").then().statusCode(204);
       AuthIT.as(owner.accessToken()).get("/api/v1/drafts/new").then().statusCode(404);
     }
+
+    @Test
+    void shouldKeepADraftOnlyForACardTheCallerMayEdit() {
+      Response card = create(owner, card(AuthIT.unique("Drafted")));
+      String draft = "/api/v1/drafts/" + card.<String>path("id");
+      String body = "{\"content\": {\"step\": 1}}";
+
+      AuthIT.as(owner.accessToken())
+          .contentType("application/json")
+          .body(body)
+          .put(draft)
+          .then()
+          .statusCode(200);
+      AuthIT.as(other.accessToken())
+          .contentType("application/json")
+          .body(body)
+          .put(draft)
+          .then()
+          .statusCode(404)
+          .body("code", equalTo("DRAFT_NOT_FOUND"));
+      AuthIT.as(owner.accessToken())
+          .contentType("application/json")
+          .body(body)
+          .put("/api/v1/drafts/00000000-0000-0000-0000-000000000000")
+          .then()
+          .statusCode(404);
+    }
   }
 
   @Nested
