@@ -209,6 +209,9 @@ public class AppProxyServlet extends HttpServlet {
       // POST is not held back by CORS, so the ticket must not speak for it.
       return null;
     }
+    if (!appHost && !fromThisHostOrAFrame(request.getHeader("Origin"), request.getHeader("Host"))) {
+      return null;
+    }
     Cookie[] cookies = request.getCookies();
     if (cookies == null) {
       return null;
@@ -243,6 +246,25 @@ public class AppProxyServlet extends HttpServlet {
     String origin = request.getHeader("Origin");
     return origin == null
         || origins.origin().map(o -> o.of(appId).equalsIgnoreCase(origin)).orElse(false);
+  }
+
+  /**
+   * Whether a request on the platform's host may use its ticket: without an {@code Origin} (a
+   * navigation), with {@code null} (the web app's sandboxed frame) or with the platform's own. Any
+   * other origin is another site posting a form or opening a WebSocket with the user's cookie,
+   * which CORS does not hold back. A sandboxed frame on another site also sends {@code null}: only
+   * apps on origins of their own close that (docs/api/apps.md).
+   */
+  static boolean fromThisHostOrAFrame(String origin, String host) {
+    if (origin == null || "null".equals(origin)) {
+      return true;
+    }
+    try {
+      String authority = URI.create(origin).getRawAuthority();
+      return authority != null && authority.equalsIgnoreCase(host);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private void preflight(HttpServletRequest request, HttpServletResponse response) {
