@@ -37,10 +37,18 @@ export async function withPage(browser, body) {
   context.setDefaultTimeout(TIMEOUT_MS)
   const page = await context.newPage()
   const consoleLines = []
-  page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`))
+  const policyViolations = []
+  page.on('console', (message) => {
+    consoleLines.push(`[${message.type()}] ${message.text()}`)
+    // The server's Content-Security-Policy refused something the web app does: a test fails on it.
+    if (message.text().includes('Content Security Policy')) policyViolations.push(message.text())
+  })
   page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`))
   try {
     await body(page)
+    if (policyViolations.length > 0) {
+      throw new Error(`Content-Security-Policy violations:\n${policyViolations.join('\n')}`)
+    }
   } catch (error) {
     await recordFailure(page, consoleLines, error)
     throw error

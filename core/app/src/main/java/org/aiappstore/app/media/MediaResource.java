@@ -202,7 +202,7 @@ public class MediaResource {
         .header(HttpHeaders.ETAG, etag)
         .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
         .header("Accept-Ranges", "bytes")
-        .header("X-Content-Type-Options", "nosniff")
+        // X-Content-Type-Options: nosniff comes with every answer (SecurityHeadersFilter).
         .header("Content-Disposition", "inline");
   }
 
