@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +22,9 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * no longer accepts is replaced once per call. Safe for concurrent use.
  */
 final class ClearMlClient {
+
+  /** Most bytes read of one answer: plots can be large, but the whole answer is held in memory. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
   private final ClearMlSettings settings;
   private final HttpClient http;
@@ -109,8 +113,20 @@ final class ClearMlClient {
       throw new PlatformException(PlatformErrors.INTERNAL, "Cannot write a ClearML request", e);
     }
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
+      HttpResponse<InputStream> response =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        byte[] answer = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        if (answer.length > MAX_ANSWER_BYTES) {
+          throw new PlatformException(
+              PlatformErrors.UNAVAILABLE,
+              "ClearML's answer is larger than "
+                  + MAX_ANSWER_BYTES
+                  + " bytes, cannot "
+                  + action(endpoint));
+        }
+        return new Answer(response.statusCode(), new String(answer, StandardCharsets.UTF_8));
+      }
     } catch (IOException e) {
       throw ClearMlErrors.transport(e, action(endpoint));
     } catch (InterruptedException e) {

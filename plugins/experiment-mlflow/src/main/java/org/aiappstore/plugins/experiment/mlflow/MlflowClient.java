@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,9 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * concurrent use.
  */
 final class MlflowClient {
+
+  /** Most bytes read of one answer: metric histories can be long, but are held in memory whole. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
   private final MlflowSettings settings;
   private final HttpClient http;
@@ -97,9 +101,19 @@ final class MlflowClient {
 
   private JsonNode send(String path, HttpRequest request, MlflowErrors.Expect expect) {
     String action = "call " + path + " at " + settings.trackingUrl();
-    HttpResponse<String> response;
+    HttpResponse<InputStream> response;
+    String text;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        if (bytes.length > MAX_ANSWER_BYTES) {
+          throw new PlatformException(
+              PlatformErrors.UNAVAILABLE,
+              "MLflow's answer is larger than " + MAX_ANSWER_BYTES + " bytes, cannot " + action);
+        }
+        text = new String(bytes, StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       throw MlflowErrors.transport(e, action);
     } catch (InterruptedException e) {
@@ -107,7 +121,7 @@ final class MlflowClient {
       throw new PlatformException(
           PlatformErrors.UNAVAILABLE, "Interrupted while waiting for MLflow", e, true);
     }
-    JsonNode body = parse(response.body());
+    JsonNode body = parse(text);
     if (response.statusCode() != 200) {
       String code = body == null ? "" : body.path("error_code").asText("");
       throw MlflowErrors.answer(response.statusCode(), code, action, expect);
