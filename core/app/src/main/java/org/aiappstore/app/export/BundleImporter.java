@@ -7,11 +7,17 @@ import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.zip.ZipFile;
@@ -22,17 +28,24 @@ import org.aiappstore.app.job.JobItem;
 import org.aiappstore.app.media.MediaReferences;
 import org.aiappstore.app.media.MediaStore;
 import org.aiappstore.app.model.CardChanged;
+import org.aiappstore.app.model.CardContent;
 import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.ForeignContent;
+import org.aiappstore.app.model.ModelCard;
+import org.aiappstore.app.model.Revision;
 import org.aiappstore.app.model.RevisionRepository;
 import org.aiappstore.app.model.Slugs;
 import org.aiappstore.app.persistence.MongoConnection;
+import org.aiappstore.app.problem.Problem;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.bson.Document;
 
 /**
  * Imports the cards of a verified bundle, one by one: media first (stored through the target
  * connector, or reused when a file with the same id is already here), then the card, then its
- * history. User ids are mapped through the usernames the bundle carries; an owner or author unknown
+ * history. A bundle may come from anywhere, so each card is first checked as an API write checks it
+ * (see {@link #check}); a card that fails is a failed item with the reason, and nothing of it is
+ * written. User ids are mapped through the usernames the bundle carries; an owner or author unknown
  * here becomes the fallback owner, an unknown user drops out of a share list.
  */
 final class BundleImporter {
@@ -44,6 +57,7 @@ final class BundleImporter {
   private final DataConnector target;
   private final String targetConnectorId;
   private final BiConsumer<String, CardChanged.Kind> changes;
+  private final Clock clock = Clock.systemUTC();
 
   BundleImporter(
       MongoConnection mongo,
@@ -74,9 +88,9 @@ final class BundleImporter {
     for (Document listed : cards) {
       context.checkpoint();
       String id = listed.getString("id");
-      String label = listed.getString("title") == null ? id : listed.getString("title");
+      String label = listed.get("title") instanceof String title ? title : id;
       try {
-        context.item(importCard(zip, id, label, mode, fallbackOwnerId));
+        context.item(importCard(zip, listed, label, mode, fallbackOwnerId));
       } catch (IOException | RuntimeException e) {
         context.item(new JobItem(id, label, JobItem.FAILED, String.valueOf(e.getMessage())));
       }
@@ -84,14 +98,20 @@ final class BundleImporter {
   }
 
   private JobItem importCard(
-      ZipFile zip, String id, String label, ConflictMode mode, String fallbackOwnerId)
+      ZipFile zip, Document listed, String label, ConflictMode mode, String fallbackOwnerId)
       throws IOException {
+    String id = listed.getString("id");
     Document entry = read(zip, BundleFormat.card(id));
-    Document card = entry.get("card", Document.class);
-    Document usernames = entry.get("usernames", Document.class);
-    UserMap map = new UserMap(usernames == null ? new Document() : usernames, fallbackOwnerId);
-    String ownerId = map.orFallback(card.getString("ownerId"));
-    String slug = card.getString("slug");
+    if (!(entry.get("card") instanceof Document card)) {
+      throw new Refused("its card.json holds no card");
+    }
+    UserMap map =
+        new UserMap(
+            entry.get("usernames") instanceof Document usernames ? usernames : new Document(),
+            fallbackOwnerId);
+    String ownerId = map.orFallback(string(card.get("ownerId")));
+    Incoming incoming = check(zip, id, listed, card, ownerId, map, now());
+    String slug = incoming.slug();
 
     MongoCollection<Document> cardsCollection = collection(CardRepository.COLLECTION);
     Document sameId = cardsCollection.find(Filters.eq("_id", id)).first();
@@ -124,26 +144,36 @@ final class BundleImporter {
       }
     }
 
-    List<String> mediaIds = card.getList("mediaIds", String.class, List.of());
-    for (String mediaId : mediaIds) {
+    for (String mediaId : incoming.mediaIds()) {
       importMedia(zip, mediaId, ownerId, map);
     }
 
-    Document imported = new Document(card);
-    imported.put("_id", newId);
-    imported.put("ownerId", ownerId);
-    imported.put("slug", newSlug);
-    mapSharedWith(imported, map);
-    try {
-      cardsCollection.insertOne(imported);
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return new JobItem(id, label, JobItem.FAILED, "the card's address was taken meanwhile");
-      }
-      throw e;
+    ModelCard imported =
+        new ModelCard(
+            newId,
+            ownerId,
+            newSlug,
+            incoming.content(),
+            incoming.mediaIds(),
+            incoming.createdAt(),
+            incoming.updatedAt(),
+            incoming.version());
+    if (!new CardRepository(mongo).insert(imported)) {
+      return new JobItem(id, label, JobItem.FAILED, "the card's address was taken meanwhile");
     }
-    importRevisions(zip, id, imported, map);
-    new MediaReferences(mongo).attach(mediaIds, newId);
+    RevisionRepository revisions = new RevisionRepository(mongo);
+    for (Revision revision : incoming.revisions()) {
+      revisions.insert(
+          new Revision(
+              newId,
+              revision.number(),
+              revision.authorId(),
+              revision.createdAt(),
+              revision.fields(),
+              revision.restoredFrom(),
+              revision.content()));
+    }
+    new MediaReferences(mongo).attach(incoming.mediaIds(), newId);
     changes.accept(newId, CardChanged.Kind.CREATED);
     String reason = null;
     if (!newId.equals(id) || !newSlug.equals(slug)) {
@@ -152,37 +182,154 @@ final class BundleImporter {
     return new JobItem(id, label, JobItem.DONE, reason);
   }
 
-  private void importRevisions(ZipFile zip, String bundleId, Document card, UserMap map)
+  /**
+   * The card as it will be written, checked as an API write checks it: a valid slug; its content
+   * and every revision through {@link ForeignContent} (parsed, limited, documents sanitized); dates
+   * and version taken only when valid (else now and 1); a history numbered within the version; the
+   * media list the manifest gives for the card, and no document using a file outside it. Only the
+   * files the documents use are kept in the card's media list.
+   */
+  private Incoming check(
+      ZipFile zip,
+      String id,
+      Document listed,
+      Document card,
+      String ownerId,
+      UserMap map,
+      Instant now)
       throws IOException {
-    String cardId = card.getString("_id");
-    List<Document> revisions = new ArrayList<>();
-    if (zip.getEntry(BundleFormat.revisions(bundleId)) != null) {
-      for (Document revision :
-          read(zip, BundleFormat.revisions(bundleId)).getList("revisions", Document.class)) {
-        Document copy = new Document(revision);
-        copy.put("_id", cardId + ":" + ((Number) revision.get("number")).longValue());
-        copy.put("cardId", cardId);
-        copy.put("authorId", map.orFallback(revision.getString("authorId")));
-        mapSharedWith(copy, map);
-        revisions.add(copy);
-      }
-    } else {
-      // Exported without history: the card as it is becomes its only revision, so that its
+    if (!(card.get("slug") instanceof String slug) || !Slugs.isValid(slug)) {
+      throw new Refused(
+          "its slug is not valid: lowercase letters and digits separated by single hyphens, at"
+              + " most 60 characters");
+    }
+    ForeignContent.Checked current = content(card.get("content"), "its content");
+    CardContent content = current.content().withSharedWith(map.known(current.content()));
+    Instant updatedAt = instant(card.get("updatedAt"), now);
+    Instant createdAt = instant(card.get("createdAt"), now);
+    if (createdAt.isAfter(updatedAt)) {
+      createdAt = updatedAt;
+    }
+    long version =
+        isWhole(card.get("version")) ? Math.max(1, ((Number) card.get("version")).longValue()) : 1;
+    Set<String> used = new LinkedHashSet<>(current.mediaIds());
+    SortedMap<Long, Revision> history = history(zip, id, version, map, now, used);
+    if (!history.containsKey(version)) {
+      // Exported without history: the card as it is becomes its latest revision, so that its
       // history page and restore have something to show.
-      Object version = card.get("version");
-      revisions.add(
-          new Document("_id", cardId + ":" + ((Number) version).longValue())
-              .append("cardId", cardId)
-              .append("number", version)
-              .append("authorId", card.getString("ownerId"))
-              .append("createdAt", card.get("updatedAt"))
-              .append("fields", List.of())
-              .append("restoredFrom", null)
-              .append("content", card.get("content")));
+      history.put(version, new Revision(id, version, ownerId, updatedAt, List.of(), null, content));
     }
-    if (!revisions.isEmpty()) {
-      collection(RevisionRepository.COLLECTION).insertMany(revisions);
+    Set<String> declared = new LinkedHashSet<>(strings(card.get("mediaIds")));
+    Set<String> shipped = new LinkedHashSet<>(strings(listed.get("media")));
+    if (!declared.equals(shipped)) {
+      throw new Refused("its media list is not the one the manifest gives for it");
     }
+    for (String mediaId : used) {
+      if (!shipped.contains(mediaId)) {
+        throw new Refused(
+            "it uses media file " + mediaId + ", which the bundle does not hold for it");
+      }
+    }
+    return new Incoming(
+        slug, content, used, createdAt, updatedAt, version, List.copyOf(history.values()));
+  }
+
+  /** The card's revisions by number; adds the media they use to {@code used}. */
+  private SortedMap<Long, Revision> history(
+      ZipFile zip, String id, long version, UserMap map, Instant now, Set<String> used)
+      throws IOException {
+    SortedMap<Long, Revision> history = new TreeMap<>();
+    if (zip.getEntry(BundleFormat.revisions(id)) == null) {
+      return history;
+    }
+    if (!(read(zip, BundleFormat.revisions(id)).get("revisions") instanceof List<?> list)) {
+      throw new Refused("its history is not a list of revisions");
+    }
+    for (Object item : list) {
+      if (!(item instanceof Document revision) || !isWhole(revision.get("number"))) {
+        throw new Refused("its history has a revision without a number");
+      }
+      long number = ((Number) revision.get("number")).longValue();
+      if (number < 1 || number > version) {
+        throw new Refused(
+            "its history has revision " + number + ", outside the card's versions 1 to " + version);
+      }
+      ForeignContent.Checked checked = content(revision.get("content"), "revision " + number);
+      used.addAll(checked.mediaIds());
+      Object restored = revision.get("restoredFrom");
+      Long restoredFrom =
+          isWhole(restored)
+                  && ((Number) restored).longValue() >= 1
+                  && ((Number) restored).longValue() < number
+              ? ((Number) restored).longValue()
+              : null;
+      Revision previous =
+          history.put(
+              number,
+              new Revision(
+                  id,
+                  number,
+                  map.orFallback(string(revision.get("authorId"))),
+                  instant(revision.get("createdAt"), now),
+                  ForeignContent.fields(revision.get("fields")),
+                  restoredFrom,
+                  checked.content().withSharedWith(map.known(checked.content()))));
+      if (previous != null) {
+        throw new Refused("its history has revision " + number + " twice");
+      }
+    }
+    return history;
+  }
+
+  /** Checked content; refused with the first errors named when it fails the API's checks. */
+  private static ForeignContent.Checked content(Object stored, String what) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    ForeignContent.Checked checked = ForeignContent.check(stored, errors);
+    if (!errors.isEmpty()) {
+      StringBuilder reason = new StringBuilder(what).append(" is not valid: ");
+      for (int i = 0; i < Math.min(errors.size(), 3); i++) {
+        Problem.FieldError error = errors.get(i);
+        reason
+            .append(i == 0 ? "" : "; ")
+            .append(error.pointer().isEmpty() ? "" : error.pointer() + " ")
+            .append(error.detail());
+      }
+      throw new Refused(errors.size() > 3 ? reason.append("; …").toString() : reason.toString());
+    }
+    return checked;
+  }
+
+  /** A stored date, if it is one and not in the future; {@code now} otherwise. */
+  private static Instant instant(Object value, Instant now) {
+    return value instanceof Date date && !date.toInstant().isAfter(now) ? date.toInstant() : now;
+  }
+
+  private static boolean isWhole(Object value) {
+    return value instanceof Integer || value instanceof Long;
+  }
+
+  private static String string(Object value) {
+    return value instanceof String text ? text : null;
+  }
+
+  /** A media list: absent is empty; anything but a list of strings is refused. */
+  private static List<String> strings(Object value) {
+    List<String> strings = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof String text)) {
+          throw new Refused("its media list holds something that is not a media id");
+        }
+        strings.add(text);
+      }
+    } else if (value != null) {
+      throw new Refused("its media list is not a list");
+    }
+    return strings;
+  }
+
+  private Instant now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
   }
 
   /** Stores the file unless a file with this id is already here (e.g. the card was copied). */
@@ -243,19 +390,6 @@ final class BundleImporter {
     throw new IllegalStateException("no free slug near " + slug);
   }
 
-  private static void mapSharedWith(Document cardOrRevision, UserMap map) {
-    Document content = cardOrRevision.get("content", Document.class);
-    if (content != null && content.containsKey("sharedWith")) {
-      List<String> mapped = new ArrayList<>();
-      for (String userId : content.getList("sharedWith", String.class, List.of())) {
-        map.known(userId).ifPresent(mapped::add);
-      }
-      Document copy = new Document(content);
-      copy.put("sharedWith", mapped);
-      cardOrRevision.put("content", copy);
-    }
-  }
-
   private static Set<Document> nonNull(Document a, Document b) {
     Set<Document> set = new LinkedHashSet<>();
     if (a != null) {
@@ -292,6 +426,35 @@ final class BundleImporter {
 
     String orFallback(String exportedId) {
       return known(exportedId).orElse(fallback);
+    }
+
+    /** The content's share list here: users unknown here drop out. */
+    List<String> known(CardContent content) {
+      List<String> mapped = new ArrayList<>();
+      for (String userId : content.sharedWith()) {
+        known(userId).ifPresent(mapped::add);
+      }
+      return mapped;
+    }
+  }
+
+  /** A card of the bundle, checked and ready to write under the id and slug the import picks. */
+  private record Incoming(
+      String slug,
+      CardContent content,
+      Set<String> mediaIds,
+      Instant createdAt,
+      Instant updatedAt,
+      long version,
+      List<Revision> revisions) {}
+
+  /** Why a card of the bundle is not imported; the message is its item's reason. */
+  private static final class Refused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    Refused(String reason) {
+      super(reason, null, false, false);
     }
   }
 }

@@ -110,7 +110,7 @@ class ExportImportRoundTripTest {
             s.assertThat(copy.content().sharedWith()).isEmpty();
             s.assertThat(copy.content().withSharedWith(List.of()))
                 .isEqualTo(original.content().withSharedWith(List.of()));
-            s.assertThat(copy.content().body()).contains("data-chart");
+            s.assertThat(copy.content().body()).contains("data-figure");
             s.assertThat(copy.mediaIds()).isEqualTo(original.mediaIds());
             s.assertThat(copy.createdAt()).isEqualTo(original.createdAt());
             s.assertThat(copy.updatedAt()).isEqualTo(original.updatedAt());

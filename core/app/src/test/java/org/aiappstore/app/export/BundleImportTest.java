@@ -1,0 +1,272 @@
+package org.aiappstore.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.aiappstore.app.identity.user.User;
+import org.aiappstore.app.job.JobItem;
+import org.aiappstore.app.media.MediaKind;
+import org.aiappstore.app.media.MediaRecord;
+import org.aiappstore.app.model.ModelCard;
+import org.aiappstore.app.model.Revision;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A bundle is untrusted input, whoever uploads it: each card is checked as an API write checks it
+ * before anything of it is written, and refused as a failed item with the reason when it fails.
+ */
+class BundleImportTest {
+
+  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32);
+
+  @TempDir Path temp;
+
+  private final Installation source = new Installation();
+  private final Installation target = new Installation();
+  private final List<String> events = new ArrayList<>();
+  private User targetAdmin;
+  private ModelCard card;
+  private ModelCard other;
+
+  @BeforeEach
+  void setUp() {
+    User alice = source.user("alice");
+    card = source.card(alice, 1, null);
+    other = source.card(alice, 2, null);
+    target.user("alice");
+    targetAdmin = target.user("root");
+  }
+
+  @AfterEach
+  void close() {
+    source.close();
+    target.close();
+  }
+
+  private TamperedBundle exported(boolean revisions) throws Exception {
+    Path bundle = temp.resolve("export-" + System.nanoTime() + ".zip");
+    new BundleExporter(source.mongo, source.users, id -> source.store, new InMemorySnapshots())
+        .export(
+            new ExportSelection(null, null, null, null, true, revisions),
+            bundle,
+            "admin",
+            Instant.now(),
+            new RecordingContext());
+    return new TamperedBundle(bundle);
+  }
+
+  private RecordingContext importInto(TamperedBundle bundle) throws Exception {
+    Path file = bundle.write(temp.resolve("import-" + System.nanoTime() + ".zip"));
+    RecordingContext context = new RecordingContext();
+    try (ZipFile zip = BundleReader.open(file)) {
+      Document manifest = BundleReader.verify(zip, LIMITS);
+      new BundleImporter(
+              target.mongo,
+              target.users,
+              target.store,
+              Installation.CONNECTOR,
+              (id, kind) -> events.add(kind + " " + id))
+          .importAll(zip, manifest, ConflictMode.SKIP, targetAdmin.id(), context);
+    }
+    return context;
+  }
+
+  private static JobItem itemOf(RecordingContext context, ModelCard card) {
+    return context.items.stream().filter(i -> i.id().equals(card.id())).findFirst().orElseThrow();
+  }
+
+  /** The refused card left nothing: no card, no history, no media file; the other card is in. */
+  private void assertNothingOfTheCardWasWritten(RecordingContext context) {
+    assertSoftly(
+        s -> {
+          s.assertThat(itemOf(context, other).status()).isEqualTo(JobItem.DONE);
+          s.assertThat(target.cards.findById(card.id())).isEmpty();
+          s.assertThat(target.revisions.list(card.id())).isEmpty();
+          for (String mediaId : card.mediaIds()) {
+            s.assertThat(target.media.find(mediaId)).isEmpty();
+            s.assertThat(target.store.head("media/" + mediaId)).isEmpty();
+          }
+          s.assertThat(events).containsExactly("CREATED " + other.id());
+        });
+  }
+
+  @Nested
+  class WhenCheckingCards {
+
+    private static final String HOSTILE =
+        "<p>Hello</p><img src=x onerror=alert(1)><script>alert(2)</script>";
+
+    @Test
+    void shouldSanitizeAScriptAwayFromTheBodyAndHistoryAsAnApiWriteWould() throws Exception {
+      TamperedBundle bundle =
+          exported(true)
+              .content(card.id(), c -> c.put("body", HOSTILE + c.getString("body")))
+              .revisions(
+                  card.id(),
+                  revisions -> {
+                    Document content = revisions.get(1).get("content", Document.class);
+                    content.put("body", HOSTILE + content.getString("body"));
+                  });
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
+      String expected = Installation.sanitized(HOSTILE + card.content().body());
+      ModelCard imported = target.cards.findById(card.id()).orElseThrow();
+      Revision latest = target.revisions.find(card.id(), 2).orElseThrow();
+      assertSoftly(
+          s -> {
+            s.assertThat(imported.content().body()).isEqualTo(expected).startsWith("<p>Hello</p>");
+            s.assertThat(latest.content().body()).isEqualTo(expected);
+            for (String body : List.of(imported.content().body(), latest.content().body())) {
+              s.assertThat(body).doesNotContain("onerror", "script", "alert", "src=\"x\"");
+            }
+          });
+    }
+
+    @Test
+    void shouldRefuseContentAnApiWriteWouldRefuse() throws Exception {
+      TamperedBundle bundle =
+          exported(true)
+              .content(
+                  card.id(),
+                  c -> {
+                    c.remove("title");
+                    c.put("color", "red");
+                  });
+
+      RecordingContext context = importInto(bundle);
+
+      JobItem item = itemOf(context, card);
+      assertThat(item.status()).isEqualTo(JobItem.FAILED);
+      assertThat(item.reason())
+          .startsWith("its content is not valid: ")
+          .contains("/title is required")
+          .contains("/color is not a known field");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldTakeNowAndVersionOneWhenTheCardHasNoDatesAndNoVersion() throws Exception {
+      TamperedBundle bundle =
+          exported(false)
+              .card(
+                  card.id(),
+                  c -> {
+                    c.remove("createdAt");
+                    c.put("updatedAt", "yesterday");
+                    c.remove("version");
+                  });
+      Instant before = Instant.now().minusMillis(1);
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
+      // Listing reads every card: a card stored without dates made it fail for everyone.
+      ModelCard imported =
+          target.allCards().stream()
+              .filter(c -> c.id().equals(card.id()))
+              .findFirst()
+              .orElseThrow();
+      assertSoftly(
+          s -> {
+            s.assertThat(imported.version()).isEqualTo(1);
+            s.assertThat(imported.createdAt()).isBetween(before, Instant.now());
+            s.assertThat(imported.updatedAt()).isEqualTo(imported.createdAt());
+            s.assertThat(target.revisions.list(card.id()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.number()).isEqualTo(1));
+          });
+    }
+
+    @Test
+    void shouldNotTakeADateFromTheFuture() throws Exception {
+      TamperedBundle bundle =
+          exported(false)
+              .card(
+                  card.id(),
+                  c ->
+                      c.put(
+                          "updatedAt",
+                          java.util.Date.from(Instant.now().plusSeconds(86_400 * 365))));
+      Instant before = Instant.now().minusMillis(1);
+
+      importInto(bundle);
+
+      assertThat(target.cards.findById(card.id()).orElseThrow().updatedAt())
+          .isBetween(before, Instant.now());
+    }
+
+    @Test
+    void shouldRefuseACardWhoseSlugIsNotValid() throws Exception {
+      TamperedBundle bundle = exported(true).card(card.id(), c -> c.put("slug", "../Admin Page"));
+
+      RecordingContext context = importInto(bundle);
+
+      JobItem item = itemOf(context, card);
+      assertThat(item.status()).isEqualTo(JobItem.FAILED);
+      assertThat(item.reason()).startsWith("its slug is not valid");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseAHistoryBeyondTheCardsVersion() throws Exception {
+      TamperedBundle bundle =
+          exported(true).revisions(card.id(), revisions -> revisions.get(1).put("number", 7L));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("its history has revision 7, outside the card's versions 1 to 2");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseAMediaListOtherThanTheOneTheManifestGives() throws Exception {
+      MediaRecord victims =
+          target.upload(target.user("victim"), MediaKind.IMAGE, "image/png", Installation.png(7));
+      TamperedBundle bundle =
+          exported(true)
+              .card(card.id(), c -> c.getList("mediaIds", String.class).add(victims.id()));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("its media list is not the one the manifest gives for it");
+      assertThat(target.references.cardsUsing(victims.id())).isEmpty();
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseADocumentUsingAFileTheBundleDoesNotHoldForTheCard() throws Exception {
+      MediaRecord victims =
+          target.upload(target.user("victim"), MediaKind.IMAGE, "image/png", Installation.png(7));
+      TamperedBundle bundle =
+          exported(true)
+              .content(
+                  card.id(),
+                  c ->
+                      c.put(
+                          "body",
+                          "<img src=\"/api/v1/media/" + victims.id() + "\">" + c.get("body")));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo(
+              "it uses media file " + victims.id() + ", which the bundle does not hold for it");
+      assertThat(target.references.cardsUsing(victims.id())).isEmpty();
+      assertNothingOfTheCardWasWritten(context);
+    }
+  }
+}
