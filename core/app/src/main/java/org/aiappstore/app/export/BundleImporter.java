@@ -6,29 +6,45 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.ToLongFunction;
 import java.util.zip.ZipFile;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.job.JobContext;
 import org.aiappstore.app.job.JobItem;
+import org.aiappstore.app.media.LimitedInputStream;
+import org.aiappstore.app.media.MediaFormat;
+import org.aiappstore.app.media.MediaKind;
+import org.aiappstore.app.media.MediaRecord;
 import org.aiappstore.app.media.MediaReferences;
+import org.aiappstore.app.media.MediaService;
+import org.aiappstore.app.media.MediaSniffer;
 import org.aiappstore.app.media.MediaStore;
+import org.aiappstore.app.media.MediaTooLargeException;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.CardContent;
+import org.aiappstore.app.model.CardContent.Demo;
+import org.aiappstore.app.model.CardContent.DemoType;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ForeignContent;
 import org.aiappstore.app.model.ModelCard;
@@ -42,11 +58,11 @@ import org.bson.Document;
 
 /**
  * Imports the cards of a verified bundle, one by one: media first (stored through the target
- * connector, or reused when a file with the same id is already here), then the card, then its
- * history. A bundle may come from anywhere, so each card is first checked as an API write checks it
- * (see {@link #check}); a card that fails is a failed item with the reason, and nothing of it is
- * written. User ids are mapped through the usernames the bundle carries; an owner or author unknown
- * here becomes the fallback owner, an unknown user drops out of a share list.
+ * connector, or reused when the card's owner has the same file here under the same id), then the
+ * card, then its history. A bundle may come from anywhere, so each card is first checked as an API
+ * write checks it (see {@link #check}); a card that fails is a failed item with the reason, and
+ * nothing of it is written. User ids are mapped through the usernames the bundle carries; an owner
+ * or author unknown here becomes the fallback owner, an unknown user drops out of a share list.
  */
 final class BundleImporter {
 
@@ -56,6 +72,7 @@ final class BundleImporter {
   private final UserRepository users;
   private final DataConnector target;
   private final String targetConnectorId;
+  private final ToLongFunction<MediaKind> mediaLimits;
   private final BiConsumer<String, CardChanged.Kind> changes;
   private final Clock clock = Clock.systemUTC();
 
@@ -64,11 +81,13 @@ final class BundleImporter {
       UserRepository users,
       DataConnector target,
       String targetConnectorId,
+      ToLongFunction<MediaKind> mediaLimits,
       BiConsumer<String, CardChanged.Kind> changes) {
     this.mongo = mongo;
     this.users = users;
     this.target = target;
     this.targetConnectorId = targetConnectorId;
+    this.mediaLimits = mediaLimits;
     this.changes = changes;
   }
 
@@ -110,7 +129,8 @@ final class BundleImporter {
             entry.get("usernames") instanceof Document usernames ? usernames : new Document(),
             fallbackOwnerId);
     String ownerId = map.orFallback(string(card.get("ownerId")));
-    Incoming incoming = check(zip, id, listed, card, ownerId, map, now());
+    Instant now = now();
+    Incoming incoming = check(zip, id, listed, card, ownerId, map, now);
     String slug = incoming.slug();
 
     MongoCollection<Document> cardsCollection = collection(CardRepository.COLLECTION);
@@ -121,6 +141,7 @@ final class BundleImporter {
             .first();
     String newId = id;
     String newSlug = slug;
+    Set<Document> replaced = Set.of();
     if (sameId != null || sameAddress != null) {
       switch (mode) {
         case SKIP:
@@ -130,9 +151,7 @@ final class BundleImporter {
               JobItem.SKIPPED,
               sameId != null ? "a card with this id exists" : "the owner has a card at this slug");
         case OVERWRITE:
-          for (Document existing : new LinkedHashSet<>(nonNull(sameId, sameAddress))) {
-            removeCard(existing.getString("_id"));
-          }
+          replaced = nonNull(sameId, sameAddress);
           break;
         default:
           if (sameId != null) {
@@ -144,8 +163,28 @@ final class BundleImporter {
       }
     }
 
-    for (String mediaId : incoming.mediaIds()) {
-      importMedia(zip, mediaId, ownerId, map);
+    Map<String, MediaFile> files = media(zip, incoming, ownerId);
+    Map<String, String> renamed = new LinkedHashMap<>();
+    files.forEach(
+        (bundleId, file) -> {
+          if (!file.id().equals(bundleId)) {
+            renamed.put(bundleId, file.id());
+          }
+        });
+    Set<String> mediaIds = new LinkedHashSet<>();
+    files.values().forEach(file -> mediaIds.add(file.id()));
+
+    for (Document existing : replaced) {
+      removeCard(existing.getString("_id"));
+    }
+    for (Map.Entry<String, MediaFile> file : files.entrySet()) {
+      if (!file.getValue().reused()) {
+        store(zip, file.getKey(), file.getValue(), ownerId, now);
+      }
+    }
+    Set<String> missing = new MediaReferences(mongo).claim(mediaIds, now);
+    if (!missing.isEmpty()) {
+      throw new Refused("media file " + missing.iterator().next() + " is being deleted here");
     }
 
     ModelCard imported =
@@ -153,8 +192,8 @@ final class BundleImporter {
             newId,
             ownerId,
             newSlug,
-            incoming.content(),
-            incoming.mediaIds(),
+            ForeignContent.renameMedia(incoming.content(), renamed),
+            mediaIds,
             incoming.createdAt(),
             incoming.updatedAt(),
             incoming.version());
@@ -171,9 +210,9 @@ final class BundleImporter {
               revision.createdAt(),
               revision.fields(),
               revision.restoredFrom(),
-              revision.content()));
+              ForeignContent.renameMedia(revision.content(), renamed)));
     }
-    new MediaReferences(mongo).attach(incoming.mediaIds(), newId);
+    new MediaReferences(mongo).attach(mediaIds, newId);
     changes.accept(newId, CardChanged.Kind.CREATED);
     String reason = null;
     if (!newId.equals(id) || !newSlug.equals(slug)) {
@@ -332,38 +371,120 @@ final class BundleImporter {
     return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Stores the file unless a file with this id is already here (e.g. the card was copied). */
-  private void importMedia(ZipFile zip, String mediaId, String cardOwnerId, UserMap map)
+  /**
+   * The card's media files by their ids in the bundle, checked from their bytes as an upload is:
+   * the format sniffed (what an upload refuses is refused, and so is a type other than the one
+   * {@code meta.json} declares), within the upload limit of its kind, size and SHA-256 counted. A
+   * file with the same id already here is reused only if it is the card owner's, is not being
+   * deleted and has the same bytes; otherwise the bundle's file is stored under a new id. A demo
+   * video must be a video.
+   */
+  private Map<String, MediaFile> media(ZipFile zip, Incoming incoming, String ownerId)
       throws IOException {
     MongoCollection<Document> media = collection(MediaStore.COLLECTION);
-    Document existing = media.find(Filters.eq("_id", mediaId)).first();
-    if (existing != null) {
-      if (Boolean.TRUE.equals(existing.getBoolean("deleting"))) {
-        throw new IllegalStateException("media file " + mediaId + " is being deleted here");
+    Map<String, MediaFile> files = new LinkedHashMap<>();
+    for (String mediaId : incoming.mediaIds()) {
+      Document meta = read(zip, BundleFormat.mediaMeta(mediaId));
+      MediaFile file = inspect(zip, mediaId, string(meta.get("contentType")));
+      Document existing = media.find(Filters.eq("_id", mediaId)).first();
+      boolean reusable =
+          existing != null
+              && ownerId.equals(existing.get("ownerId"))
+              && !Boolean.TRUE.equals(existing.get("deleting"))
+              && file.sha256().equals(existing.get("sha256"));
+      files.put(
+          mediaId,
+          new MediaFile(
+              existing == null || reusable ? mediaId : UUID.randomUUID().toString(),
+              reusable,
+              file.format(),
+              file.size(),
+              file.sha256(),
+              MediaService.acceptableName(string(meta.get("name")))));
+    }
+    List<CardContent> contents = new ArrayList<>(List.of(incoming.content()));
+    incoming.revisions().forEach(revision -> contents.add(revision.content()));
+    for (CardContent content : contents) {
+      Demo demo = content.demo();
+      if (demo.type() == DemoType.VIDEO
+          && files.get(demo.mediaId()).format().kind() != MediaKind.VIDEO) {
+        throw new Refused("its demo video " + demo.mediaId() + " is not a video");
       }
-      return;
     }
-    Document meta = read(zip, BundleFormat.mediaMeta(mediaId));
-    String key = "media/" + mediaId;
-    var entry = zip.getEntry(BundleFormat.mediaContent(mediaId));
-    try (InputStream in = zip.getInputStream(entry)) {
-      target.put(key, in, entry.getSize(), meta.getString("contentType"));
+    return files;
+  }
+
+  /** The format, size and SHA-256 of a media file's bytes, read through the upload's checks. */
+  private MediaFile inspect(ZipFile zip, String mediaId, String declaredType) throws IOException {
+    String file = "media file " + mediaId;
+    try (InputStream entry = zip.getInputStream(zip.getEntry(BundleFormat.mediaContent(mediaId)))) {
+      PushbackInputStream in = MediaSniffer.peekable(entry);
+      MediaFormat format =
+          MediaSniffer.sniff(in)
+              .orElseThrow(
+                  () ->
+                      new Refused(
+                          file
+                              + " is not a supported image or video ("
+                              + MediaFormat.accepted()
+                              + ")"));
+      if (MediaFormat.ofContentType(declaredType).orElse(null) != format) {
+        throw new Refused(
+            file + " is " + format.contentType() + ", not the type its meta.json declares");
+      }
+      long limit = mediaLimits.applyAsLong(format.kind());
+      LimitedInputStream limited = new LimitedInputStream(in, limit);
+      DigestInputStream digesting = new DigestInputStream(limited, BundleWriter.sha256());
+      try {
+        digesting.transferTo(OutputStream.nullOutputStream());
+      } catch (MediaTooLargeException e) {
+        throw new Refused(
+            file
+                + " is larger than "
+                + limit
+                + " bytes, the most "
+                + (format.kind() == MediaKind.IMAGE ? "an image" : "a video")
+                + " may be");
+      }
+      return new MediaFile(
+          mediaId,
+          false,
+          format,
+          limited.count(),
+          HexFormat.of().formatHex(digesting.getMessageDigest().digest()),
+          null);
     }
-    Optional<String> owner =
-        Optional.ofNullable(meta.getString("owner")).flatMap(users::findByUsername).map(User::id);
-    Document record = new Document("_id", mediaId).append("ownerId", owner.orElse(cardOwnerId));
-    record.append("key", key);
-    for (String field : List.of("contentType", "kind", "size", "sha256", "name", "createdAt")) {
-      record.append(field, meta.get(field));
-    }
-    record.append("connectorId", targetConnectorId);
+  }
+
+  /**
+   * Stores a file as the card owner's, created and claimed now (so the cleanup job leaves it alone
+   * until the card uses it): the record first, which takes the id, then the bytes.
+   */
+  private void store(ZipFile zip, String bundleId, MediaFile file, String ownerId, Instant now)
+      throws IOException {
+    String key = "media/" + file.id();
     try {
-      media.insertOne(record);
+      new MediaStore(mongo)
+          .insert(
+              new MediaRecord(
+                  file.id(),
+                  ownerId,
+                  key,
+                  file.format().contentType(),
+                  file.format().kind(),
+                  file.size(),
+                  file.sha256(),
+                  file.name(),
+                  now,
+                  targetConnectorId));
     } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        throw new Refused("media file " + bundleId + " was stored meanwhile by another import");
       }
-      // Another import stored the same file meanwhile: theirs is as good as ours.
+      throw e;
+    }
+    try (InputStream in = zip.getInputStream(zip.getEntry(BundleFormat.mediaContent(bundleId)))) {
+      target.put(key, in, file.size(), file.format().contentType());
     }
   }
 
@@ -447,6 +568,10 @@ final class BundleImporter {
       Instant updatedAt,
       long version,
       List<Revision> revisions) {}
+
+  /** A media file of a card: its id here, and what its bytes are. */
+  private record MediaFile(
+      String id, boolean reused, MediaFormat format, long size, String sha256, String name) {}
 
   /** Why a card of the bundle is not imported; the message is its item's reason. */
   private static final class Refused extends RuntimeException {

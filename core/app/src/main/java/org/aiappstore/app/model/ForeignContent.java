@@ -3,7 +3,9 @@ package org.aiappstore.app.model;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.aiappstore.app.media.MediaView;
 import org.aiappstore.app.model.CardContent.Demo;
 import org.aiappstore.app.model.CardContent.DemoType;
 import org.aiappstore.app.model.content.RichTextException;
@@ -64,6 +66,30 @@ public final class ForeignContent {
       errors.add(new Problem.FieldError(pointer, e.getMessage()));
       return new SanitizedDocument("", Set.of());
     }
+  }
+
+  /**
+   * The content with its media files renamed: each key of {@code renamed} becomes its value in the
+   * documents' media sources and the demo video. Meant for checked content, whose sources are the
+   * bare media paths the sanitizer writes.
+   */
+  public static CardContent renameMedia(CardContent content, Map<String, String> renamed) {
+    if (renamed.isEmpty()) {
+      return content;
+    }
+    String body = content.body();
+    String performance = content.performance();
+    for (Map.Entry<String, String> name : renamed.entrySet()) {
+      String from = MediaView.BASE_PATH + name.getKey();
+      String to = MediaView.BASE_PATH + name.getValue();
+      body = body.replace(from, to);
+      performance = performance.replace(from, to);
+    }
+    Demo demo = content.demo();
+    if (demo.type() == DemoType.VIDEO && renamed.containsKey(demo.mediaId())) {
+      demo = new Demo(DemoType.VIDEO, null, renamed.get(demo.mediaId()));
+    }
+    return withDocuments(content, body, performance, demo);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.aiappstore.app.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class BundleImportTest {
   private User targetAdmin;
   private ModelCard card;
   private ModelCard other;
+  private long limit = 1L << 20;
 
   @BeforeEach
   void setUp() {
@@ -75,6 +77,7 @@ class BundleImportTest {
               target.users,
               target.store,
               Installation.CONNECTOR,
+              kind -> limit,
               (id, kind) -> events.add(kind + " " + id))
           .importAll(zip, manifest, ConflictMode.SKIP, targetAdmin.id(), context);
     }
@@ -267,6 +270,154 @@ class BundleImportTest {
               "it uses media file " + victims.id() + ", which the bundle does not hold for it");
       assertThat(target.references.cardsUsing(victims.id())).isEmpty();
       assertNothingOfTheCardWasWritten(context);
+    }
+  }
+
+  @Nested
+  class WhenStoringMedia {
+
+    private String imageOf(ModelCard card) {
+      return card.content().body().replaceAll("(?s).*/api/v1/media/([0-9a-f-]{36}).*", "$1");
+    }
+
+    @Test
+    void shouldRefuseHtmlDeclaredAsAnImage() throws Exception {
+      String image = imageOf(card);
+      TamperedBundle bundle =
+          exported(true)
+              .mediaContent(
+                  image,
+                  "<html><body><script>fetch('/api/v1/admin/users')</script></body></html>"
+                      .getBytes(StandardCharsets.UTF_8));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .startsWith("media file " + image + " is not a supported image or video");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseATypeOtherThanTheOneTheMetaDataDeclares() throws Exception {
+      String image = imageOf(card);
+      TamperedBundle bundle =
+          exported(true).mediaMeta(image, meta -> meta.put("contentType", "image/jpeg"));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("media file " + image + " is image/png, not the type its meta.json declares");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseAFileOverTheUploadLimitOfItsKind() throws Exception {
+      limit = 10_000; // the images have about 3000 bytes, the videos about 20000
+      TamperedBundle bundle = exported(true);
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(context.statuses()).containsOnly(JobItem.FAILED);
+      assertThat(itemOf(context, card).reason())
+          .matches("media file .* is larger than 10000 bytes, the most a video may be");
+    }
+
+    @Test
+    void shouldRefuseADemoVideoThatIsAnImage() throws Exception {
+      String image = imageOf(card);
+      TamperedBundle bundle =
+          exported(false)
+              .content(
+                  card.id(),
+                  c -> c.put("demo", new Document("type", "video").append("mediaId", image)));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("its demo video " + image + " is not a video");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldTakeSizeChecksumAndTypeFromTheBytesAndCreateTheRecordNow() throws Exception {
+      String image = imageOf(card);
+      byte[] bytes = source.read("media/" + image);
+      TamperedBundle bundle =
+          exported(true)
+              .mediaMeta(
+                  image,
+                  meta -> {
+                    meta.put("size", 1L);
+                    meta.put("sha256", "0".repeat(64));
+                    meta.put("kind", "video");
+                    meta.put("name", "evil\u0000name");
+                    meta.put(
+                        "createdAt", java.util.Date.from(Instant.parse("2001-01-01T00:00:00Z")));
+                  });
+      Instant before = Instant.now().minusMillis(1);
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
+      MediaRecord record = target.media.find(image).orElseThrow();
+      assertSoftly(
+          s -> {
+            s.assertThat(record.size()).isEqualTo(bytes.length);
+            s.assertThat(record.sha256()).isEqualTo(Installation.sha256(bytes));
+            s.assertThat(record.contentType()).isEqualTo("image/png");
+            s.assertThat(record.kind()).isEqualTo(MediaKind.IMAGE);
+            s.assertThat(record.name()).isNull();
+            s.assertThat(record.createdAt()).isBetween(before, Instant.now());
+            s.assertThat(record.ownerId())
+                .isEqualTo(target.cards.findById(card.id()).orElseThrow().ownerId());
+          });
+    }
+
+    @Test
+    void shouldStoreACopyUnderANewIdWhenAnotherOwnerHasAFileWithTheSameId() throws Exception {
+      String image = imageOf(card);
+      byte[] bytes = source.read("media/" + image);
+      User victim = target.user("victim");
+      MediaRecord victims =
+          new MediaRecord(
+              image,
+              victim.id(),
+              "media/" + image,
+              "image/png",
+              MediaKind.IMAGE,
+              bytes.length,
+              Installation.sha256(bytes),
+              "private.png",
+              Instant.parse("2026-01-02T00:00:00Z"),
+              Installation.CONNECTOR);
+      target.media.insert(victims);
+      byte[] victimsBytes = Installation.png(99);
+      target.store.put(
+          victims.key(),
+          new java.io.ByteArrayInputStream(victimsBytes),
+          victimsBytes.length,
+          "image/png");
+
+      RecordingContext context = importInto(exported(true));
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
+      ModelCard imported = target.cards.findById(card.id()).orElseThrow();
+      String copy = imageOf(imported);
+      MediaRecord stored = target.media.find(copy).orElseThrow();
+      assertSoftly(
+          s -> {
+            s.assertThat(copy).isNotEqualTo(image);
+            s.assertThat(imported.mediaIds()).contains(copy).doesNotContain(image);
+            s.assertThat(target.revisions.find(card.id(), 2).orElseThrow().content().body())
+                .contains(copy)
+                .doesNotContain(image);
+            s.assertThat(stored.ownerId()).isEqualTo(imported.ownerId());
+            s.assertThat(target.references.cardsUsing(image)).isEmpty();
+            s.assertThat(target.references.cardsUsing(copy)).containsExactly(card.id());
+            s.assertThat(target.media.find(image)).contains(victims);
+          });
+      assertThat(target.read(stored.key())).isEqualTo(bytes);
+      assertThat(target.read(victims.key())).isEqualTo(victimsBytes);
     }
   }
 }
