@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +14,10 @@ import java.security.DigestInputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +30,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.ZipFile;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
@@ -55,17 +60,22 @@ import org.aiappstore.app.persistence.MongoConnection;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
- * Imports the cards of a verified bundle, one by one: media first (stored through the target
- * connector, or reused when the card's owner has the same file here under the same id), then the
- * card, then its history. A bundle may come from anywhere, so each card is first checked as an API
- * write checks it (see {@link #check}); a card that fails is a failed item with the reason, and
- * nothing of it is written. User ids are mapped through the usernames the bundle carries; an owner
- * or author unknown here becomes the fallback owner, an unknown user drops out of a share list.
+ * Imports the cards of a verified bundle, one by one. A bundle may come from anywhere, so each card
+ * is checked completely before anything of it is written: its content and history as an API write
+ * checks them ({@link #check}), its media files by their bytes as an upload checks them ({@link
+ * #media}). A card that fails is a failed item with the reason. Then come, in this order, its new
+ * media files (created and claimed now), its history, the card itself (a card with the same id that
+ * it overwrites is replaced in one write), the media references and the change events. Each write
+ * says how to take it back, so a failure at any step leaves nothing of the card and puts back a
+ * card it was replacing. User ids are mapped through the usernames the bundle carries; an owner or
+ * author unknown here becomes the fallback owner, an unknown user drops out of a share list.
  */
 final class BundleImporter {
 
+  private static final Logger LOG = Logger.getLogger(BundleImporter.class.getName());
   private static final int SLUG_ATTEMPTS = 50;
 
   private final MongoConnection mongo;
@@ -74,6 +84,10 @@ final class BundleImporter {
   private final String targetConnectorId;
   private final ToLongFunction<MediaKind> mediaLimits;
   private final BiConsumer<String, CardChanged.Kind> changes;
+  private final CardRepository cards;
+  private final RevisionRepository revisions;
+  private final MediaStore mediaStore;
+  private final MediaReferences references;
   private final Clock clock = Clock.systemUTC();
 
   BundleImporter(
@@ -89,6 +103,10 @@ final class BundleImporter {
     this.targetConnectorId = targetConnectorId;
     this.mediaLimits = mediaLimits;
     this.changes = changes;
+    this.cards = new CardRepository(mongo);
+    this.revisions = new RevisionRepository(mongo);
+    this.mediaStore = new MediaStore(mongo);
+    this.references = new MediaReferences(mongo);
   }
 
   private MongoCollection<Document> collection(String name) {
@@ -174,19 +192,18 @@ final class BundleImporter {
     Set<String> mediaIds = new LinkedHashSet<>();
     files.values().forEach(file -> mediaIds.add(file.id()));
 
-    for (Document existing : replaced) {
-      removeCard(existing.getString("_id"));
+    List<Revision> history = new ArrayList<>();
+    for (Revision revision : incoming.revisions()) {
+      history.add(
+          new Revision(
+              newId,
+              revision.number(),
+              revision.authorId(),
+              revision.createdAt(),
+              revision.fields(),
+              revision.restoredFrom(),
+              ForeignContent.renameMedia(revision.content(), renamed)));
     }
-    for (Map.Entry<String, MediaFile> file : files.entrySet()) {
-      if (!file.getValue().reused()) {
-        store(zip, file.getKey(), file.getValue(), ownerId, now);
-      }
-    }
-    Set<String> missing = new MediaReferences(mongo).claim(mediaIds, now);
-    if (!missing.isEmpty()) {
-      throw new Refused("media file " + missing.iterator().next() + " is being deleted here");
-    }
-
     ModelCard imported =
         new ModelCard(
             newId,
@@ -197,22 +214,52 @@ final class BundleImporter {
             incoming.createdAt(),
             incoming.updatedAt(),
             incoming.version());
-    if (!new CardRepository(mongo).insert(imported)) {
-      return new JobItem(id, label, JobItem.FAILED, "the card's address was taken meanwhile");
+
+    // Everything is checked; from here on each step says how to take it back, so a failure
+    // leaves nothing of this card and puts back a card it was replacing.
+    Undo undo = new Undo();
+    try {
+      for (Map.Entry<String, MediaFile> file : files.entrySet()) {
+        if (!file.getValue().reused()) {
+          store(zip, file.getKey(), file.getValue(), ownerId, now, undo);
+        }
+      }
+      Set<String> missing = references.claim(mediaIds, now);
+      if (!missing.isEmpty()) {
+        throw new Refused("media file " + missing.iterator().next() + " is being deleted here");
+      }
+      Document inPlace = null;
+      for (Document existing : replaced) {
+        if (newId.equals(existing.get("_id"))) {
+          inPlace = existing;
+        } else {
+          remove(existing, undo);
+        }
+      }
+      replaceHistory(newId, history, undo);
+      if (inPlace == null) {
+        insert(imported, undo);
+      } else {
+        replace(imported, inPlace, undo);
+      }
+      for (Document existing : replaced) {
+        String replacedId = existing.getString("_id");
+        List<String> used = new ArrayList<>();
+        if (existing.get("mediaIds") instanceof List<?> list) {
+          list.stream().filter(String.class::isInstance).forEach(m -> used.add((String) m));
+        }
+        undo.add(() -> references.attach(used, replacedId));
+        references.release(replacedId);
+      }
+      undo.add(() -> references.release(imported.id()));
+      references.attach(mediaIds, imported.id());
+    } catch (IOException | RuntimeException e) {
+      undo.run(id);
+      throw e;
     }
-    RevisionRepository revisions = new RevisionRepository(mongo);
-    for (Revision revision : incoming.revisions()) {
-      revisions.insert(
-          new Revision(
-              newId,
-              revision.number(),
-              revision.authorId(),
-              revision.createdAt(),
-              revision.fields(),
-              revision.restoredFrom(),
-              ForeignContent.renameMedia(revision.content(), renamed)));
+    for (Document existing : replaced) {
+      changes.accept(existing.getString("_id"), CardChanged.Kind.DELETED);
     }
-    new MediaReferences(mongo).attach(mediaIds, newId);
     changes.accept(newId, CardChanged.Kind.CREATED);
     String reason = null;
     if (!newId.equals(id) || !newSlug.equals(slug)) {
@@ -460,42 +507,122 @@ final class BundleImporter {
    * Stores a file as the card owner's, created and claimed now (so the cleanup job leaves it alone
    * until the card uses it): the record first, which takes the id, then the bytes.
    */
-  private void store(ZipFile zip, String bundleId, MediaFile file, String ownerId, Instant now)
+  private void store(
+      ZipFile zip, String bundleId, MediaFile file, String ownerId, Instant now, Undo undo)
       throws IOException {
     String key = "media/" + file.id();
     try {
-      new MediaStore(mongo)
-          .insert(
-              new MediaRecord(
-                  file.id(),
-                  ownerId,
-                  key,
-                  file.format().contentType(),
-                  file.format().kind(),
-                  file.size(),
-                  file.sha256(),
-                  file.name(),
-                  now,
-                  targetConnectorId));
+      mediaStore.insert(
+          new MediaRecord(
+              file.id(),
+              ownerId,
+              key,
+              file.format().contentType(),
+              file.format().kind(),
+              file.size(),
+              file.sha256(),
+              file.name(),
+              now,
+              targetConnectorId));
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         throw new Refused("media file " + bundleId + " was stored meanwhile by another import");
       }
       throw e;
     }
+    references.claim(List.of(file.id()), now);
+    // Taken back only while no other card uses or claimed it (another import of the same file may
+    // have found it meanwhile); a part of the bytes a failed put left is deleted too.
+    undo.add(
+        () -> {
+          Bson ours =
+              Filters.and(
+                  Filters.eq("_id", file.id()),
+                  Filters.or(Filters.exists("cardIds", false), Filters.size("cardIds", 0)),
+                  Filters.eq("claimedAt", Date.from(now)));
+          if (collection(MediaStore.COLLECTION).deleteOne(ours).getDeletedCount() == 1) {
+            target.delete(key);
+          }
+        });
     try (InputStream in = zip.getInputStream(zip.getEntry(BundleFormat.mediaContent(bundleId)))) {
       target.put(key, in, file.size(), file.format().contentType());
     }
   }
 
-  /** Removes a card this import replaces, as deleting it would (history, media uses). */
-  private void removeCard(String cardId) {
-    if (collection(CardRepository.COLLECTION).deleteOne(Filters.eq("_id", cardId)).getDeletedCount()
-        == 1) {
-      collection(RevisionRepository.COLLECTION).deleteMany(Filters.eq("cardId", cardId));
-      new MediaReferences(mongo).release(cardId);
-      changes.accept(cardId, CardChanged.Kind.DELETED);
+  /**
+   * Removes a card the import replaces under another id (it holds the address), with its history;
+   * refused if it changed since it was read. Its media are released once the import is complete.
+   */
+  private void remove(Document existing, Undo undo) {
+    String cardId = existing.getString("_id");
+    MongoCollection<Document> stored = collection(RevisionRepository.COLLECTION);
+    List<Document> history = stored.find(Filters.eq("cardId", cardId)).into(new ArrayList<>());
+    long deleted =
+        collection(CardRepository.COLLECTION)
+            .deleteOne(
+                Filters.and(
+                    Filters.eq("_id", cardId), Filters.eq("version", existing.get("version"))))
+            .getDeletedCount();
+    if (deleted != 1) {
+      throw new Refused("the card it replaces changed meanwhile");
     }
+    undo.add(() -> putBack(collection(CardRepository.COLLECTION), List.of(existing)));
+    undo.add(() -> putBack(stored, history));
+    stored.deleteMany(Filters.in("_id", ids(history)));
+  }
+
+  /** The imported history in place of the one the card id has here, if any. */
+  private void replaceHistory(String cardId, List<Revision> history, Undo undo) {
+    MongoCollection<Document> stored = collection(RevisionRepository.COLLECTION);
+    List<Document> before = stored.find(Filters.eq("cardId", cardId)).into(new ArrayList<>());
+    List<String> written = history.stream().map(r -> cardId + ":" + r.number()).toList();
+    undo.add(
+        () -> {
+          stored.deleteMany(Filters.in("_id", written));
+          putBack(stored, before);
+        });
+    if (!before.isEmpty()) {
+      stored.deleteMany(Filters.in("_id", ids(before)));
+    }
+    history.forEach(revisions::insert);
+  }
+
+  private void insert(ModelCard card, Undo undo) {
+    if (!cards.insert(card)) {
+      throw new Refused("the card's id or address was taken meanwhile");
+    }
+    undo.add(() -> collection(CardRepository.COLLECTION).deleteOne(Filters.eq("_id", card.id())));
+  }
+
+  /** Replaces the card with the same id in one write, if it has not changed since it was read. */
+  private void replace(ModelCard card, Document existing, Undo undo) {
+    boolean replaced;
+    try {
+      replaced =
+          isWhole(existing.get("version"))
+              && cards.compareAndSet(card, ((Number) existing.get("version")).longValue());
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        throw new Refused("the card's address was taken meanwhile");
+      }
+      throw e;
+    }
+    if (!replaced) {
+      throw new Refused("the card it replaces changed meanwhile");
+    }
+    undo.add(() -> putBack(collection(CardRepository.COLLECTION), List.of(existing)));
+  }
+
+  /** Writes documents back as they were read, whether or not they are still there. */
+  private static void putBack(MongoCollection<Document> collection, List<Document> documents) {
+    for (Document document : documents) {
+      collection.replaceOne(
+          Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+    }
+  }
+
+  private static List<Object> ids(List<Document> documents) {
+    return documents.stream().map(d -> d.get("_id")).toList();
   }
 
   private String freeSlug(String ownerId, String slug) {
@@ -572,6 +699,27 @@ final class BundleImporter {
   /** A media file of a card: its id here, and what its bytes are. */
   private record MediaFile(
       String id, boolean reused, MediaFormat format, long size, String sha256, String name) {}
+
+  /** What a card's import wrote so far, to be taken back, last first, when a later step fails. */
+  private static final class Undo {
+
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+
+    void add(Runnable step) {
+      steps.push(step);
+    }
+
+    void run(String cardId) {
+      while (!steps.isEmpty()) {
+        try {
+          steps.pop().run();
+        } catch (RuntimeException e) {
+          LOG.log(
+              Level.WARNING, "Could not take back part of the failed import of card " + cardId, e);
+        }
+      }
+    }
+  }
 
   /** Why a card of the bundle is not imported; the message is its item's reason. */
   private static final class Refused extends RuntimeException {

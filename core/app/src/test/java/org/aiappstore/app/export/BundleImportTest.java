@@ -3,18 +3,30 @@ package org.aiappstore.app.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.zip.ZipFile;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.job.JobItem;
 import org.aiappstore.app.media.MediaKind;
 import org.aiappstore.app.media.MediaRecord;
+import org.aiappstore.app.media.MediaStore;
+import org.aiappstore.app.model.CardContent;
+import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.model.Revision;
+import org.aiappstore.app.model.RevisionRepository;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +46,7 @@ class BundleImportTest {
 
   private final Installation source = new Installation();
   private final Installation target = new Installation();
+  private final InterferingStore store = new InterferingStore(target.store);
   private final List<String> events = new ArrayList<>();
   private User targetAdmin;
   private ModelCard card;
@@ -68,6 +81,10 @@ class BundleImportTest {
   }
 
   private RecordingContext importInto(TamperedBundle bundle) throws Exception {
+    return importInto(bundle, ConflictMode.SKIP);
+  }
+
+  private RecordingContext importInto(TamperedBundle bundle, ConflictMode mode) throws Exception {
     Path file = bundle.write(temp.resolve("import-" + System.nanoTime() + ".zip"));
     RecordingContext context = new RecordingContext();
     try (ZipFile zip = BundleReader.open(file)) {
@@ -75,11 +92,11 @@ class BundleImportTest {
       new BundleImporter(
               target.mongo,
               target.users,
-              target.store,
+              store,
               Installation.CONNECTOR,
               kind -> limit,
               (id, kind) -> events.add(kind + " " + id))
-          .importAll(zip, manifest, ConflictMode.SKIP, targetAdmin.id(), context);
+          .importAll(zip, manifest, mode, targetAdmin.id(), context);
     }
     return context;
   }
@@ -198,10 +215,7 @@ class BundleImportTest {
           exported(false)
               .card(
                   card.id(),
-                  c ->
-                      c.put(
-                          "updatedAt",
-                          java.util.Date.from(Instant.now().plusSeconds(86_400 * 365))));
+                  c -> c.put("updatedAt", Date.from(Instant.now().plusSeconds(86_400 * 365))));
       Instant before = Instant.now().minusMillis(1);
 
       importInto(bundle);
@@ -276,13 +290,9 @@ class BundleImportTest {
   @Nested
   class WhenStoringMedia {
 
-    private String imageOf(ModelCard card) {
-      return card.content().body().replaceAll("(?s).*/api/v1/media/([0-9a-f-]{36}).*", "$1");
-    }
-
     @Test
     void shouldRefuseHtmlDeclaredAsAnImage() throws Exception {
-      String image = imageOf(card);
+      String image = Installation.imageOf(card);
       TamperedBundle bundle =
           exported(true)
               .mediaContent(
@@ -299,7 +309,7 @@ class BundleImportTest {
 
     @Test
     void shouldRefuseATypeOtherThanTheOneTheMetaDataDeclares() throws Exception {
-      String image = imageOf(card);
+      String image = Installation.imageOf(card);
       TamperedBundle bundle =
           exported(true).mediaMeta(image, meta -> meta.put("contentType", "image/jpeg"));
 
@@ -324,7 +334,7 @@ class BundleImportTest {
 
     @Test
     void shouldRefuseADemoVideoThatIsAnImage() throws Exception {
-      String image = imageOf(card);
+      String image = Installation.imageOf(card);
       TamperedBundle bundle =
           exported(false)
               .content(
@@ -340,7 +350,7 @@ class BundleImportTest {
 
     @Test
     void shouldTakeSizeChecksumAndTypeFromTheBytesAndCreateTheRecordNow() throws Exception {
-      String image = imageOf(card);
+      String image = Installation.imageOf(card);
       byte[] bytes = source.read("media/" + image);
       TamperedBundle bundle =
           exported(true)
@@ -351,8 +361,7 @@ class BundleImportTest {
                     meta.put("sha256", "0".repeat(64));
                     meta.put("kind", "video");
                     meta.put("name", "evil\u0000name");
-                    meta.put(
-                        "createdAt", java.util.Date.from(Instant.parse("2001-01-01T00:00:00Z")));
+                    meta.put("createdAt", Date.from(Instant.parse("2001-01-01T00:00:00Z")));
                   });
       Instant before = Instant.now().minusMillis(1);
 
@@ -375,7 +384,7 @@ class BundleImportTest {
 
     @Test
     void shouldStoreACopyUnderANewIdWhenAnotherOwnerHasAFileWithTheSameId() throws Exception {
-      String image = imageOf(card);
+      String image = Installation.imageOf(card);
       byte[] bytes = source.read("media/" + image);
       User victim = target.user("victim");
       MediaRecord victims =
@@ -402,7 +411,7 @@ class BundleImportTest {
 
       assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
       ModelCard imported = target.cards.findById(card.id()).orElseThrow();
-      String copy = imageOf(imported);
+      String copy = Installation.imageOf(imported);
       MediaRecord stored = target.media.find(copy).orElseThrow();
       assertSoftly(
           s -> {
@@ -418,6 +427,222 @@ class BundleImportTest {
           });
       assertThat(target.read(stored.key())).isEqualTo(bytes);
       assertThat(target.read(victims.key())).isEqualTo(victimsBytes);
+    }
+  }
+
+  @Nested
+  class WhenAStepFails {
+
+    private final Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private String videoOf(ModelCard card) {
+      return card.content().demo().mediaId();
+    }
+
+    private Document stored(String collection, String id) {
+      return target.mongo.database().getCollection(collection).find(Filters.eq("_id", id)).first();
+    }
+
+    private List<Document> history(String cardId) {
+      return target
+          .mongo
+          .database()
+          .getCollection(RevisionRepository.COLLECTION)
+          .find(Filters.eq("cardId", cardId))
+          .sort(Sorts.ascending("number"))
+          .into(new ArrayList<>());
+    }
+
+    private void failPutOf(String mediaId) {
+      store.beforePut(
+          key -> {
+            if (key.equals("media/" + mediaId)) {
+              throw new UncheckedIOException(new IOException("connection reset"));
+            }
+          });
+    }
+
+    /** The card imported once, then changed here (a third revision), and one of its files lost. */
+    private void importedAndChangedHere() throws Exception {
+      importInto(exported(true));
+      ModelCard here = target.cards.findById(card.id()).orElseThrow();
+      ModelCard changed =
+          new ModelCard(
+              here.id(),
+              here.ownerId(),
+              here.slug(),
+              Installation.content("Changed here", "<p>here</p>", List.of(), here.content().demo()),
+              here.mediaIds(),
+              here.createdAt(),
+              Instant.now().truncatedTo(ChronoUnit.MILLIS),
+              3);
+      assertThat(target.cards.compareAndSet(changed, 2)).isTrue();
+      target.revisions.insert(
+          new Revision(
+              here.id(),
+              3,
+              here.ownerId(),
+              changed.updatedAt(),
+              List.of("title"),
+              null,
+              changed.content()));
+      // Gone here (say, deleted by hand): the overwrite has to store it again.
+      String video = videoOf(card);
+      target.store.delete("media/" + video);
+      target.media.delete(video);
+      events.clear();
+    }
+
+    @Test
+    void shouldLeaveNothingBehindWhenStoringAFileFailsMidCard() throws Exception {
+      failPutOf(videoOf(card));
+
+      RecordingContext context = importInto(exported(true));
+
+      assertThat(itemOf(context, card).reason()).contains("connection reset");
+      // The image was stored before the video failed: it is gone again, record and bytes.
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldLeaveNothingBehindWhenTheAddressIsTakenMeanwhile() throws Exception {
+      String aliceHere = target.users.findByUsername("alice").orElseThrow().id();
+      ModelCard interloper =
+          new ModelCard(
+              UUID.randomUUID().toString(),
+              aliceHere,
+              card.slug(),
+              Installation.content("Mine", "<p>mine</p>", List.of(), CardContent.Demo.NONE),
+              Set.of(),
+              start,
+              start,
+              1);
+      store.beforePut(
+          key -> {
+            if (key.equals("media/" + videoOf(card))) {
+              target.cards.insert(interloper);
+            }
+          });
+
+      RecordingContext context = importInto(exported(true));
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("the card's id or address was taken meanwhile");
+      assertNothingOfTheCardWasWritten(context);
+      assertThat(target.cards.findBySlug(aliceHere, card.slug())).contains(interloper);
+    }
+
+    @Test
+    void shouldClaimImportedFilesSoThatCleanupKeepsThemUntilTheCardUsesThem() throws Exception {
+      String image = Installation.imageOf(card);
+      List<Document> seen = new ArrayList<>();
+      store.beforePut(
+          key -> {
+            if (key.equals("media/" + videoOf(card))) {
+              seen.add(stored(MediaStore.COLLECTION, image));
+            }
+          });
+
+      RecordingContext context = importInto(exported(true));
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
+      // Between storing a file and attaching the card, only the claim keeps the cleanup job away
+      // (it deletes files with no card, created and claimed before its grace period).
+      assertThat(seen)
+          .singleElement()
+          .satisfies(
+              record ->
+                  assertSoftly(
+                      s -> {
+                        s.assertThat(record.get("cardIds")).isNull();
+                        s.assertThat(record.getDate("claimedAt"))
+                            .isAfterOrEqualTo(Date.from(start));
+                        s.assertThat(record.getDate("createdAt"))
+                            .isAfterOrEqualTo(Date.from(start));
+                      }));
+      assertThat(target.references.cardsUsing(image)).containsExactly(card.id());
+    }
+
+    @Test
+    void shouldKeepTheExistingCardAndItsHistoryWhenAnOverwriteFails() throws Exception {
+      importedAndChangedHere();
+      Document before = stored(CardRepository.COLLECTION, card.id());
+      List<Document> historyBefore = history(card.id());
+      failPutOf(videoOf(card));
+
+      RecordingContext context = importInto(exported(true), ConflictMode.OVERWRITE);
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.FAILED);
+      assertThat(stored(CardRepository.COLLECTION, card.id())).isEqualTo(before);
+      assertThat(history(card.id())).hasSize(3).isEqualTo(historyBefore);
+      assertThat(events).doesNotContain("DELETED " + card.id());
+    }
+
+    @Test
+    void shouldPutBackTheHistoryWhenTheCardChangesDuringAnOverwrite() throws Exception {
+      importedAndChangedHere();
+      List<Document> cardMeanwhile = new ArrayList<>();
+      List<List<Document>> historyMeanwhile = new ArrayList<>();
+      store.beforePut(
+          key -> {
+            // Its owner saves an edit while the import stores the file.
+            ModelCard here = target.cards.findById(card.id()).orElseThrow();
+            ModelCard edited =
+                new ModelCard(
+                    here.id(),
+                    here.ownerId(),
+                    here.slug(),
+                    here.content(),
+                    here.mediaIds(),
+                    here.createdAt(),
+                    here.updatedAt(),
+                    4);
+            target.cards.compareAndSet(edited, 3);
+            target.revisions.insert(
+                new Revision(here.id(), 4, here.ownerId(), start, List.of(), null, here.content()));
+            cardMeanwhile.add(stored(CardRepository.COLLECTION, card.id()));
+            historyMeanwhile.add(history(card.id()));
+          });
+
+      RecordingContext context = importInto(exported(true), ConflictMode.OVERWRITE);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("the card it replaces changed meanwhile");
+      assertThat(stored(CardRepository.COLLECTION, card.id())).isEqualTo(cardMeanwhile.get(0));
+      assertThat(history(card.id())).hasSize(4).isEqualTo(historyMeanwhile.get(0));
+    }
+
+    @Test
+    void shouldPutBackACardItReplacesAtTheAddressWhenWritingTheHistoryFails() throws Exception {
+      String aliceHere = target.users.findByUsername("alice").orElseThrow().id();
+      ModelCard atAddress =
+          new ModelCard(
+              UUID.randomUUID().toString(),
+              aliceHere,
+              card.slug(),
+              Installation.content("Here first", "<p>here</p>", List.of(), CardContent.Demo.NONE),
+              Set.of(),
+              start,
+              start,
+              1);
+      target.cards.insert(atAddress);
+      target.revisions.insert(
+          new Revision(atAddress.id(), 1, aliceHere, start, List.of(), null, atAddress.content()));
+      Document before = stored(CardRepository.COLLECTION, atAddress.id());
+      List<Document> historyBefore = history(atAddress.id());
+      // A stray record holding the id of the imported card's first revision: its insert fails.
+      target
+          .mongo
+          .database()
+          .getCollection(RevisionRepository.COLLECTION)
+          .insertOne(new Document("_id", card.id() + ":1").append("cardId", "elsewhere"));
+
+      RecordingContext context = importInto(exported(true), ConflictMode.OVERWRITE);
+
+      assertThat(itemOf(context, card).status()).isEqualTo(JobItem.FAILED);
+      assertThat(stored(CardRepository.COLLECTION, atAddress.id())).isEqualTo(before);
+      assertThat(history(atAddress.id())).isEqualTo(historyBefore);
+      assertNothingOfTheCardWasWritten(context);
     }
   }
 }

@@ -148,6 +148,11 @@ final class Installation implements AutoCloseable {
         sharedWith);
   }
 
+  /** The media id of the image in the card's body. */
+  static String imageOf(ModelCard card) {
+    return card.content().body().replaceAll("(?s).*/api/v1/media/([0-9a-f-]{36}).*", "$1");
+  }
+
   byte[] read(String key) throws IOException {
     try (StoredObject object = store.get(key, ByteRange.all());
         InputStream in = object.stream()) {
