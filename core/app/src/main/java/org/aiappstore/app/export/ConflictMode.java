@@ -7,7 +7,10 @@ import java.util.Optional;
 enum ConflictMode {
   /** Leave the existing card alone and report the imported one skipped. */
   SKIP("skip"),
-  /** Delete the existing card (with its history) and import the bundle's. */
+  /**
+   * Replace the existing card (with its history) by the bundle's; if importing the bundle's card
+   * fails, the existing one stays as it was.
+   */
   OVERWRITE("overwrite"),
   /** Import beside it, under a new id if needed and the next free slug ("name-2"). */
   NEW_SLUG("new-slug");

@@ -15,6 +15,7 @@ import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.job.Job;
 import org.aiappstore.app.job.JobContext;
 import org.aiappstore.app.job.JobHandler;
+import org.aiappstore.app.media.MediaService;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.aiappstore.app.storage.StorageService;
@@ -39,6 +40,7 @@ public class ImportJob implements JobHandler {
   @Inject ConnectorRegistry connectors;
   @Inject StorageService storage;
   @Inject ImportService imports;
+  @Inject MediaService media;
   @Inject Event<CardChanged> changes;
 
   @Override
@@ -64,6 +66,7 @@ public class ImportJob implements JobHandler {
                 users,
                 connectors.dataConnector(targetId),
                 targetId,
+                media::limit,
                 (id, kind) -> changes.fire(new CardChanged(id, kind)))
             .importAll(
                 zip,

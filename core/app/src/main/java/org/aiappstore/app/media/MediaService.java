@@ -198,7 +198,8 @@ public class MediaService {
     return new MediaPage(items, store.countByOwner(caller.userId()), page, size);
   }
 
-  long limit(MediaKind kind) {
+  /** The most bytes an upload of this kind may have. */
+  public long limit(MediaKind kind) {
     ConfigKey key =
         kind == MediaKind.IMAGE ? ConfigKey.MEDIA_MAX_IMAGE_BYTES : ConfigKey.MEDIA_MAX_VIDEO_BYTES;
     try {
@@ -233,15 +234,23 @@ public class MediaService {
         + " MiB";
   }
 
+  /**
+   * The file name an upload may give, trimmed; null when there is none or it breaks the rules (too
+   * long, control characters).
+   */
+  public static String acceptableName(String name) {
+    String trimmed = name == null ? "" : name.strip();
+    if (trimmed.isEmpty()
+        || trimmed.length() > MAX_NAME_LENGTH
+        || trimmed.chars().anyMatch(Character::isISOControl)) {
+      return null;
+    }
+    return trimmed;
+  }
+
   private static String validName(String name) {
-    if (name == null) {
-      return null;
-    }
-    String trimmed = name.strip();
-    if (trimmed.isEmpty()) {
-      return null;
-    }
-    if (trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+    String acceptable = acceptableName(name);
+    if (acceptable == null && name != null && !name.isBlank()) {
       throw ProblemException.field(
           422,
           "VALIDATION_FAILED",
@@ -250,7 +259,7 @@ public class MediaService {
               + MAX_NAME_LENGTH
               + " characters and no control characters.");
     }
-    return trimmed;
+    return acceptable;
   }
 
   private static void deleteQuietly(DataConnector connector, String key) {

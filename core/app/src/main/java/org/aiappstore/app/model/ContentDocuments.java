@@ -68,10 +68,15 @@ final class ContentDocuments {
     return Document.parse(CardJson.toJson(content).toString());
   }
 
-  static CardContent fromDocument(Document document) {
+  /** The JSON-P form of a stored content document, as {@link CardJson#parse} reads it. */
+  static JsonObject toJsonObject(Document document) {
     // Converted value by value: writing the document out as JSON text and parsing it again cost
     // more than anything else in reading a card (the documents are long strings).
-    JsonObject json = (JsonObject) toJson(document);
+    return (JsonObject) toJson(document);
+  }
+
+  static CardContent fromDocument(Document document) {
+    JsonObject json = toJsonObject(document);
     List<Problem.FieldError> errors = new ArrayList<>();
     CardContent content = CardJson.parse(json, Set.of(), errors);
     if (!errors.isEmpty()) {

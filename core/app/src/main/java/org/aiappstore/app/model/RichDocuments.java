@@ -20,7 +20,8 @@ import org.aiappstore.app.problem.ProblemException;
 @ApplicationScoped
 public class RichDocuments {
 
-  private final RichTextSanitizer sanitizer =
+  /** The one sanitizer of card documents, also for content that did not come through the API. */
+  static final RichTextSanitizer SANITIZER =
       new RichTextSanitizer(ChartPolicy.defaults(), CardJson.DOCUMENT_MAX);
 
   @Inject MediaService media;
@@ -29,7 +30,7 @@ public class RichDocuments {
   SanitizedDocument sanitize(
       Caller author, String html, String pointer, List<Problem.FieldError> errors) {
     try {
-      return sanitizer.sanitize(html, (type, bytes) -> storeInline(author, type, bytes));
+      return SANITIZER.sanitize(html, (type, bytes) -> storeInline(author, type, bytes));
     } catch (RichTextException e) {
       errors.add(new Problem.FieldError(pointer, e.getMessage()));
       return new SanitizedDocument("", java.util.Set.of());

@@ -261,7 +261,13 @@ class ExperimentSnapshotExportTest {
     RecordingContext imported = new RecordingContext();
     try (ZipFile zip = BundleReader.open(bundle)) {
       Document manifest = BundleReader.verify(zip, LIMITS);
-      new BundleImporter(target.mongo, target.users, target.store, "target-store", (id, kind) -> {})
+      new BundleImporter(
+              target.mongo,
+              target.users,
+              target.store,
+              "target-store",
+              kind -> 1L << 20,
+              (id, kind) -> {})
           .importAll(zip, manifest, ConflictMode.SKIP, admin.id(), imported);
     }
 

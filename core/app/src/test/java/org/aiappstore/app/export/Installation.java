@@ -24,6 +24,8 @@ import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.model.Revision;
 import org.aiappstore.app.model.RevisionRepository;
+import org.aiappstore.app.model.content.ChartPolicy;
+import org.aiappstore.app.model.content.RichTextSanitizer;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.DataCapability;
@@ -86,16 +88,17 @@ final class Installation implements AutoCloseable {
    * A card with an image and a chart in its body, a video demo, shared with someone, and history.
    */
   ModelCard card(User owner, int n, User sharedWith) {
-    MediaRecord image = upload(owner, MediaKind.IMAGE, "image/png", bytes("png-" + n, 3000 + n));
-    MediaRecord video = upload(owner, MediaKind.VIDEO, "video/mp4", bytes("mp4-" + n, 20000 + n));
+    MediaRecord image = upload(owner, MediaKind.IMAGE, "image/png", png(n));
+    MediaRecord video = upload(owner, MediaKind.VIDEO, "video/mp4", mp4(n));
     String body =
-        "<p>Card "
-            + n
-            + "</p><img src=\"/api/v1/media/"
-            + image.id()
-            + "\"><div data-type=\"chart\" data-chart='{\"data\":[{\"x\":[1,2],\"y\":["
-            + n
-            + ",3]}]}'></div>";
+        sanitized(
+            "<p>Card "
+                + n
+                + "</p><img src=\"/api/v1/media/"
+                + image.id()
+                + "\"><div data-type=\"chart\" data-figure='{\"data\":[{\"x\":[1,2],\"y\":["
+                + n
+                + ",3]}]}'></div>");
     CardContent v1 = content("Model " + n, "<p>first</p>", List.of(), CardContent.Demo.NONE);
     CardContent v2 =
         content(
@@ -116,12 +119,17 @@ final class Installation implements AutoCloseable {
     return card;
   }
 
+  /** A document as the API stores it: sanitized. */
+  static String sanitized(String html) {
+    return new RichTextSanitizer(ChartPolicy.defaults(), 2_000_000).sanitize(html, null).html();
+  }
+
   static CardContent content(
       String title, String body, List<String> sharedWith, CardContent.Demo demo) {
     CardContent e = CardContent.EMPTY;
     return new CardContent(
         title,
-        e.task(),
+        "Computer Vision",
         List.of("vision"),
         List.of("pytorch"),
         "A model",
@@ -140,6 +148,11 @@ final class Installation implements AutoCloseable {
         sharedWith);
   }
 
+  /** The media id of the image in the card's body. */
+  static String imageOf(ModelCard card) {
+    return card.content().body().replaceAll("(?s).*/api/v1/media/([0-9a-f-]{36}).*", "$1");
+  }
+
   byte[] read(String key) throws IOException {
     try (StoredObject object = store.get(key, ByteRange.all());
         InputStream in = object.stream()) {
@@ -154,6 +167,24 @@ final class Installation implements AutoCloseable {
       out[i] = (byte) (s[i % s.length] * 31 + i);
     }
     return out;
+  }
+
+  /** Bytes a sniffer takes for a PNG image: the signature, then filler. */
+  static byte[] png(int n) {
+    return withHead(
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
+        bytes("png-" + n, 3000 + n));
+  }
+
+  /** Bytes a sniffer takes for an MP4 video: an {@code ftyp} box of brand isom, then filler. */
+  static byte[] mp4(int n) {
+    return withHead(
+        "\0\0\0\u0018ftypisom".getBytes(StandardCharsets.ISO_8859_1), bytes("mp4-" + n, 20000 + n));
+  }
+
+  private static byte[] withHead(byte[] head, byte[] filler) {
+    System.arraycopy(head, 0, filler, 0, head.length);
+    return filler;
   }
 
   static String sha256(byte[] bytes) {
