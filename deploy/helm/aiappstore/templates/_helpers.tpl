@@ -163,6 +163,9 @@ defined before this one in the container (from secretKeyRefs), so no secret is w
 {{- if and .Values.identity.oidc.enabled (or (not .Values.identity.oidc.issuer) (not .Values.identity.oidc.jwksUri)) }}
 {{- fail "identity.oidc.enabled needs identity.oidc.issuer and identity.oidc.jwksUri" }}
 {{- end }}
+{{- if and .Values.identity.oidc.enabled (not .Values.identity.oidc.audience) (not .Values.identity.oidc.clientId) }}
+{{- fail "identity.oidc.enabled needs identity.oidc.audience or identity.oidc.clientId: without either the app cannot tell its own tokens from those the provider issues to its other clients, and refuses them all" }}
+{{- end }}
 {{- range (splitList "," (include "aiappstore.requiredPlugins" .)) }}
 {{- if not (has . $.Values.plugins.enabled) }}
 {{- fail (printf "plugin %s is required but not in plugins.enabled" .) }}

@@ -66,6 +66,16 @@ class ValidationTest {
   }
 
   @Test
+  void shouldRefuseExternalSignInWithoutAnAudienceOrClientId() {
+    assertThatThrownBy(
+            () ->
+                HelmChart.render(
+                    "values-production-knative.yaml",
+                    Map.of("identity.oidc.audience", "", "identity.oidc.clientId", "")))
+        .hasMessageContaining("needs identity.oidc.audience or identity.oidc.clientId");
+  }
+
+  @Test
   void shouldRefuseARequiredPluginThatIsNotLoaded() {
     assertThatThrownBy(
             () ->
