@@ -4,7 +4,8 @@ import { Quasar } from 'quasar'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import HomePage from './HomePage.vue'
 import { apiClient } from '@/api/client'
-import { adminUser, piniaSignedIn } from '@/testing/authFixtures'
+import { adminUser, piniaSignedIn, plainUser, session } from '@/testing/authFixtures'
+import { useAuthStore } from '@/stores/auth'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import { dashboard } from '@/testing/searchFixtures'
 
@@ -80,5 +81,20 @@ describe('HomePage', () => {
     expect(page.text()).toContain('Welcome to the AI App Store')
     expect(page.get('[data-testid="dashboard-sign-in-button"]').attributes('href')).toBe('/sign-in')
     expect(adapter.requests).toEqual([])
+  })
+
+  it('loads the dashboard of another user who signs in, not keeping the previous one', async () => {
+    const { page, adapter } = await mountHome({
+      'GET /search/dashboard': json(dashboard),
+      'POST /auth/login': json(session(plainUser)),
+    })
+    expect(adapter.requests.filter((r) => r === 'GET /search/dashboard')).toHaveLength(1)
+
+    await useAuthStore().login('bob', 'pw')
+    await flushPromises()
+
+    expect(adapter.requests.filter((r) => r === 'GET /search/dashboard')).toHaveLength(2)
+    expect(page.find('[data-testid="dashboard"]').exists()).toBe(true)
+    expect(page.text()).toContain('Bob Builder')
   })
 })

@@ -17,7 +17,11 @@ export const useAboutStore = defineStore('about', () => {
 
   const hasPlugins = computed(() => plugins.value.length > 0)
 
+  /** Counts resets: an answer to a request made before the last one is dropped. */
+  let generation = 0
+
   async function load(): Promise<void> {
+    const own = generation
     // Read when loading, not at setup: the user may have signed in or out since.
     const includePlugins = useAuthStore().isAdmin
     loading.value = true
@@ -27,16 +31,33 @@ export const useAboutStore = defineStore('about', () => {
         fetchAbout(),
         includePlugins ? fetchPlugins() : Promise.resolve([]),
       ])
-      about.value = aboutInfo
-      plugins.value = pluginList
-      pluginsLoaded.value = includePlugins
-      loaded.value = true
+      if (own === generation) {
+        about.value = aboutInfo
+        plugins.value = pluginList
+        pluginsLoaded.value = includePlugins
+        loaded.value = true
+      }
     } catch (caught) {
-      error.value = toProblemError(caught)
+      if (own === generation) {
+        error.value = toProblemError(caught)
+      }
     } finally {
-      loading.value = false
+      if (own === generation) {
+        loading.value = false
+      }
     }
   }
 
-  return { about, plugins, pluginsLoaded, loading, loaded, error, hasPlugins, load }
+  /**
+   * Forgets the plugin list, which only administrators may read (signed out, or another user
+   * signed in); the server information is the same for everyone and stays.
+   */
+  function $reset(): void {
+    generation++
+    plugins.value = []
+    pluginsLoaded.value = false
+    loading.value = false
+  }
+
+  return { about, plugins, pluginsLoaded, loading, loaded, error, hasPlugins, load, $reset }
 })

@@ -89,7 +89,19 @@ export const useAdminUsersStore = defineStore('adminUsers', () => {
     return result
   }
 
+  /** Forgets the user list (signed out, or another user signed in). */
+  function $reset(): void {
+    latestRequest++
+    lastView = null
+    users.value = []
+    total.value = 0
+    loading.value = false
+    loaded.value = false
+    error.value = null
+  }
+
   return {
+    $reset,
     users,
     total,
     loading,

@@ -12,17 +12,27 @@ export const useApiTokensStore = defineStore('apiTokens', () => {
   const error = ref<ProblemError | null>(null)
 
   const isEmpty = computed(() => loaded.value && tokens.value.length === 0)
+  /** Counts resets: an answer to a request made before the last one is dropped. */
+  let generation = 0
 
   async function load(): Promise<void> {
+    const own = generation
     loading.value = true
     error.value = null
     try {
-      tokens.value = await fetchApiTokens()
-      loaded.value = true
+      const answer = await fetchApiTokens()
+      if (own === generation) {
+        tokens.value = answer
+        loaded.value = true
+      }
     } catch (caught) {
-      error.value = toProblemError(caught)
+      if (own === generation) {
+        error.value = toProblemError(caught)
+      }
     } finally {
-      loading.value = false
+      if (own === generation) {
+        loading.value = false
+      }
     }
   }
 
@@ -48,8 +58,11 @@ export const useApiTokensStore = defineStore('apiTokens', () => {
     }
   }
 
+  /** Forgets the tokens (signed out, or another user signed in). */
   function $reset(): void {
+    generation++
     tokens.value = []
+    loading.value = false
     loaded.value = false
     error.value = null
   }

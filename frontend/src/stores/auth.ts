@@ -1,8 +1,9 @@
 import { computed, ref } from 'vue'
-import { defineStore } from 'pinia'
+import { defineStore, getActivePinia } from 'pinia'
 import * as authApi from '@/api/auth'
 import { ProblemError, toProblemError } from '@/api/problem'
 import type { AuthConfig, LoginResponse, User } from '@/types/auth'
+import { resetUserData } from './userData'
 
 /** How the current session was made: our own login (refreshable by cookie) or an external provider. */
 export type SessionMethod = 'password' | 'oidc'
@@ -11,9 +12,12 @@ const SIGNED_OUT_CONFIG: AuthConfig = { builtInLogin: true, oidc: null }
 
 /**
  * The signed-in user and the access token. The token lives in memory only; a reload gets a new one
- * through the HttpOnly refresh cookie (`init`).
+ * through the HttpOnly refresh cookie (`init`). When the session ends or another user signs in,
+ * the other stores forget what the previous user loaded.
  */
 export const useAuthStore = defineStore('auth', () => {
+  // The Pinia this store belongs to, whose other stores hold the user's data.
+  const pinia = getActivePinia()
   const user = ref<User | null>(null)
   const accessToken = ref<string | null>(null)
   /** When the access token expires (epoch milliseconds). */
@@ -30,18 +34,27 @@ export const useAuthStore = defineStore('auth', () => {
   let refreshing: Promise<boolean> | null = null
   let initializing: Promise<void> | null = null
 
+  /** Sets the signed-in user; a different one than before starts with nothing of the previous. */
+  function setUser(next: User | null): void {
+    const changed = (user.value?.id ?? null) !== (next?.id ?? null)
+    user.value = next
+    if (changed) {
+      resetUserData(pinia)
+    }
+  }
+
   function applySession(session: LoginResponse): void {
     accessToken.value = session.accessToken
     expiresAt.value = Date.now() + session.expiresIn * 1000
-    user.value = session.user
     method.value = 'password'
+    setUser(session.user)
   }
 
   function clearSession(): void {
     accessToken.value = null
     expiresAt.value = null
-    user.value = null
     method.value = null
+    setUser(null)
   }
 
   async function loadConfig(): Promise<AuthConfig> {
@@ -123,7 +136,7 @@ export const useAuthStore = defineStore('auth', () => {
     method.value = 'oidc'
     expiresAt.value = expiresIn ? Date.now() + expiresIn * 1000 : null
     try {
-      user.value = await authApi.fetchMe()
+      setUser(await authApi.fetchMe())
       return true
     } catch (caught) {
       clearSession()

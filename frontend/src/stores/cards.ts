@@ -38,6 +38,8 @@ export const useCardsStore = defineStore('cards', () => {
   const tasksLoading = ref(false)
 
   let latestLoad = 0
+  /** Counts resets: an answer to a request made before the last one is dropped. */
+  let generation = 0
 
   function apply(answer: VersionedCard): Card {
     card.value = answer.card
@@ -125,14 +127,22 @@ export const useCardsStore = defineStore('cards', () => {
 
   async function loadRevisions(): Promise<void> {
     const { owner, slug } = current()
+    const own = generation
     revisionsLoading.value = true
     revisionsError.value = null
     try {
-      revisions.value = await cardsApi.fetchRevisions(owner, slug)
+      const answer = await cardsApi.fetchRevisions(owner, slug)
+      if (own === generation) {
+        revisions.value = answer
+      }
     } catch (caught) {
-      revisionsError.value = toProblemError(caught)
+      if (own === generation) {
+        revisionsError.value = toProblemError(caught)
+      }
     } finally {
-      revisionsLoading.value = false
+      if (own === generation) {
+        revisionsLoading.value = false
+      }
     }
   }
 
@@ -167,7 +177,22 @@ export const useCardsStore = defineStore('cards', () => {
     }
   }
 
+  /** Forgets the card and its history (signed out, or another user signed in). */
+  function $reset(): void {
+    latestLoad++
+    generation++
+    card.value = null
+    etag.value = null
+    loading.value = false
+    error.value = null
+    stale.value = false
+    revisions.value = []
+    revisionsLoading.value = false
+    revisionsError.value = null
+  }
+
   return {
+    $reset,
     card,
     etag,
     loading,

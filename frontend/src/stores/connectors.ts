@@ -41,7 +41,11 @@ export const useConnectorsStore = defineStore('connectors', () => {
       null,
   )
 
+  /** Counts resets: an answer to a request made before the last one is dropped. */
+  let generation = 0
+
   async function load(): Promise<void> {
+    const own = generation
     loading.value = true
     error.value = null
     try {
@@ -50,14 +54,20 @@ export const useConnectorsStore = defineStore('connectors', () => {
         connectorsApi.fetchConnectorFactories(),
         connectorsApi.fetchConnectors(),
       ])
-      plugins.value = pluginList
-      factories.value = factoryList
-      instances.value = instanceList
-      loaded.value = true
+      if (own === generation) {
+        plugins.value = pluginList
+        factories.value = factoryList
+        instances.value = instanceList
+        loaded.value = true
+      }
     } catch (caught) {
-      error.value = toProblemError(caught)
+      if (own === generation) {
+        error.value = toProblemError(caught)
+      }
     } finally {
-      loading.value = false
+      if (own === generation) {
+        loading.value = false
+      }
     }
   }
 
@@ -136,7 +146,21 @@ export const useConnectorsStore = defineStore('connectors', () => {
     return activated
   }
 
+  /** Forgets plugins, connectors and test results (signed out, or another user signed in). */
+  function $reset(): void {
+    generation++
+    plugins.value = []
+    factories.value = []
+    instances.value = []
+    loading.value = false
+    loaded.value = false
+    error.value = null
+    testResults.value = {}
+    testing.value = {}
+  }
+
   return {
+    $reset,
     plugins,
     factories,
     instances,

@@ -30,21 +30,31 @@ export const useExperimentsStore = defineStore('experiments', () => {
 
   let latestExperiment = 0
   let latestDataset = 0
+  /** Counts resets: an answer to a request made before the last one is dropped. */
+  let generation = 0
 
   /** The connector list, loaded once (again after a failure). */
   async function loadConnectors(): Promise<void> {
     if (connectorsLoaded.value || connectorsLoading.value) {
       return
     }
+    const own = generation
     connectorsLoading.value = true
     connectorsError.value = null
     try {
-      connectors.value = await experimentsApi.fetchExperimentConnectors()
-      connectorsLoaded.value = true
+      const answer = await experimentsApi.fetchExperimentConnectors()
+      if (own === generation) {
+        connectors.value = answer
+        connectorsLoaded.value = true
+      }
     } catch (caught) {
-      connectorsError.value = toProblemError(caught)
+      if (own === generation) {
+        connectorsError.value = toProblemError(caught)
+      }
     } finally {
-      connectorsLoading.value = false
+      if (own === generation) {
+        connectorsLoading.value = false
+      }
     }
   }
 
@@ -98,7 +108,25 @@ export const useExperimentsStore = defineStore('experiments', () => {
     }
   }
 
+  /** Forgets connectors, experiment and dataset (signed out, or another user signed in). */
+  function $reset(): void {
+    generation++
+    latestExperiment++
+    latestDataset++
+    connectors.value = []
+    connectorsLoading.value = false
+    connectorsLoaded.value = false
+    connectorsError.value = null
+    experiment.value = null
+    experimentLoading.value = false
+    experimentError.value = null
+    dataset.value = null
+    datasetLoading.value = false
+    datasetError.value = null
+  }
+
   return {
+    $reset,
     connectors,
     connectorsLoading,
     connectorsLoaded,

@@ -63,7 +63,20 @@ export const useSearchStore = defineStore('search', () => {
     }
   }
 
+  /** Forgets results and the dashboard (signed out, or another user signed in). */
+  function $reset(): void {
+    latestSearch++
+    latestDashboard++
+    result.value = null
+    loading.value = false
+    error.value = null
+    dashboard.value = null
+    dashboardLoading.value = false
+    dashboardError.value = null
+  }
+
   return {
+    $reset,
     result,
     loading,
     error,
