@@ -111,6 +111,14 @@ describe('CardPage', () => {
     expect(second.page.find('[data-testid="card-artifact-link"]').exists()).toBe(false)
   })
 
+  it('names the page after the card once it is loaded', async () => {
+    document.title = 'Model card · AI App Store'
+
+    await mountPage()
+
+    expect(document.title).toBe('ResNet-50 on ImageNet · AI App Store')
+  })
+
   it('shows plain-text sections as text, never as HTML', async () => {
     const { page } = await mountPage(
       {

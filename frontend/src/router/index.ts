@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router'
 import { routes } from './routes'
 import { authGuard, type GuardSession } from './guards'
+import { installPageTitles } from './pageTitle'
 
 export function createAppRouter(session: GuardSession): Router {
   const router = createRouter({
@@ -9,5 +10,6 @@ export function createAppRouter(session: GuardSession): Router {
     scrollBehavior: () => ({ left: 0, top: 0 }),
   })
   router.beforeEach((to) => authGuard(to, session))
+  installPageTitles(router)
   return router
 }

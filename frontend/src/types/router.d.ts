@@ -8,5 +8,7 @@ declare module 'vue-router' {
     requiresAdmin?: boolean
     /** Pages for signed-out users (sign-in); signed-in users go on to where they wanted. */
     guestOnly?: boolean
+    /** The page's name in the document title, "<title> · AI App Store"; none for the start page. */
+    title?: string
   }
 }
