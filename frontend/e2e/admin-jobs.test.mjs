@@ -145,6 +145,7 @@ describe(
           .locator('.q-checkbox')
           .click()
         await byTestId(page, 'admin-cards-private').click()
+        await byTestId(page, 'confirm-ok').click()
         await page.waitForFunction(() =>
           document
             .querySelector('[data-testid="admin-cards-actions"]')

@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { getCurrentScope, onScopeDispose, ref, type Ref } from 'vue'
 import { uploadMedia } from '@/api/media'
 import { toProblemError } from '@/api/problem'
 import type { MediaFile } from '@/types/cards'
@@ -45,7 +45,10 @@ export interface MediaUpload {
   cancel: () => void
 }
 
-/** Uploads one image or video at a time with its progress; refuses other files before sending. */
+/**
+ * Uploads one image or video at a time with its progress; refuses other files before sending. A
+ * running upload is aborted when the component (scope) that started it goes away.
+ */
 export function useMediaUpload(kind: MediaKind): MediaUpload {
   const uploading = ref(false)
   const progress = ref(0)
@@ -81,6 +84,10 @@ export function useMediaUpload(kind: MediaKind): MediaUpload {
 
   function cancel(): void {
     controller?.abort()
+  }
+
+  if (getCurrentScope()) {
+    onScopeDispose(cancel)
   }
 
   return { uploading, progress, error, upload, cancel }

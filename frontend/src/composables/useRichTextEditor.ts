@@ -102,6 +102,12 @@ export interface RichTextEditor {
   deleteColumn: () => void
   deleteTable: () => void
   insertImage: (src: string, alt: string) => void
+  /** Whether an image is selected (clicked), so that its alternative text can be edited. */
+  imageSelected: ComputedRef<boolean>
+  /** The alternative text of the selected image ('' for a decorative one). */
+  imageAlt: () => string
+  /** Sets the selected image's alternative text; '' marks it decorative. */
+  setImageAlt: (alt: string) => void
   insertVideo: (src: string) => void
   insertChart: (chart: ChartAttributes) => void
   undo: () => void
@@ -155,6 +161,7 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
   const inTable = computed(() => editor.value?.isActive('table') ?? false)
   const canUndo = computed(() => editor.value?.can().undo() ?? false)
   const canRedo = computed(() => editor.value?.can().redo() ?? false)
+  const imageSelected = computed(() => editor.value?.isActive('image') ?? false)
 
   /**
    * Inserts a block (image, video, chart) and puts the cursor in the paragraph after it, adding one
@@ -228,6 +235,9 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
     deleteColumn: () => run((c) => c.deleteColumn()),
     deleteTable: () => run((c) => c.deleteTable()),
     insertImage: (src, alt) => insertBlock({ type: 'image', attrs: { src, alt } }),
+    imageSelected,
+    imageAlt: () => (editor.value?.getAttributes('image').alt as string | null | undefined) ?? '',
+    setImageAlt: (alt) => run((c) => c.updateAttributes('image', { alt })),
     insertVideo: (src) => insertBlock({ type: 'video', attrs: { src } }),
     insertChart: (chart) => insertBlock({ type: 'chart', attrs: { ...chart } }),
     undo: () => run((c) => c.undo()),

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { Notify, Quasar } from 'quasar'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import AdminWebhooksPage from './AdminWebhooksPage.vue'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
+import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios'
 import type { Webhook, WebhookDelivery } from '@/types/webhooks'
 
 const originalAdapter = apiClient.defaults.adapter
@@ -71,6 +72,7 @@ describe('AdminWebhooksPage', () => {
     wrapper = undefined
     document.body.innerHTML = ''
     apiClient.defaults.adapter = originalAdapter
+    vi.restoreAllMocks()
   })
 
   it('lists webhooks and shows the delivery log of the one in the address', async () => {
@@ -127,11 +129,93 @@ describe('AdminWebhooksPage', () => {
       },
     })
 
-    await page.get('button[aria-label="Edit"]').trigger('click')
+    await page.get(`button[aria-label="Edit webhook ${hook.url}"]`).trigger('click')
     await flushPromises()
     inBody('webhook-dialog-submit')!.click()
     await flushPromises()
 
     expect(sent).toEqual({ url: hook.url, events: ['card.created'], enabled: true })
+  })
+
+  it('names the webhook in the label of each row button', async () => {
+    const { page } = await mountPage()
+
+    for (const label of [
+      `Deliveries to webhook ${hook.url}`,
+      `Send test to webhook ${hook.url}`,
+      `Edit webhook ${hook.url}`,
+      `Delete webhook ${hook.url}`,
+    ]) {
+      expect(page.find(`button[aria-label="${label}"]`).exists()).toBe(true)
+    }
+  })
+
+  it('shows the log of the webhook in the address again after Back and Forward', async () => {
+    const other: Webhook = { ...hook, id: 'h2', url: 'https://other.example.com/in' }
+    const { page, router, adapter } = await mountPage(
+      {
+        'GET /admin/webhooks': json({ items: [hook, other], eventTypes }),
+        'GET /admin/webhooks/h1/deliveries': json({ items: [delivery] }),
+        'GET /admin/webhooks/h2/deliveries': json({
+          items: [{ ...delivery, id: 'second-delivery' }],
+        }),
+      },
+      '/admin/webhooks?webhook=h1',
+    )
+    await page.get(`button[aria-label="Deliveries to webhook ${other.url}"]`).trigger('click')
+    await flushPromises()
+    expect(page.get('[data-testid="webhook-deliveries"]').text()).toContain('second-delivery')
+
+    router.back()
+    await flushPromises()
+
+    expect(router.currentRoute.value.query.webhook).toBe('h1')
+    const log = page.get('[data-testid="webhook-deliveries"]').text()
+    expect(log).toContain(hook.url)
+    expect(log).toContain('d1')
+    expect(log).not.toContain('second-delivery')
+
+    router.forward()
+    await flushPromises()
+
+    expect(page.get('[data-testid="webhook-deliveries"]').text()).toContain('second-delivery')
+    expect(adapter.requests.filter((r) => r.endsWith('/deliveries'))).toEqual([
+      'GET /admin/webhooks/h1/deliveries',
+      'GET /admin/webhooks/h2/deliveries',
+      'GET /admin/webhooks/h1/deliveries',
+      'GET /admin/webhooks/h2/deliveries',
+    ])
+  })
+
+  it('shows that a test is being sent and does not send it twice', async () => {
+    let finish: () => void = () => {}
+    const fake = fakeAdapter({
+      'GET /admin/webhooks': json({ items: [hook], eventTypes }),
+      'POST /admin/webhooks/h1/test': json({ deliveryId: 'd9' }, 202),
+      'GET /admin/webhooks/h1/deliveries': json({ items: [] }),
+    })
+    const { page } = await mountPage()
+    const slow: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
+      if (config.method === 'post') {
+        await new Promise<void>((resolve) => (finish = resolve))
+      }
+      return fake(config)
+    }
+    apiClient.defaults.adapter = slow
+    vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+    const button = () => page.get('[data-testid="webhook-test-h1"]')
+
+    await button().trigger('click')
+    await flushPromises()
+    expect(button().attributes('disabled')).toBeDefined()
+    expect(button().find('.q-spinner').exists()).toBe(true)
+    await button().trigger('click')
+    finish()
+    await flushPromises()
+
+    expect(fake.requests.filter((r) => r.startsWith('POST'))).toEqual([
+      'POST /admin/webhooks/h1/test',
+    ])
+    expect(button().attributes('disabled')).toBeUndefined()
   })
 })

@@ -7,6 +7,7 @@ import CardWizard from './CardWizard.vue'
 import { emptyForm, type WizardDraft } from './cardForm'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
+import type { InternalAxiosRequestConfig } from 'axios'
 import { resnetCard } from '@/testing/cardFixtures'
 
 vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
@@ -209,5 +210,50 @@ describe('CardWizard', () => {
     expect(byTestId('draft-dialog')).toBeNull()
     expect((byTestId('wizard-title') as HTMLInputElement).value).toBe('')
     expect(byTestId('wizard-panel-basics')).not.toBeNull()
+  })
+
+  it('stays on its step while an image is uploaded, and says why', async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'body',
+      form: emptyForm({ title: 'Mine', task: 'NLP' }),
+      baseVersion: null,
+    }
+    const { adapter } = await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+      'POST /media': json({ id: 'm-1', url: '/api/v1/media/m-1?exp=1&sig=s' }, 201),
+    })
+    let finish: () => void = () => {}
+    apiClient.defaults.adapter = async (config: InternalAxiosRequestConfig) => {
+      if (config.url === '/media') {
+        await new Promise<void>((resolve) => (finish = resolve))
+      }
+      return adapter(config)
+    }
+    await click('draft-resume')
+    expect(byTestId('wizard-panel-body')).not.toBeNull()
+    const input = byTestId('editor-image-file') as HTMLInputElement
+    Object.defineProperty(input, 'files', {
+      value: [new File(['png'], 'teal.png', { type: 'image/png' })],
+      configurable: true,
+    })
+    input.dispatchEvent(new Event('change'))
+    await flushPromises()
+
+    expect(byTestId('wizard-upload-wait')!.textContent).toContain(
+      'Waiting for the upload to finish',
+    )
+    expect(byTestId('wizard-next')!.hasAttribute('disabled')).toBe(true)
+    expect(byTestId('wizard-back')!.hasAttribute('disabled')).toBe(true)
+    await click('wizard-next')
+    expect(byTestId('wizard-panel-body')).not.toBeNull()
+
+    finish()
+    await flushPromises()
+
+    expect(byTestId('wizard-upload-wait')).toBeNull()
+    expect(byTestId('editor-content')!.querySelector('img[alt="teal"]')).not.toBeNull()
+    await click('wizard-next')
+    expect(byTestId('wizard-panel-performance')).not.toBeNull()
   })
 })

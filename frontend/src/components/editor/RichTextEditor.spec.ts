@@ -1,0 +1,145 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { Quasar } from 'quasar'
+import type { InternalAxiosRequestConfig } from 'axios'
+import RichTextEditor from './RichTextEditor.vue'
+import { apiClient } from '@/api/client'
+import { fakeAdapter, json } from '@/testing/fakeAdapter'
+
+vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
+
+const originalAdapter = apiClient.defaults.adapter
+const MEDIA = { id: 'm-1', url: '/api/v1/media/m-1?exp=1&sig=s' }
+let wrapper: VueWrapper | undefined
+
+beforeAll(() => {
+  const rects = () => Object.assign([], { item: () => null }) as unknown as DOMRectList
+  Range.prototype.getClientRects ??= rects
+  Range.prototype.getBoundingClientRect ??= () => new DOMRect()
+  Element.prototype.getClientRects ??= rects
+})
+
+/**
+ * The editor over a media endpoint that answers when `finish()` is called; `aborted()` says
+ * whether the upload's request was aborted.
+ */
+async function mountEditor(initial = '') {
+  let finish: () => void = () => {}
+  let signal: AbortSignal | undefined
+  const fake = fakeAdapter({ 'POST /media': json(MEDIA, 201) })
+  apiClient.defaults.adapter = async (config: InternalAxiosRequestConfig) => {
+    if (config.url === '/media') {
+      signal = config.signal as AbortSignal
+      await new Promise<void>((resolve, reject) => {
+        finish = resolve
+        signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+      })
+    }
+    return fake(config)
+  }
+  const html = { value: initial }
+  const uploading: boolean[] = []
+  wrapper = mount(RichTextEditor, {
+    props: {
+      label: 'Overview',
+      modelValue: initial,
+      'onUpdate:modelValue': (value: string) => (html.value = value),
+      onUploading: (running: boolean) => uploading.push(running),
+    },
+    global: { plugins: [Quasar] },
+    attachTo: document.body,
+  })
+  await flushPromises()
+  return {
+    editor: wrapper,
+    html,
+    uploading,
+    finish: async () => {
+      finish()
+      await flushPromises()
+    },
+    aborted: () => signal?.aborted === true,
+  }
+}
+
+async function chooseImage(editor: VueWrapper, name = 'teal.png'): Promise<void> {
+  const input = editor.get('[data-testid="editor-image-file"]').element as HTMLInputElement
+  Object.defineProperty(input, 'files', {
+    value: [new File(['png'], name, { type: 'image/png' })],
+    configurable: true,
+  })
+  input.dispatchEvent(new Event('change'))
+  await flushPromises()
+}
+
+const inBody = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
+
+describe('RichTextEditor', () => {
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = undefined
+    document.body.innerHTML = ''
+    apiClient.defaults.adapter = originalAdapter
+  })
+
+  it('says while an image is uploaded, then inserts it named after its file', async () => {
+    const { editor, html, uploading, finish } = await mountEditor()
+
+    await chooseImage(editor, 'accuracy-curve.png')
+    expect(uploading).toEqual([true])
+    await finish()
+
+    expect(uploading).toEqual([true, false])
+    expect(html.value).toContain(`alt="accuracy-curve"`)
+  })
+
+  it('aborts a running upload when it goes away', async () => {
+    const { editor, uploading, aborted } = await mountEditor()
+    await chooseImage(editor)
+    expect(aborted()).toBe(false)
+
+    editor.unmount()
+    wrapper = undefined
+    await flushPromises()
+
+    expect(aborted()).toBe(true)
+    expect(uploading).toEqual([true, false])
+  })
+
+  it('offers the alternative text only while an image is selected', async () => {
+    const { editor } = await mountEditor('<p>No image here</p>')
+
+    expect(editor.get('[data-testid="editor-image-alt"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('edits the alternative text of the selected image', async () => {
+    // A document that is just an image starts with the image selected.
+    const { editor, html } = await mountEditor(`<img src="${MEDIA.url}" alt="teal">`)
+
+    await editor.get('[data-testid="editor-image-alt"]').trigger('click')
+    await flushPromises()
+    const text = inBody('image-alt-text') as HTMLInputElement
+    expect(text.value).toBe('teal')
+    text.value = 'Validation accuracy per epoch'
+    text.dispatchEvent(new Event('input'))
+    await flushPromises()
+    inBody('image-alt-save')!.click()
+    await flushPromises()
+
+    expect(html.value).toContain('alt="Validation accuracy per epoch"')
+  })
+
+  it('marks a decorative image with an empty alternative text', async () => {
+    const { editor, html } = await mountEditor(`<img src="${MEDIA.url}" alt="teal">`)
+
+    await editor.get('[data-testid="editor-image-alt"]').trigger('click')
+    await flushPromises()
+    inBody('image-alt-decorative')!.click()
+    await flushPromises()
+    inBody('image-alt-save')!.click()
+    await flushPromises()
+
+    expect(html.value).toContain('alt=""')
+    expect(html.value).not.toContain('teal')
+  })
+})
