@@ -21,7 +21,8 @@ import org.aiappstore.app.identity.user.UserRepository;
  * Turns a bearer credential into a {@link Caller}: a personal API token, an external OIDC access
  * token (when configured and its iss says so), or our own access token. The user is loaded on each
  * request, so disabling, demoting or a password change takes effect at once; roles always come from
- * the user's current record, never from the token.
+ * the user's current record, never from the token. Personal tokens do not end with sessions (a
+ * demotion leaves them, with the lower rights): a password change or reset deletes them instead.
  */
 @ApplicationScoped
 public class CallerAuthenticator {

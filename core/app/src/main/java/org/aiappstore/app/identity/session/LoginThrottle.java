@@ -38,11 +38,27 @@ public class LoginThrottle {
   private Duration window;
   private Clock clock = Clock.systemUTC();
 
+  public LoginThrottle() {}
+
+  public LoginThrottle(
+      MongoConnection mongo, int accountLimit, int addressLimit, Duration window, Clock clock) {
+    this.mongo = mongo;
+    this.accountLimit = accountLimit;
+    this.addressLimit = addressLimit;
+    this.window = window;
+    this.clock = clock;
+    createIndexes();
+  }
+
   @PostConstruct
   void configure() {
     accountLimit = settings.integer(ConfigKey.THROTTLE_ACCOUNT_MAX_FAILURES);
     addressLimit = settings.integer(ConfigKey.THROTTLE_ADDRESS_MAX_FAILURES);
     window = Duration.ofMinutes(settings.integer(ConfigKey.THROTTLE_WINDOW_MINUTES));
+    createIndexes();
+  }
+
+  private void createIndexes() {
     failures()
         .createIndex(
             Indexes.ascending("at"),

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.aiappstore.app.audit.Auditor;
+import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.password.PasswordHasher;
 import org.aiappstore.app.identity.password.PasswordPolicy;
 import org.aiappstore.app.identity.token.AccessTokens;
@@ -27,6 +29,8 @@ public class SessionService {
   @Inject AccessTokens accessTokens;
   @Inject RefreshTokenStore refreshTokens;
   @Inject LoginThrottle throttle;
+  @Inject PersonalTokenStore personalTokens;
+  @Inject Auditor auditor;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -81,7 +85,8 @@ public class SessionService {
 
   /**
    * Ends every other session (access tokens through sessionsNotBefore, refresh tokens by
-   * revocation) and starts a new one for the caller, who stays signed in.
+   * revocation), revokes the user's personal API tokens (as good as the password, so they go with
+   * it) and starts a new session for the caller, who stays signed in.
    */
   public SignedIn changePassword(String userId, String currentPassword, String newPassword) {
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
@@ -103,6 +108,9 @@ public class SessionService {
       Optional<User> stored = users.compareAndSet(changed);
       if (stored.isPresent()) {
         refreshTokens.revokeAllOf(userId);
+        if (personalTokens.deleteAllOf(userId) > 0) {
+          auditor.record("auth.tokens_revoked", "user=" + userId, Auditor.SUCCESS, null);
+        }
         return startSession(stored.get(), now);
       }
     }
