@@ -36,11 +36,12 @@ public class SessionService {
 
   /**
    * Unknown user, wrong password and disabled account all give the same answer, after the same
-   * amount of hashing work, so neither the answer nor its timing tells which usernames exist.
+   * amount of hashing work, so neither the answer nor its timing tells which usernames exist. The
+   * throttle is asked before the password is checked, and counts the attempt at once, so parallel
+   * guesses get no more checks than sequential ones.
    */
   public SignedIn login(String username, String password, String clientAddress) {
-    String key = User.usernameKey(username);
-    throttle.checkAllowed(key, clientAddress);
+    LoginThrottle.Attempt attempt = throttle.reserve(User.usernameKey(username), clientAddress);
     Optional<User> user = users.findByUsername(username);
     boolean valid;
     if (user.isPresent() && user.get().passwordHash() != null) {
@@ -50,10 +51,9 @@ public class SessionService {
       valid = false;
     }
     if (!valid || user.get().disabled()) {
-      throttle.recordFailure(key, clientAddress);
-      throw invalidCredentials();
+      throw invalidCredentials(); // the attempt keeps its places: a failure
     }
-    throttle.recordSuccess(key);
+    throttle.forgive(attempt);
     return startSession(user.get(), clock.instant());
   }
 

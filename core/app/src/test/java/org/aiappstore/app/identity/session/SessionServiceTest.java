@@ -2,11 +2,20 @@ package org.aiappstore.app.identity.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aiappstore.app.audit.RecordingAuditor;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
@@ -16,6 +25,7 @@ import org.aiappstore.app.identity.token.TestingAccessTokens;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -65,11 +75,18 @@ class SessionServiceTest {
             null));
   }
 
-  /** PBKDF2 at full strength is slow, and these tests are about the check's surroundings. */
+  /**
+   * PBKDF2 at full strength is slow, and these tests are about the check's surroundings. Counts the
+   * checks; with a gate, each check first waits until every attempt of a test has either reached a
+   * check or been refused, so attempts in parallel all overlap with the slow part as they would in
+   * production.
+   */
   static class CountingHasher extends PasswordHasher {
 
     /** How many passwords were checked. */
     final AtomicInteger verifications = new AtomicInteger();
+
+    volatile CountDownLatch gate;
 
     @Override
     public String hash(String password) {
@@ -79,6 +96,15 @@ class SessionServiceTest {
     @Override
     public boolean verify(String password, String stored) {
       verifications.incrementAndGet();
+      CountDownLatch waiting = gate;
+      if (waiting != null) {
+        waiting.countDown();
+        try {
+          waiting.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       return ("plain:" + password).equals(stored);
     }
 
@@ -91,6 +117,109 @@ class SessionServiceTest {
   @AfterEach
   void close() {
     mongo.close();
+  }
+
+  /**
+   * Runs the attempts all at once, each on its own thread, through the gate; answers the status of
+   * each refusal (200 for none).
+   */
+  private List<Integer> inParallel(List<Callable<?>> attempts) throws Exception {
+    CountDownLatch decided = new CountDownLatch(attempts.size());
+    hasher.gate = decided;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+    try {
+      List<Future<Integer>> outcomes = new ArrayList<>();
+      for (Callable<?> attempt : attempts) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    attempt.call();
+                    return 200;
+                  } catch (ProblemException e) {
+                    if (e.status() == 429) {
+                      decided.countDown();
+                    }
+                    return e.status();
+                  }
+                }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> outcome : outcomes) {
+        statuses.add(outcome.get(30, TimeUnit.SECONDS));
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+      hasher.gate = null;
+    }
+  }
+
+  private static ProblemException thrownBy(Runnable action) {
+    try {
+      action.run();
+    } catch (ProblemException e) {
+      return e;
+    }
+    throw new AssertionError("no problem was thrown");
+  }
+
+  @Nested
+  class WhenSigningIn {
+
+    @Test
+    void shouldLetOnlyTheLimitOfParallelWrongPasswordsReachTheCheck() throws Exception {
+      List<Callable<?>> guesses = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String guess = "guess " + i;
+        String address = "10.0.0." + i;
+        guesses.add(() -> sessions.login("alice", guess, address));
+      }
+
+      List<Integer> statuses = inParallel(guesses);
+
+      assertSoftly(
+          softly -> {
+            softly.assertThat(hasher.verifications).hasValue(5);
+            softly.assertThat(statuses).filteredOn(s -> s == 401).hasSize(5);
+            softly.assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
+          });
+    }
+
+    @Test
+    void shouldRefuseTheRightPasswordOnceTheAccountIsOverItsLimit() {
+      for (int i = 0; i < 5; i++) {
+        String guess = "guess " + i;
+        assertThat(thrownBy(() -> sessions.login("alice", guess, "10.0.0.1")).status())
+            .isEqualTo(401);
+      }
+
+      ProblemException refused = thrownBy(() -> sessions.login("alice", PASSWORD, "10.0.0.2"));
+
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+      assertThat(hasher.verifications).hasValue(5);
+    }
+
+    @Test
+    void shouldForgiveTheAccountsFailuresOnTheRightPassword() {
+      for (int i = 0; i < 4; i++) {
+        String guess = "guess " + i;
+        thrownBy(() -> sessions.login("alice", guess, "10.0.0.1"));
+      }
+      sessions.login("alice", PASSWORD, "10.0.0.1");
+
+      for (int i = 0; i < 4; i++) {
+        String guess = "again " + i;
+        assertThat(thrownBy(() -> sessions.login("alice", guess, "10.0.0.1")).status())
+            .isEqualTo(401);
+      }
+      assertThat(sessions.login("alice", PASSWORD, "10.0.0.1").body().user().id())
+          .isEqualTo(alice.id());
+    }
   }
 
   @Nested
