@@ -183,7 +183,8 @@ public enum ConfigKey {
   THROTTLE_ACCOUNT_MAX_FAILURES(
       "aiappstore.auth.throttle.account.max-failures",
       "5",
-      "Failed logins per account within the window before further attempts get 429."),
+      "Failed logins (and wrong current passwords on a password change) per account within the"
+          + " window before further attempts get 429."),
   THROTTLE_ADDRESS_MAX_FAILURES(
       "aiappstore.auth.throttle.address.max-failures",
       "20",

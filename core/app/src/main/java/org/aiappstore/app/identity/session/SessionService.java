@@ -84,9 +84,11 @@ public class SessionService {
   }
 
   /**
-   * Ends every other session (access tokens through sessionsNotBefore, refresh tokens by
-   * revocation), revokes the user's personal API tokens (as good as the password, so they go with
-   * it) and starts a new session for the caller, who stays signed in.
+   * Checks the current password under the account's login throttle (a wrong one counts as a failed
+   * sign-in, the right one forgives them), then ends every other session (access tokens through
+   * sessionsNotBefore, refresh tokens by revocation), revokes the user's personal API tokens (as
+   * good as the password, so they go with it) and starts a new session for the caller, who stays
+   * signed in.
    */
   public SignedIn changePassword(String userId, String currentPassword, String newPassword) {
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
@@ -98,10 +100,13 @@ public class SessionService {
         throw new ProblemException(
             409, "EXTERNAL_USER", "You sign in with an external provider: change it there.");
       }
+      // Proof of presence, so guessed like a sign-in (with a stolen access token): throttled alike.
+      LoginThrottle.Attempt check = throttle.reserve(User.usernameKey(user.username()));
       if (!hasher.verify(currentPassword, user.passwordHash())) {
         throw ProblemException.field(
             422, "WRONG_PASSWORD", "/currentPassword", "The current password is wrong.");
       }
+      throttle.forgive(check);
       policy.check(newPassword, user.username(), "/newPassword");
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       User changed = user.withPasswordHash(hasher.hash(newPassword), now).endingSessions(now);

@@ -209,5 +209,69 @@ class SessionServiceTest {
               new RecordingAuditor.Entry(
                   null, "auth.tokens_revoked", "user=" + alice.id(), "success"));
     }
+
+    @Test
+    void shouldRefuseTheCheckOnceTheAccountIsOverItsLimitEvenWithTheRightPassword() {
+      for (int i = 0; i < 5; i++) {
+        String guess = "guess " + i;
+        assertThat(thrownBy(() -> sessions.changePassword(alice.id(), guess, NEW_PASSWORD)).code())
+            .isEqualTo("WRONG_PASSWORD");
+      }
+
+      ProblemException refused =
+          thrownBy(() -> sessions.changePassword(alice.id(), PASSWORD, NEW_PASSWORD));
+
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.code()).isEqualTo("TOO_MANY_ATTEMPTS");
+      assertThat(refused.headers()).containsKey("Retry-After");
+      assertThat(hasher.verifications).hasValue(5);
+    }
+
+    @Test
+    void shouldLetOnlyTheLimitOfParallelWrongPasswordsReachTheCheck() throws Exception {
+      List<Callable<?>> guesses = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String guess = "guess " + i;
+        guesses.add(() -> sessions.changePassword(alice.id(), guess, NEW_PASSWORD));
+      }
+
+      List<Integer> statuses = inParallel(guesses);
+
+      assertSoftly(
+          softly -> {
+            softly.assertThat(hasher.verifications).hasValue(5);
+            softly.assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
+            softly.assertThat(statuses).filteredOn(s -> s == 429).hasSize(15);
+          });
+    }
+
+    @Test
+    void shouldForgiveWrongPasswordsOnTheRightOneAndCountAfreshFromThere() {
+      for (int i = 0; i < 4; i++) {
+        String guess = "guess " + i;
+        thrownBy(() -> sessions.changePassword(alice.id(), guess, NEW_PASSWORD));
+      }
+      sessions.changePassword(alice.id(), PASSWORD, NEW_PASSWORD);
+
+      for (int i = 0; i < 5; i++) {
+        String guess = "again " + i;
+        assertThat(thrownBy(() -> sessions.changePassword(alice.id(), guess, PASSWORD)).code())
+            .as("wrong password %d after the right one", i + 1)
+            .isEqualTo("WRONG_PASSWORD");
+      }
+      assertThat(thrownBy(() -> sessions.changePassword(alice.id(), NEW_PASSWORD, PASSWORD)).code())
+          .isEqualTo("TOO_MANY_ATTEMPTS");
+    }
+
+    @Test
+    void shouldCountWrongPasswordsAgainstTheAccountsSignInsToo() {
+      for (int i = 0; i < 5; i++) {
+        String guess = "guess " + i;
+        thrownBy(() -> sessions.changePassword(alice.id(), guess, NEW_PASSWORD));
+      }
+
+      assertThat(thrownBy(() -> sessions.login("alice", PASSWORD, "10.0.0.1")).status())
+          .isEqualTo(429);
+    }
   }
 }
