@@ -200,7 +200,8 @@ public enum ConfigKey {
   OIDC_AUDIENCE(
       "aiappstore.oidc.audience",
       "",
-      "Required aud of external access tokens. Empty: the audience is not checked."),
+      "Required aud of external access tokens. Empty: their azp or aud must name"
+          + " aiappstore.oidc.client-id instead (with neither set, external tokens are refused)."),
   OIDC_ROLES_CLAIM(
       "aiappstore.oidc.roles-claim",
       "realm_access.roles",

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.oidc.ExternalIdentity;
@@ -27,6 +28,8 @@ import org.aiappstore.app.identity.user.UserRepository;
 @ApplicationScoped
 public class CallerAuthenticator {
 
+  private static final Logger LOG = Logger.getLogger(CallerAuthenticator.class.getName());
+
   @Inject AppSettings settings;
   @Inject AccessTokens accessTokens;
   @Inject UserRepository users;
@@ -39,7 +42,11 @@ public class CallerAuthenticator {
   void configure() {
     OidcSettings oidc = OidcSettings.from(settings);
     if (oidc.enabled()) {
-      external = new ExternalTokenVerifier(oidc, Clock.systemUTC());
+      try {
+        external = new ExternalTokenVerifier(oidc, Clock.systemUTC());
+      } catch (IllegalArgumentException e) {
+        LOG.severe("External OIDC tokens are refused: " + e.getMessage());
+      }
     }
   }
 
