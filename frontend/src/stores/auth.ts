@@ -147,7 +147,10 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  /** Changes the own password; the answer is a new session (other sessions end). Throws a ProblemError. */
+  /**
+   * Changes the own password; the answer is a new session (other sessions end, API tokens are
+   * revoked). Throws a ProblemError.
+   */
   async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
     try {
       applySession(await authApi.changePassword(currentPassword, newPassword))

@@ -183,7 +183,8 @@ public enum ConfigKey {
   THROTTLE_ACCOUNT_MAX_FAILURES(
       "aiappstore.auth.throttle.account.max-failures",
       "5",
-      "Failed logins per account within the window before further attempts get 429."),
+      "Failed logins (and wrong current passwords on a password change) per account within the"
+          + " window before further attempts get 429."),
   THROTTLE_ADDRESS_MAX_FAILURES(
       "aiappstore.auth.throttle.address.max-failures",
       "20",
@@ -199,7 +200,8 @@ public enum ConfigKey {
   OIDC_AUDIENCE(
       "aiappstore.oidc.audience",
       "",
-      "Required aud of external access tokens. Empty: the audience is not checked."),
+      "Required aud of external access tokens. Empty: their azp or aud must name"
+          + " aiappstore.oidc.client-id instead (with neither set, external tokens are refused)."),
   OIDC_ROLES_CLAIM(
       "aiappstore.oidc.roles-claim",
       "realm_access.roles",

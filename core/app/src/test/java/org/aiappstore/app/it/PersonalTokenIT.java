@@ -1,5 +1,6 @@
 package org.aiappstore.app.it;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -10,7 +11,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Personal API tokens: shown once, scoped, revocable, owner-only. */
+/** Personal API tokens: shown once, scoped, revocable, owner-only, gone with the password. */
 class PersonalTokenIT {
 
   private static JsonPath create(String accessToken, String scope) {
@@ -88,6 +89,55 @@ class PersonalTokenIT {
         .then()
         .statusCode(401)
         .body("code", equalTo("INVALID_TOKEN"));
+  }
+
+  @Test
+  void shouldStopWorkingOnceTheOwnerChangesThePassword() {
+    AuthIT.TestUser user = AuthIT.createUser("pat-owner", "user");
+    String session = AuthIT.loginAs(user).accessToken();
+    String token = create(session, "write").getString("token");
+    AuthIT.as(token).get("/api/v1/auth/me").then().statusCode(200);
+
+    AuthIT.as(session)
+        .contentType("application/json")
+        .body(
+            AuthIT.json(
+                Map.of("currentPassword", user.password(), "newPassword", "a new passphrase 77")))
+        .post("/api/v1/auth/password")
+        .then()
+        .statusCode(200);
+
+    AuthIT.as(token)
+        .get("/api/v1/auth/me")
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("INVALID_TOKEN"));
+  }
+
+  @Test
+  void shouldStopWorkingOnceAnAdminResetsThePassword() {
+    AuthIT.TestUser user = AuthIT.createUser("pat-reset", "user");
+    String token = create(AuthIT.loginAs(user).accessToken(), "read").getString("token");
+    AuthIT.as(token).get("/api/v1/auth/me").then().statusCode(200);
+
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(AuthIT.json(Map.of("password", "a reset passphrase 77")))
+        .post("/api/v1/admin/users/" + user.id() + "/password")
+        .then()
+        .statusCode(204);
+
+    AuthIT.as(token)
+        .get("/api/v1/auth/me")
+        .then()
+        .statusCode(401)
+        .body("code", equalTo("INVALID_TOKEN"));
+    AuthIT.asAdmin()
+        .queryParams(Map.of("action", "auth.tokens_revoked", "target", "user=" + user.id()))
+        .get(AuditIT.AUDIT)
+        .then()
+        .statusCode(200)
+        .body("items.actor", contains(AuthIT.adminUsername()));
   }
 
   @Test

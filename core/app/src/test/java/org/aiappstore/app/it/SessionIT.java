@@ -288,6 +288,38 @@ class SessionIT {
     }
 
     @Test
+    void shouldThrottleWrongCurrentPasswordsLikeSignIns() {
+      AuthIT.TestUser user = AuthIT.createUser("guessed", "user");
+      String stolen = AuthIT.loginAs(user).accessToken();
+      for (int i = 0; i < 5; i++) {
+        changePassword(stolen, "guess " + i).then().statusCode(422);
+      }
+
+      changePassword(stolen, user.password())
+          .then()
+          .statusCode(429)
+          .contentType("application/problem+json")
+          .header("Retry-After", Integer::parseInt, greaterThan(0))
+          .body("code", equalTo("TOO_MANY_ATTEMPTS"));
+      AuthIT.loginResponse(user.username(), user.password(), AuthIT.randomAddress())
+          .then()
+          .statusCode(429);
+    }
+
+    private Response changePassword(String accessToken, String currentPassword) {
+      return AuthIT.as(accessToken)
+          .contentType("application/json")
+          .body(
+              AuthIT.json(
+                  Map.of(
+                      "currentPassword",
+                      currentPassword,
+                      "newPassword",
+                      "a brand new passphrase 9")))
+          .post("/api/v1/auth/password");
+    }
+
+    @Test
     void shouldPointAtEachBrokenPolicyRule() {
       AuthIT.TestUser user = AuthIT.createUser("weak", "user");
       AuthIT.as(AuthIT.loginAs(user).accessToken())

@@ -96,8 +96,9 @@ public class PersonalTokenStore {
         == 1;
   }
 
-  public void deleteAllOf(String userId) {
-    tokens().deleteMany(Filters.eq("userId", userId));
+  /** Revokes every token of the user; answers how many there were. */
+  public long deleteAllOf(String userId) {
+    return tokens().deleteMany(Filters.eq("userId", userId)).getDeletedCount();
   }
 
   /** The token's owner and scope if it exists and has not expired. */

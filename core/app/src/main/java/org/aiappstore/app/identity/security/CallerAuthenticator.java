@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.oidc.ExternalIdentity;
@@ -21,10 +22,13 @@ import org.aiappstore.app.identity.user.UserRepository;
  * Turns a bearer credential into a {@link Caller}: a personal API token, an external OIDC access
  * token (when configured and its iss says so), or our own access token. The user is loaded on each
  * request, so disabling, demoting or a password change takes effect at once; roles always come from
- * the user's current record, never from the token.
+ * the user's current record, never from the token. Personal tokens do not end with sessions (a
+ * demotion leaves them, with the lower rights): a password change or reset deletes them instead.
  */
 @ApplicationScoped
 public class CallerAuthenticator {
+
+  private static final Logger LOG = Logger.getLogger(CallerAuthenticator.class.getName());
 
   @Inject AppSettings settings;
   @Inject AccessTokens accessTokens;
@@ -38,7 +42,11 @@ public class CallerAuthenticator {
   void configure() {
     OidcSettings oidc = OidcSettings.from(settings);
     if (oidc.enabled()) {
-      external = new ExternalTokenVerifier(oidc, Clock.systemUTC());
+      try {
+        external = new ExternalTokenVerifier(oidc, Clock.systemUTC());
+      } catch (IllegalArgumentException e) {
+        LOG.severe("External OIDC tokens are refused: " + e.getMessage());
+      }
     }
   }
 

@@ -164,7 +164,8 @@ public class AuthResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Change your password: ends your other sessions and returns a new one for this client")
+          "Change your password: ends your other sessions, revokes your API tokens and returns a"
+              + " new session for this client")
   public Response changePassword(PasswordChangeRequest body) {
     requireBuiltInLogin();
     Caller caller = Caller.required(request).requireSession("change the password");

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.aiappstore.app.audit.Auditor;
+import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.password.PasswordHasher;
 import org.aiappstore.app.identity.password.PasswordPolicy;
 import org.aiappstore.app.identity.token.AccessTokens;
@@ -27,16 +29,19 @@ public class SessionService {
   @Inject AccessTokens accessTokens;
   @Inject RefreshTokenStore refreshTokens;
   @Inject LoginThrottle throttle;
+  @Inject PersonalTokenStore personalTokens;
+  @Inject Auditor auditor;
 
   private final Clock clock = Clock.systemUTC();
 
   /**
    * Unknown user, wrong password and disabled account all give the same answer, after the same
-   * amount of hashing work, so neither the answer nor its timing tells which usernames exist.
+   * amount of hashing work, so neither the answer nor its timing tells which usernames exist. The
+   * throttle is asked before the password is checked, and counts the attempt at once, so parallel
+   * guesses get no more checks than sequential ones.
    */
   public SignedIn login(String username, String password, String clientAddress) {
-    String key = User.usernameKey(username);
-    throttle.checkAllowed(key, clientAddress);
+    LoginThrottle.Attempt attempt = throttle.reserve(User.usernameKey(username), clientAddress);
     Optional<User> user = users.findByUsername(username);
     boolean valid;
     if (user.isPresent() && user.get().passwordHash() != null) {
@@ -46,10 +51,9 @@ public class SessionService {
       valid = false;
     }
     if (!valid || user.get().disabled()) {
-      throttle.recordFailure(key, clientAddress);
-      throw invalidCredentials();
+      throw invalidCredentials(); // the attempt keeps its places: a failure
     }
-    throttle.recordSuccess(key);
+    throttle.forgive(attempt);
     return startSession(user.get(), clock.instant());
   }
 
@@ -80,8 +84,11 @@ public class SessionService {
   }
 
   /**
-   * Ends every other session (access tokens through sessionsNotBefore, refresh tokens by
-   * revocation) and starts a new one for the caller, who stays signed in.
+   * Checks the current password under the account's login throttle (a wrong one counts as a failed
+   * sign-in, the right one forgives them), then ends every other session (access tokens through
+   * sessionsNotBefore, refresh tokens by revocation), revokes the user's personal API tokens (as
+   * good as the password, so they go with it) and starts a new session for the caller, who stays
+   * signed in.
    */
   public SignedIn changePassword(String userId, String currentPassword, String newPassword) {
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
@@ -93,16 +100,22 @@ public class SessionService {
         throw new ProblemException(
             409, "EXTERNAL_USER", "You sign in with an external provider: change it there.");
       }
+      // Proof of presence, so guessed like a sign-in (with a stolen access token): throttled alike.
+      LoginThrottle.Attempt check = throttle.reserve(User.usernameKey(user.username()));
       if (!hasher.verify(currentPassword, user.passwordHash())) {
         throw ProblemException.field(
             422, "WRONG_PASSWORD", "/currentPassword", "The current password is wrong.");
       }
+      throttle.forgive(check);
       policy.check(newPassword, user.username(), "/newPassword");
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       User changed = user.withPasswordHash(hasher.hash(newPassword), now).endingSessions(now);
       Optional<User> stored = users.compareAndSet(changed);
       if (stored.isPresent()) {
         refreshTokens.revokeAllOf(userId);
+        if (personalTokens.deleteAllOf(userId) > 0) {
+          auditor.record("auth.tokens_revoked", "user=" + userId, Auditor.SUCCESS, null);
+        }
         return startSession(stored.get(), now);
       }
     }

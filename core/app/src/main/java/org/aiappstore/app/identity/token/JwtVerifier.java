@@ -39,7 +39,7 @@ public final class JwtVerifier {
 
   /**
    * @param audience required audience, or {@code null} to skip the check (external tokens whose
-   *     audience is not configured)
+   *     audience is not configured: their verifier checks the client they were issued to instead)
    */
   public JwtVerifier(String issuer, String audience, Clock clock) {
     this.issuer = issuer;
@@ -74,7 +74,7 @@ public final class JwtVerifier {
     if (!issuer.equals(string(claims, "iss"))) {
       throw new InvalidTokenException("The token has the wrong issuer.");
     }
-    if (audience != null && !hasAudience(claims)) {
+    if (audience != null && !hasAudience(claims, audience)) {
       throw new InvalidTokenException("The token is not meant for this API.");
     }
     Instant now = clock.instant();
@@ -95,7 +95,8 @@ public final class JwtVerifier {
     }
   }
 
-  private boolean hasAudience(JsonObject claims) {
+  /** Whether the token's {@code aud} (a string or an array of them) names {@code audience}. */
+  public static boolean hasAudience(JsonObject claims, String audience) {
     JsonValue aud = claims.get("aud");
     if (aud instanceof JsonString s) {
       return audience.equals(s.getString());

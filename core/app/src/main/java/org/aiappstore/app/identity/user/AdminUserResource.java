@@ -147,7 +147,9 @@ public class AdminUserResource {
   @POST
   @Path("{id}/password")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Set a new password for a user; ends the user's sessions")
+  @Operation(
+      summary =
+          "Set a new password for a user; ends the user's sessions and revokes their API tokens")
   public Response resetPassword(@PathParam("id") String id, PasswordReset body) {
     administration.resetPassword(id, body == null ? null : body.password());
     return Response.noContent().build();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.aiappstore.app.audit.Auditor;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.password.PasswordHasher;
 import org.aiappstore.app.identity.password.PasswordPolicy;
@@ -32,6 +33,7 @@ public class UserAdministration {
   @Inject PasswordPolicy policy;
   @Inject RefreshTokenStore refreshTokens;
   @Inject PersonalTokenStore personalTokens;
+  @Inject Auditor auditor;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -113,6 +115,10 @@ public class UserAdministration {
     throw concurrentChange();
   }
 
+  /**
+   * Sets a new password, ends the user's sessions and revokes their personal API tokens (as good as
+   * the password, so they go with it; the revocation is audited when there were any).
+   */
   public void resetPassword(String id, String password) {
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       User current = get(id);
@@ -127,6 +133,9 @@ public class UserAdministration {
       User changed = current.withPasswordHash(hasher.hash(password), now).endingSessions(now);
       if (users.compareAndSet(changed).isPresent()) {
         refreshTokens.revokeAllOf(id);
+        if (personalTokens.deleteAllOf(id) > 0) {
+          auditor.record("auth.tokens_revoked", "user=" + id, Auditor.SUCCESS, null);
+        }
         return;
       }
     }

@@ -70,9 +70,13 @@ class ExternalTokenVerifierTest {
   }
 
   private OidcSettings settings(String audience) {
+    return settings(audience, "web");
+  }
+
+  private OidcSettings settings(String audience, String clientId) {
     String jwks = "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
     return new OidcSettings(
-        ISSUER, jwks, audience, "realm_access.roles", "admin", "web", "", "", "openid");
+        ISSUER, jwks, audience, "realm_access.roles", "admin", clientId, "", "", "openid");
   }
 
   private static JsonObject claims(String... roles) {
@@ -152,6 +156,45 @@ class ExternalTokenVerifierTest {
       String forged =
           TestingJwts.hs256WithPublicKey(claims("admin"), key, key.publicKey().getEncoded());
       assertThatThrownBy(() -> verifier.verify(forged)).isInstanceOf(InvalidTokenException.class);
+    }
+  }
+
+  @Nested
+  class WhenNoAudienceIsConfigured {
+
+    private String signed(JsonObject claims) {
+      return JwtSigner.sign(claims, published.get(0));
+    }
+
+    /** A token of the realm as Keycloak issues it: audience "account", azp the client. */
+    private JsonObject issuedTo(String client) {
+      return Json.createObjectBuilder(claims()).add("aud", "account").add("azp", client).build();
+    }
+
+    @Test
+    void shouldAcceptOnlyTokensIssuedToTheWebAppsClient() throws Exception {
+      verifier = new ExternalTokenVerifier(settings("", "web"), Clock.systemUTC());
+      JsonObject namingWebInAud =
+          Json.createObjectBuilder(claims())
+              .add("aud", Json.createArrayBuilder().add("account").add("web"))
+              .build();
+      JsonObject namingNoClient = Json.createObjectBuilder(claims()).remove("aud").build();
+
+      assertThat(verifier.verify(signed(issuedTo("web"))).subject()).isEqualTo("ext-42");
+      assertThat(verifier.verify(signed(namingWebInAud)).subject()).isEqualTo("ext-42");
+      assertThatThrownBy(() -> verifier.verify(signed(issuedTo("other-client"))))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessageContaining("another client");
+      assertThatThrownBy(() -> verifier.verify(signed(namingNoClient)))
+          .isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutAClientIdEither() {
+      assertThatThrownBy(() -> new ExternalTokenVerifier(settings("", ""), Clock.systemUTC()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("aiappstore.oidc.audience")
+          .hasMessageContaining("aiappstore.oidc.client-id");
     }
   }
 

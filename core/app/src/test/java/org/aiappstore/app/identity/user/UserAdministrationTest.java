@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.aiappstore.app.audit.RecordingAuditor;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.password.PasswordHasher;
 import org.aiappstore.app.identity.password.PasswordPolicy;
@@ -33,6 +34,8 @@ class UserAdministrationTest {
   private final UserRepository users = new UserRepository(mongo);
   private final RefreshTokenStore refreshTokens =
       new RefreshTokenStore(mongo, Duration.ofDays(1), Clock.systemUTC());
+  private final PersonalTokenStore personalTokens = new PersonalTokenStore(mongo);
+  private final RecordingAuditor auditor = new RecordingAuditor();
 
   UserAdministrationTest() {
     administration.users = users;
@@ -40,7 +43,8 @@ class UserAdministrationTest {
     administration.hasher = new FastHasher();
     administration.policy = new PasswordPolicy();
     administration.refreshTokens = refreshTokens;
-    administration.personalTokens = new PersonalTokenStore(mongo);
+    administration.personalTokens = personalTokens;
+    administration.auditor = auditor;
   }
 
   /** PBKDF2 at full strength is slow; these tests are about the guards, not hashing. */
@@ -244,6 +248,24 @@ class UserAdministrationTest {
           .isEqualTo("plain:another long passphrase");
       assertThatThrownBy(() -> refreshTokens.rotate(refresh))
           .isInstanceOf(RefreshTokenStore.RefusedException.class);
+    }
+
+    @Test
+    void shouldRevokeThePersonalTokensOnAPasswordResetAndAuditThat() {
+      User user = create("someone", "user");
+      User other = create("other", "user");
+      String token = personalTokens.create(user.id(), "ci", PersonalTokenStore.WRITE, 30).token();
+      String othersToken =
+          personalTokens.create(other.id(), "ci", PersonalTokenStore.WRITE, 30).token();
+
+      administration.resetPassword(user.id(), "another long passphrase");
+
+      assertThat(personalTokens.validate(token)).isEmpty();
+      assertThat(personalTokens.validate(othersToken)).isPresent();
+      assertThat(auditor.entries())
+          .containsExactly(
+              new RecordingAuditor.Entry(
+                  null, "auth.tokens_revoked", "user=" + user.id(), "success"));
     }
   }
 }
