@@ -66,6 +66,18 @@ public record App(
     return NAME_PREFIX + id;
   }
 
+  /**
+   * The most GPUs the app may hold at once: its GPUs per instance times its most instances, which
+   * an autoscaler may reach on its own. Quotas count this, not the GPUs of one instance.
+   */
+  int gpusAtMost() {
+    return gpusAtMost(resources.gpus(), maxReplicas);
+  }
+
+  static int gpusAtMost(int gpusPerInstance, int instances) {
+    return Math.multiplyExact(gpusPerInstance, Math.max(instances, 0));
+  }
+
   App withState(AppState next, Instant now) {
     return new App(
         id,

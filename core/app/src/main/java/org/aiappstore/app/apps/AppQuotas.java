@@ -8,7 +8,8 @@ import org.aiappstore.app.config.ConfigKey;
  * bound one app, these bound how many a user keeps running, so that previews cannot pile up.
  *
  * @param maxApps most apps per owner
- * @param maxGpus most GPUs over all of an owner's apps
+ * @param maxGpus most GPUs over all of an owner's apps, each app counting its GPUs per instance
+ *     times its most instances
  */
 public record AppQuotas(int maxApps, int maxGpus) {
 
@@ -28,7 +29,8 @@ public record AppQuotas(int maxApps, int maxGpus) {
    * What an owner's apps use now: those not being deleted.
    *
    * @param apps how many
-   * @param gpus their GPUs together
+   * @param gpus the most GPUs they may hold together: per app, GPUs per instance times most
+   *     instances
    */
   public record Usage(int apps, int gpus) {}
 }

@@ -92,7 +92,10 @@ public class AppRepository {
     return apps().countDocuments(filter(ownerId));
   }
 
-  /** What an owner's apps use, those being deleted left out: they are on their way out. */
+  /**
+   * What an owner's apps use, those being deleted left out: they are on their way out. Each app
+   * counts its GPUs per instance times its most instances ({@link App#gpusAtMost()}).
+   */
   public AppQuotas.Usage usage(String ownerId) {
     int count = 0;
     int gpus = 0;
@@ -101,10 +104,11 @@ public class AppRepository {
             .find(
                 Filters.and(
                     Filters.eq("ownerId", ownerId), Filters.ne("state", AppState.DELETING.name())))
-            .projection(Projections.include("resources.gpus"))) {
+            .projection(Projections.include("resources.gpus", "maxReplicas"))) {
       count++;
       Document resources = d.get("resources", Document.class);
-      gpus += resources == null ? 0 : resources.getInteger("gpus", 0);
+      int perInstance = resources == null ? 0 : resources.getInteger("gpus", 0);
+      gpus += App.gpusAtMost(perInstance, d.getInteger("maxReplicas", 1));
     }
     return new AppQuotas.Usage(count, gpus);
   }

@@ -330,7 +330,12 @@ public class AppService {
             capabilities);
     if (!previewing) {
       requireQuota(
-          caller, ownerId, CARD_OWNER_HAS, apps.usage(ownerId), 1, spec.resources().gpus());
+          caller,
+          ownerId,
+          CARD_OWNER_HAS,
+          apps.usage(ownerId),
+          1,
+          App.gpusAtMost(spec.resources().gpus(), app.maxReplicas()));
     }
     return new NewApp(withResources(app, spec.resources()), spec);
   }
@@ -381,7 +386,7 @@ public class AppService {
    */
   private void requireQuotaWithRecord(Caller caller, App recorded) {
     AppQuotas.Usage withIt = apps.usage(recorded.ownerId());
-    int gpus = recorded.resources().gpus();
+    int gpus = recorded.gpusAtMost();
     AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps() - 1, withIt.gpus() - gpus);
     try {
       requireQuota(caller, recorded.ownerId(), CARD_OWNER_HAS, others, 1, gpus);
@@ -533,7 +538,8 @@ public class AppService {
             current.version() + 1);
     AppSpec spec = spec(changed, quantities, gpus, secrets, capabilities);
     changed = withResources(changed, spec.resources());
-    int moreGpus = changed.resources().gpus() - current.resources().gpus();
+    // Fewer or more replicas change the GPUs an app may hold as much as GPUs per instance do.
+    int moreGpus = changed.gpusAtMost() - current.gpusAtMost();
     if (moreGpus > 0) {
       requireQuota(
           caller, current.ownerId(), APP_OWNER_HAS, apps.usage(current.ownerId()), 0, moreGpus);
@@ -586,6 +592,11 @@ public class AppService {
     if (replicas < 0 || replicas > most) {
       throw ProblemException.field(422, "INVALID_APP", "/replicas", "must be from 0 to " + most);
     }
+    // Counted like an update raising its replicas, should a scale ever go beyond the recorded most.
+    int moreGpus = App.gpusAtMost(app.resources().gpus(), replicas) - app.gpusAtMost();
+    if (moreGpus > 0) {
+      requireQuota(caller, app.ownerId(), APP_OWNER_HAS, apps.usage(app.ownerId()), 0, moreGpus);
+    }
     // 0 stops the app on any backend; SCALE_TO_ZERO is about scaling down on its own when idle.
     try {
       return backends.backend(app.backendId()).scale(app.id(), replicas);
@@ -600,6 +611,7 @@ public class AppService {
     if (app.state() != AppState.ACTIVE && app.state() != AppState.LOST) {
       throw conflict(app, "restored");
     }
+    requireRestorableGpus(caller, app);
     Map<String, String> secrets = new LinkedHashMap<>();
     app.secretEnvNames().forEach(name -> secrets.put(name, AppSpec.MASK));
     AppSpec spec = specOf(app, secrets);
@@ -612,6 +624,19 @@ public class AppService {
     App restored = app.withState(AppState.ACTIVE, clock.instant());
     casOrConflict(restored, app.version());
     return storeUrl(restored, status);
+  }
+
+  /**
+   * A restore brings back instances that may hold GPUs again: refused while the owner's apps, this
+   * one counted once, would exceed the GPU quota (say, after an administrator lowered it).
+   */
+  private void requireRestorableGpus(Caller caller, App app) {
+    int gpus = app.gpusAtMost();
+    if (gpus > 0) {
+      AppQuotas.Usage withIt = apps.usage(app.ownerId());
+      AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps(), withIt.gpus() - gpus);
+      requireQuota(caller, app.ownerId(), APP_OWNER_HAS, others, 0, gpus);
+    }
   }
 
   /**

@@ -113,7 +113,8 @@ public enum ConfigKey {
   APPS_MAX_GPUS_PER_USER(
       "aiappstore.apps.max-gpus-per-user",
       "2",
-      "Most GPUs all apps of one user may request together; a create or update beyond it is 409."),
+      "Most GPUs all apps of one user may request together, each app counting its GPUs per"
+          + " instance times its maxReplicas; a create, update or restore beyond it is 409."),
   APPS_PREVIEW_TTL(
       "aiappstore.apps.preview-ttl",
       "PT2H",

@@ -240,6 +240,84 @@ class AppLifecycleRulesTest {
           });
     }
 
+    /** An app with {@code gpuCount} GPUs per instance and at most {@code most} instances. */
+    private JsonObject scaled(int gpuCount, int most) {
+      return Json.createObjectBuilder(app("gpu", gpuCount)).add("maxReplicas", most).build();
+    }
+
+    @Test
+    void shouldCountTheGpusOfEveryInstanceAnAppMayRunOnCreate() {
+      App two = create(OWNER, scaled(1, 2));
+
+      ProblemException another =
+          catchThrowableOfType(ProblemException.class, () -> create(OWNER, app("gpu", 1)));
+      ProblemException three =
+          catchThrowableOfType(ProblemException.class, () -> create(OTHER, scaled(1, 3)));
+
+      assertSoftly(
+          s -> {
+            s.assertThat(service.usage(OWNER)).isEqualTo(new AppQuotas.Usage(1, 2));
+            s.assertThat(another.status()).isEqualTo(409);
+            s.assertThat(another.getMessage()).contains("2 of 2 GPUs");
+            s.assertThat(three.status()).isEqualTo(409);
+            s.assertThat(three.getMessage()).contains("3 more would exceed");
+            s.assertThat(apps.count("u-other")).isZero();
+            s.assertThat(gpus.apps).containsOnlyKeys(two.id());
+          });
+    }
+
+    @Test
+    void shouldRefuseMoreReplicasOfAGpuAppBeyondTheQuotaOnUpdate() {
+      App app = create(OWNER, app("gpu", 1));
+      JsonObject more = Json.createObjectBuilder().add("maxReplicas", 3).build();
+      JsonObject fewerGpusMoreReplicas =
+          Json.createObjectBuilder(gpus(0)).add("maxReplicas", 3).build();
+
+      ProblemException e =
+          catchThrowableOfType(
+              ProblemException.class, () -> service.update(OWNER, app.id(), input(more, false)));
+
+      assertSoftly(
+          s -> {
+            s.assertThat(e.status()).isEqualTo(409);
+            s.assertThat(e.getMessage()).contains("1 of 2 GPUs; 2 more");
+            s.assertThat(apps.findById(app.id()).orElseThrow().maxReplicas()).isEqualTo(1);
+            s.assertThat(gpus.apps.get(app.id()).spec().maxReplicas()).isEqualTo(1);
+          });
+      assertThat(service.update(OWNER, app.id(), input(fewerGpusMoreReplicas, false)).maxReplicas())
+          .isEqualTo(3);
+      assertThat(service.usage(OWNER)).isEqualTo(new AppQuotas.Usage(1, 0));
+    }
+
+    @Test
+    void shouldRefuseToRestoreAGpuAppWhileItsOwnerIsOverALoweredQuota() {
+      App app = create(OWNER, scaled(1, 2));
+      gpus.apps.remove(app.id());
+      App stored = apps.findById(app.id()).orElseThrow();
+      apps.compareAndSet(stored.withState(AppState.LOST, clock.instant()), stored.version());
+      AppService lowered =
+          new AppService(
+              apps,
+              cards,
+              backends,
+              new AppLimits("2", "4Gi", 2, 3),
+              new AppQuotas(3, 1),
+              TTL,
+              new AppBackendChoice(backends, null, null, clock),
+              clock);
+
+      ProblemException e =
+          catchThrowableOfType(ProblemException.class, () -> lowered.restore(OWNER, app.id()));
+
+      assertSoftly(
+          s -> {
+            s.assertThat(e.status()).isEqualTo(409);
+            s.assertThat(gpus.apps).doesNotContainKey(app.id());
+            s.assertThat(apps.findById(app.id()).orElseThrow().state()).isEqualTo(AppState.LOST);
+          });
+      assertThat(service.restore(OWNER, app.id()).state()).isEqualTo(AppState.ACTIVE);
+    }
+
     @Test
     void shouldCountAnAdminsAppForACardAgainstTheCardsOwner() {
       cards.insert(card("c1", "u-owner"));
