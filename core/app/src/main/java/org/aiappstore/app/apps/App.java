@@ -100,6 +100,29 @@ public record App(
         version + 1);
   }
 
+  /** The same app at another compare-and-set version. */
+  App withVersion(long nextVersion) {
+    return new App(
+        id,
+        name,
+        cardId,
+        ownerId,
+        backendId,
+        image,
+        port,
+        env,
+        secretEnvNames,
+        resources,
+        minReplicas,
+        maxReplicas,
+        scaleToZero,
+        state,
+        url,
+        createdAt,
+        updatedAt,
+        nextVersion);
+  }
+
   App withUrl(String nextUrl) {
     return new App(
         id,

@@ -575,9 +575,13 @@ public class AppService {
     }
   }
 
-  /** Puts the record of an update that did not happen back as it was. */
+  /**
+   * Puts the record of an update that did not happen back as it was, at a version above the refused
+   * change's: a concurrent update that read the refused change then fails its compare-and-set
+   * instead of matching the rolled-back record and applying the change after all.
+   */
   private void rollBack(App current, App changed) {
-    App rolledBack = current.withState(current.state(), current.updatedAt());
+    App rolledBack = current.withVersion(changed.version() + 1);
     if (!apps.compareAndSet(rolledBack, changed.version())) {
       LOG.warning(
           () ->

@@ -419,6 +419,31 @@ class AppServiceTest {
     }
 
     @Test
+    void shouldRollBackAFailedUpdateAboveTheRefusedChangesVersion() {
+      App app = service.create(OWNER, input(validApp(), true));
+      backend.failNextUpdate = PlatformException.unavailable("cluster down", null);
+      AppInput change =
+          input(Json.createObjectBuilder().add("image", "ghcr.io/acme/sentiment:9").build(), false);
+
+      assertThatThrownBy(() -> service.update(OWNER, app.id(), change))
+          .isInstanceOf(PlatformException.class);
+
+      // The refused change was written at version + 1; an update that read it must now conflict.
+      App stored = apps.findById(app.id()).orElseThrow();
+      assertSoftly(
+          s -> {
+            s.assertThat(stored.image()).isEqualTo(app.image());
+            s.assertThat(stored.version()).isEqualTo(app.version() + 2);
+            s.assertThat(
+                    apps.compareAndSet(
+                        TestApps.from(stored).image("ghcr.io/acme/sentiment:9").build(),
+                        app.version() + 1))
+                .isFalse();
+            s.assertThat(backend.apps.get(app.id()).spec().image()).isEqualTo(app.image());
+          });
+    }
+
+    @Test
     void shouldScaleWithinTheAppsRangeAndStopOnAnyBackend() {
       App app =
           service.create(

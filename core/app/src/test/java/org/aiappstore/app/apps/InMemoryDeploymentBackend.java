@@ -30,6 +30,7 @@ class InMemoryDeploymentBackend implements DeploymentBackend {
   final Set<String> deletingIds = new java.util.HashSet<>();
   private final Clock clock;
   RuntimeException failNextDeploy;
+  RuntimeException failNextUpdate;
 
   InMemoryDeploymentBackend(Clock clock) {
     this.clock = clock;
@@ -92,6 +93,11 @@ class InMemoryDeploymentBackend implements DeploymentBackend {
 
   @Override
   public synchronized AppStatus update(AppSpec spec) {
+    if (failNextUpdate != null) {
+      RuntimeException failure = failNextUpdate;
+      failNextUpdate = null;
+      throw failure;
+    }
     Deployed d = require(spec.appId());
     apps.put(
         spec.appId(),
