@@ -113,6 +113,13 @@ public class AppRepository {
     return new AppQuotas.Usage(count, gpus);
   }
 
+  /** The apps recorded as the demo of a card. */
+  public List<App> findByCard(String cardId) {
+    List<App> found = new ArrayList<>();
+    apps().find(Filters.eq("cardId", cardId)).forEach(d -> found.add(fromDocument(d)));
+    return found;
+  }
+
   /** Every app a backend should run, for the reconciler. */
   public List<App> findByBackend(String backendId) {
     List<App> found = new ArrayList<>();

@@ -652,6 +652,60 @@ public class AppService {
     if (app.state() == AppState.CREATING) {
       throw conflict(app, "deleted");
     }
+    deleteApp(app);
+  }
+
+  /**
+   * Deletes the demo apps of a card that is gone, each as its owner's delete would: none of them
+   * can be reached from a card any more, so they would otherwise run, and count against the quota,
+   * for ever. An app still being created is left to its request; one changed meanwhile is read
+   * again. A failure is logged and leaves the app to its owner (a failed backend delete leaves it
+   * deleting, which the reconciler finishes).
+   *
+   * @return how many apps were deleted
+   */
+  public int deleteAppsOfDeletedCard(String cardId) {
+    int deleted = 0;
+    for (App found : apps.findByCard(cardId)) {
+      try {
+        deleted += deleteAppOfDeletedCard(found) ? 1 : 0;
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Could not delete app " + found.id() + " of the deleted card " + cardId + ".",
+            e);
+      }
+    }
+    return deleted;
+  }
+
+  private boolean deleteAppOfDeletedCard(App found) {
+    App app = found;
+    for (int attempt = 1; ; attempt++) {
+      if (app.state() == AppState.CREATING) {
+        LOG.warning(
+            () ->
+                "App "
+                    + found.id()
+                    + " of the deleted card "
+                    + found.cardId()
+                    + " is still being created; delete it once it is.");
+        return false;
+      }
+      try {
+        deleteApp(app);
+        return true;
+      } catch (ProblemException e) {
+        Optional<App> again = apps.findById(found.id());
+        if (e.status() != 409 || attempt == 3 || again.isEmpty()) {
+          throw e;
+        }
+        app = again.get();
+      }
+    }
+  }
+
+  private void deleteApp(App app) {
     App deleting = app;
     if (app.state() != AppState.DELETING) {
       deleting = app.withState(AppState.DELETING, clock.instant());
