@@ -40,7 +40,6 @@ import org.aiappstore.plugin.api.deployment.LogSubscription;
 import org.aiappstore.plugin.api.deployment.Quantities;
 import org.aiappstore.plugin.api.deployment.RenderedManifests;
 import org.aiappstore.plugin.api.deployment.SpecViolation;
-import org.aiappstore.plugin.api.error.ErrorType;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 
@@ -206,7 +205,7 @@ public class AppService {
       backend = backends.backend(recorded.backendId());
       status = backend.deploy(spec);
     } catch (RuntimeException e) {
-      abandon(recorded, e);
+      abandon(recorded);
       RuntimeException problem = translate(e);
       lifecycle.accept(AppLifecycle.failed(recorded, problem.getMessage()));
       throw problem;
@@ -397,22 +396,20 @@ public class AppService {
   }
 
   /**
-   * A failed deploy: remove what the backend may have created (a timeout may hide a success), then
-   * the record. If that fails too, the reconciler deletes the objects once the grace period is
-   * over.
+   * A failed deploy: remove what the backend may have created, then the record. Whatever the
+   * failure: a timeout may hide a success, and a refusal by the cluster may come after some objects
+   * were made (the Secret with the secret values before the workload), which the reconciler, that
+   * lists workloads only, would never find. A delete of nothing does nothing. If it fails, the
+   * reconciler deletes the workload once the grace period is over.
    */
-  private void abandon(App app, RuntimeException cause) {
-    boolean userError =
-        cause instanceof PlatformException p && p.errorCode().type() == ErrorType.USER_ERROR;
-    if (!userError) {
-      try {
-        backends.backend(app.backendId()).delete(app.id());
-      } catch (RuntimeException e) {
-        LOG.log(
-            Level.WARNING,
-            "Could not clean up the failed app " + app.id() + "; the reconciler will.",
-            e);
-      }
+  private void abandon(App app) {
+    try {
+      backends.backend(app.backendId()).delete(app.id());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not clean up the failed app " + app.id() + "; the reconciler will.",
+          e);
     }
     apps.delete(app.id(), app.version());
   }

@@ -285,6 +285,23 @@ class AppServiceTest {
       assertThat(apps.count(null)).isZero();
       assertThat(backend.apps).isEmpty();
     }
+
+    @Test
+    void shouldRemoveWhatTheBackendCreatedAlsoWhenTheClusterRefusedTheAppHalfway() {
+      // Like a cluster that took the app's Secret, then refused its workload as invalid.
+      backend.failNextDeploy =
+          new PlatformException(PlatformErrors.INVALID_ARGUMENT, "admission webhook denied it");
+
+      assertThatThrownBy(() -> service.create(OWNER, input(validApp(), true)))
+          .isInstanceOf(PlatformException.class);
+
+      assertSoftly(
+          s -> {
+            s.assertThat(apps.count(null)).isZero();
+            s.assertThat(backend.apps).isEmpty();
+            s.assertThat(backend.deleted).hasSize(1);
+          });
+    }
   }
 
   @Nested
