@@ -21,7 +21,7 @@ import org.aiappstore.plugin.api.deployment.ManagedApp;
  *   <li>An {@link AppState#ACTIVE} app whose objects are all gone becomes {@link AppState#LOST}
  *       (shown to its owner, who may restore it); a lost app whose objects are back is active
  *       again.
- *   <li>Objects with no record of this backend are deleted, but only once their creation is older
+ *   <li>Objects with no record (on any backend) are deleted, but only once their creation is older
  *       than the grace period and their deletion has not started.
  *   <li>An app recorded as {@link AppState#CREATING} or {@link AppState#DELETING} is left alone
  *       during the grace period: a request is working on it. After it, a creating app is active or
@@ -201,7 +201,9 @@ public class AppReconciler {
         continue;
       }
       // Re-checked just before deleting: the cost is one read, the risk it removes is a lost app.
-      if (apps.findById(managed.appId()).filter(a -> a.backendId().equals(backendId)).isPresent()) {
+      // An app recorded on another backend is that backend's: two connectors of one plugin in one
+      // namespace both list it, since the plugins label objects with their plugin id.
+      if (apps.findById(managed.appId()).isPresent()) {
         continue;
       }
       LOG.info(

@@ -107,6 +107,30 @@ class AppReconcilerTest {
   }
 
   @Test
+  void shouldNeverDeleteTheAppOfAnotherConnectorListedFromTheSameNamespace() {
+    // Two connectors of one plugin in one namespace: each lists the other's objects too.
+    AppBackends sharing =
+        new FakeAppBackends()
+            .add("emissary", backend, DeploymentCapability.LIST_MANAGED)
+            .add("emissary-team-b", backend, DeploymentCapability.LIST_MANAGED);
+    App theirs =
+        TestApps.app("theirs").backend("emissary-team-b").port(80).at(clock.instant()).build();
+    apps.insert(theirs);
+    backend.addUnknown("theirs", clock.instant());
+    backend.addUnknown("orphan", clock.instant());
+    clock.advance(GRACE.plusMinutes(1));
+
+    AppReconciler.Outcome outcome = new AppReconciler(apps, sharing, clock, GRACE).run();
+
+    assertSoftly(
+        s -> {
+          s.assertThat(outcome.orphansDeleted()).isEqualTo(1);
+          s.assertThat(backend.apps).containsOnlyKeys("theirs");
+          s.assertThat(apps.findById("theirs").orElseThrow().state()).isEqualTo(AppState.ACTIVE);
+        });
+  }
+
+  @Test
   void shouldNeverDeleteAnAppThatIsBeingCreatedWhateverItsAge() {
     record("inflight", AppState.CREATING);
     backend.addUnknown("inflight", clock.instant().minus(Duration.ofHours(2)));
