@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Optional;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.RevisionRepository;
@@ -22,16 +23,24 @@ public class CardAudit {
 
   void onChange(@Observes CardChanged change) {
     String action = "card." + change.kind().name().toLowerCase(Locale.ROOT);
-    if (change.kind() == CardChanged.Kind.UPDATED && visibilityChanged(change.cardId())) {
+    if (change.kind() == CardChanged.Kind.UPDATED && visibilityChanged(change)) {
       action = "card.visibility_changed";
     }
     auditor.record(action, "card=" + change.cardId(), Auditor.SUCCESS, null);
   }
 
-  private boolean visibilityChanged(String cardId) {
-    return cards
-        .findById(cardId)
-        .flatMap(card -> revisions.find(cardId, card.version()))
+  /**
+   * Whether the revision this change wrote changed the visibility. Without a version in the event
+   * (an import), the card's current version stands in for it.
+   */
+  private boolean visibilityChanged(CardChanged change) {
+    String cardId = change.cardId();
+    Optional<Long> version =
+        change.version() != null
+            ? Optional.of(change.version())
+            : cards.findById(cardId).map(card -> card.version());
+    return version
+        .flatMap(v -> revisions.find(cardId, v))
         .map(revision -> revision.fields().contains("visibility"))
         .orElse(false);
   }

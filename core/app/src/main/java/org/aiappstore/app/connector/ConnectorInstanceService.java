@@ -31,6 +31,7 @@ public class ConnectorInstanceService {
   @Inject ConnectorCatalog catalog;
   @Inject ConnectorRegistry registry;
   @Inject GuardedCalls calls;
+  @Inject ConnectorUsage usage;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -89,6 +90,21 @@ public class ConnectorInstanceService {
       throw new PlatformException(
           PlatformErrors.CONFLICT,
           "The connector instance '" + id + "' stores media and bundles; activate another first.");
+    }
+    long files = usage.mediaFiles(id);
+    long bundles = usage.bundles(id);
+    if (files > 0 || bundles > 0) {
+      throw new ProblemException(
+          409,
+          "CONNECTOR_IN_USE",
+          "The connector instance '"
+              + id
+              + "' still stores "
+              + files
+              + " media file(s) and "
+              + bundles
+              + " export or import bundle(s); they could no longer be read or deleted. Delete"
+              + " them first.");
     }
     store.delete(id);
     registry.evict(id);

@@ -27,7 +27,7 @@ import org.bson.conversions.Bson;
 @ApplicationScoped
 public class JobRepository {
 
-  static final String COLLECTION = "jobs";
+  public static final String COLLECTION = "jobs";
 
   @Inject MongoConnection mongo;
 

@@ -69,11 +69,19 @@ public class MediaCleanupJob {
   }
 
   int run(Instant now) {
-    Instant graceStart =
-        now.minus(Duration.ofHours(settings.integer(ConfigKey.MEDIA_CLEANUP_GRACE_HOURS)));
+    return run(now, Duration.ofHours(settings.integer(ConfigKey.MEDIA_CLEANUP_GRACE_HOURS)));
+  }
+
+  int run(Instant now, Duration grace) {
+    Instant graceStart = now.minus(grace);
+    references.releaseAllDeleted(BATCH);
     int deleted = 0;
     for (String id : references.cleanupCandidates(graceStart, BATCH)) {
       if (!references.markDeleting(id, graceStart, now)) {
+        continue;
+      }
+      if (references.keepIfListed(id)) {
+        LOG.warning(() -> "Media " + id + " is listed by a card but named none; kept and healed.");
         continue;
       }
       var record = store.find(id);

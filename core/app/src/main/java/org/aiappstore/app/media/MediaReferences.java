@@ -6,11 +6,13 @@ import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,6 +31,11 @@ import org.bson.conversions.Bson;
  *
  * So a file is either claimed (and the job leaves it alone for the grace period) or marked deleting
  * (and the edit is refused), never both.
+ *
+ * <p>Step 3 is a separate write and can fail or race a delete, so {@code cardIds} is only a hint:
+ * the cards' own {@code mediaIds} are the truth. Before a file is deleted, {@link #keepIfListed}
+ * asks the cards (and heals the record if one still lists the file), and {@link #releaseDeleted}
+ * drops card ids whose card no longer exists.
  */
 @ApplicationScoped
 public class MediaReferences {
@@ -43,6 +50,10 @@ public class MediaReferences {
 
   private MongoCollection<Document> media() {
     return mongo.database().getCollection(MediaStore.COLLECTION);
+  }
+
+  private MongoCollection<Document> cards() {
+    return mongo.database().getCollection(CardRepository.COLLECTION);
   }
 
   /** Claims the files; returns the ids that could not be claimed (missing or being deleted). */
@@ -85,7 +96,7 @@ public class MediaReferences {
 
   /** Unused files old enough to delete, and files whose earlier deletion did not finish. */
   List<String> cleanupCandidates(Instant graceStart, int limit) {
-    List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     media()
         .find(Filters.or(unusedSince(graceStart), Filters.eq("deleting", true)))
         .projection(new Document("_id", 1))
@@ -111,9 +122,11 @@ public class MediaReferences {
 
   /**
    * Marks a file its owner deletes, if no card uses it and no edit claimed it since {@code
-   * claimedBefore}; false otherwise.
+   * claimedBefore}; false otherwise. Card ids of deleted cards do not count as users; a card that
+   * lists the file counts even if the file does not name it.
    */
   boolean markDeletingIfUnused(String id, Instant claimedBefore) {
+    releaseDeleted(cardsUsing(id));
     Bson unused =
         Filters.and(
             Filters.eq("_id", id),
@@ -121,7 +134,66 @@ public class MediaReferences {
             Filters.or(
                 Filters.exists("claimedAt", false),
                 Filters.lt("claimedAt", Date.from(claimedBefore))));
-    return media().updateOne(unused, Updates.set("deleting", true)).getMatchedCount() == 1;
+    if (media().updateOne(unused, Updates.set("deleting", true)).getMatchedCount() != 1) {
+      return false;
+    }
+    return !keepIfListed(id);
+  }
+
+  /**
+   * Drops the given card ids from every file's {@code cardIds} whose card no longer exists (an edit
+   * that attached its files after the card was deleted); returns how many files changed.
+   */
+  long releaseDeleted(Collection<String> cardIds) {
+    if (cardIds.isEmpty()) {
+      return 0;
+    }
+    Set<String> gone = new HashSet<>(cardIds);
+    cards()
+        .find(Filters.in("_id", cardIds))
+        .projection(new Document("_id", 1))
+        .forEach(d -> gone.remove(d.getString("_id")));
+    if (gone.isEmpty()) {
+      return 0;
+    }
+    return media()
+        .updateMany(Filters.in("cardIds", gone), Updates.pullAll("cardIds", List.copyOf(gone)))
+        .getModifiedCount();
+  }
+
+  /** {@link #releaseDeleted} for every card id any file names, a batch at a time. */
+  long releaseAllDeleted(int batch) {
+    List<String> named = new ArrayList<>();
+    media().distinct("cardIds", String.class).into(named);
+    long changed = 0;
+    for (int from = 0; from < named.size(); from += batch) {
+      changed += releaseDeleted(named.subList(from, Math.min(named.size(), from + batch)));
+    }
+    return changed;
+  }
+
+  /**
+   * Called on a file just marked deleting: if a card still lists it (its attach failed), the mark
+   * is taken back and the file names those cards again; true if it was kept. An edit cannot start
+   * listing a file while it is marked, so after a false answer no card will.
+   */
+  boolean keepIfListed(String id) {
+    List<String> listing = new ArrayList<>();
+    cards()
+        .find(Filters.eq("mediaIds", id))
+        .projection(new Document("_id", 1))
+        .forEach(d -> listing.add(d.getString("_id")));
+    if (listing.isEmpty()) {
+      return false;
+    }
+    media()
+        .updateOne(
+            Filters.eq("_id", id),
+            Updates.combine(
+                Updates.unset("deleting"),
+                Updates.unset("deletingAt"),
+                Updates.addEachToSet("cardIds", listing)));
+    return true;
   }
 
   private static Bson unusedSince(Instant graceStart) {

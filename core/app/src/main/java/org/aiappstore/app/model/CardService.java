@@ -69,7 +69,7 @@ public class CardService {
             CardJson.changedFields(CardContent.EMPTY, card.content()),
             null,
             card.content()));
-    changes.fire(new CardChanged(id, CardChanged.Kind.CREATED));
+    changes.fire(new CardChanged(id, CardChanged.Kind.CREATED, card.version()));
     return card;
   }
 
@@ -197,7 +197,7 @@ public class CardService {
     revisions.insert(
         new Revision(
             card.id(), next.version(), caller.userId(), now, fields, restoredFrom, content));
-    changes.fire(new CardChanged(card.id(), CardChanged.Kind.UPDATED));
+    changes.fire(new CardChanged(card.id(), CardChanged.Kind.UPDATED, next.version()));
     return next;
   }
 
@@ -237,7 +237,7 @@ public class CardService {
     revisions.deleteAll(card.id());
     mediaReferences.release(card.id());
     drafts.deleteEveryonesDraft(card.id());
-    changes.fire(new CardChanged(card.id(), CardChanged.Kind.DELETED));
+    changes.fire(new CardChanged(card.id(), CardChanged.Kind.DELETED, card.version()));
   }
 
   public List<Revision> revisions(Caller caller, String ownerName, String slug) {

@@ -225,16 +225,20 @@ public class SearchIndexer {
     return ready;
   }
 
-  /** Records a card write of this server and indexes it before the write's answer leaves. */
+  /**
+   * Records a card write of this server and indexes it before the write's answer leaves. The record
+   * does not depend on this server's index: without it (it could not be opened, or the server is
+   * stopping) the other servers still learn of the write at their next poll.
+   */
   void onCardChanged(@Observes CardChanged change) {
-    if (index == null) {
-      return;
-    }
     try {
       log.append(change.cardId(), change.kind(), clock.instant());
     } catch (RuntimeException e) {
       // The card is written; other replicas find the change at their next reconcile.
       LOG.log(Level.WARNING, "Could not record the change of card " + change.cardId(), e);
+    }
+    if (index == null) {
+      return; // not open, or stopped: nothing to apply here
     }
     if (!rebuildLock.readLock().tryLock()) {
       return; // a rebuild is running: it catches up with the log when it ends

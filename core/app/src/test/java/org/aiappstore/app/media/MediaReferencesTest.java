@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.aiappstore.app.model.CardContent;
+import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -21,6 +24,7 @@ class MediaReferencesTest {
   private final TestingMongo mongo = new TestingMongo();
   private final MediaStore store = new MediaStore(mongo);
   private final MediaReferences references = new MediaReferences(mongo);
+  private final CardRepository cards = new CardRepository(mongo);
 
   @AfterEach
   void close() {
@@ -43,6 +47,19 @@ class MediaReferencesTest {
     return id;
   }
 
+  private void cardListing(String cardId, String... mediaIds) {
+    cards.insert(
+        new ModelCard(
+            cardId,
+            "owner",
+            "slug-" + cardId,
+            CardContent.EMPTY,
+            Set.of(mediaIds),
+            UPLOADED,
+            UPLOADED,
+            1));
+  }
+
   @Nested
   class TheCleanupJob {
 
@@ -57,6 +74,7 @@ class MediaReferencesTest {
     @Test
     void shouldLeaveAFileACardUses() {
       String id = stored("a");
+      cardListing("card-1", id);
       references.attach(List.of(id), "card-1");
 
       assertThat(references.cleanupCandidates(GRACE_START, 10)).isEmpty();
@@ -116,6 +134,7 @@ class MediaReferencesTest {
     @Test
     void shouldBeRefusedWhileACardUsesIt() {
       String id = stored("a");
+      cardListing("card-1", id);
       references.attach(List.of(id), "card-1");
 
       assertThat(references.markDeletingIfUnused(id, NOW)).isFalse();
@@ -135,6 +154,94 @@ class MediaReferencesTest {
 
       assertThat(references.markDeletingIfUnused(id, NOW)).isTrue();
       assertThat(references.claim(Set.of(id), NOW)).containsExactly(id);
+    }
+  }
+
+  @Nested
+  class AFileACardListsButWhoseAttachFailed {
+
+    @Test
+    void shouldBeKeptByTheJobAndNameTheCardAgain() {
+      String id = stored("a");
+      cardListing("card-1", id);
+      assertThat(references.markDeleting(id, GRACE_START, NOW)).isTrue();
+
+      assertThat(references.keepIfListed(id)).isTrue();
+
+      assertThat(references.cardsUsing(id)).containsExactly("card-1");
+      assertThat(references.cleanupCandidates(GRACE_START, 10)).isEmpty();
+      assertThat(references.claim(Set.of(id), NOW)).isEmpty();
+    }
+
+    @Test
+    void shouldLetTheJobDeleteAFileNoCardLists() {
+      String id = stored("a");
+      cardListing("card-1", "other");
+      assertThat(references.markDeleting(id, GRACE_START, NOW)).isTrue();
+
+      assertThat(references.keepIfListed(id)).isFalse();
+      assertThat(references.claim(Set.of(id), NOW)).containsExactly(id);
+    }
+
+    @Test
+    void shouldBeRefusedToItsOwnerAndNameTheCardAgain() {
+      String id = stored("a");
+      cardListing("card-1", id);
+
+      assertThat(references.markDeletingIfUnused(id, NOW)).isFalse();
+
+      assertThat(references.cardsUsing(id)).containsExactly("card-1");
+      assertThat(references.claim(Set.of(id), NOW)).isEmpty();
+    }
+  }
+
+  @Nested
+  class AFileAttachedToACardDeletedMeanwhile {
+
+    @Test
+    void shouldBecomeACandidateOnceTheJobReleasesDeletedCards() {
+      String id = stored("a");
+      String kept = stored("b");
+      cardListing("card-2", kept);
+      references.attach(List.of(id), "card-1");
+      references.attach(List.of(kept), "card-2");
+
+      assertThat(references.releaseAllDeleted(1)).isEqualTo(1);
+
+      assertThat(references.cardsUsing(id)).isEmpty();
+      assertThat(references.cardsUsing(kept)).containsExactly("card-2");
+      assertThat(references.cleanupCandidates(GRACE_START, 10)).containsExactly(id);
+    }
+
+    @Test
+    void shouldKeepTheIdsOfCardsThatStillExist() {
+      String id = stored("a");
+      cardListing("card-2", id);
+      references.attach(List.of(id), "card-1");
+      references.attach(List.of(id), "card-2");
+
+      references.releaseAllDeleted(10);
+
+      assertThat(references.cardsUsing(id)).containsExactly("card-2");
+    }
+
+    @Test
+    void shouldBeDeletableByItsOwner() {
+      String id = stored("a");
+      references.attach(List.of(id), "card-1");
+
+      assertThat(references.markDeletingIfUnused(id, NOW)).isTrue();
+    }
+
+    @Test
+    void shouldStillBeRefusedToItsOwnerWhileAnotherCardUsesIt() {
+      String id = stored("a");
+      cardListing("card-2", id);
+      references.attach(List.of(id), "card-1");
+      references.attach(List.of(id), "card-2");
+
+      assertThat(references.markDeletingIfUnused(id, NOW)).isFalse();
+      assertThat(references.cardsUsing(id)).containsExactly("card-2");
     }
   }
 }

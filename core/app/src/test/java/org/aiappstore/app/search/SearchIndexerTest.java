@@ -290,4 +290,39 @@ class SearchIndexerTest {
     assertThat(titles(fixture.indexer, "crane")).containsExactly("Fresh crane");
     assertThat(fixture.indexer.reconcile()).isZero();
   }
+
+  @Nested
+  class WhenThisServersIndexIsNotOpen {
+
+    private ModelCard writtenThrough(SearchIndexer indexer, String title) {
+      ModelCard card = card(title).build();
+      fixture.cards.insert(card);
+      indexer.onCardChanged(new CardChanged(card.id(), CardChanged.Kind.CREATED));
+      return card;
+    }
+
+    @Test
+    void shouldStillRecordItsWritesForTheOtherServers() throws IOException {
+      SearchIndexer unopened =
+          new SearchIndexer(fixture.log, fixture.cards, fixture.owners, Clock.systemUTC());
+
+      ModelCard card = writtenThrough(unopened, "Unindexed egret");
+
+      assertThat(fixture.log.after(0, 100)).extracting(c -> c.cardId()).contains(card.id());
+      fixture.indexer.tick();
+      assertThat(titles(fixture.indexer, "egret")).containsExactly("Unindexed egret");
+    }
+
+    @Test
+    void shouldStillRecordTheWritesOfAStoppedServer() throws IOException {
+      SearchIndexer stopped = fixture.newIndexer(Clock.systemUTC());
+      stopped.stop();
+
+      ModelCard card = writtenThrough(stopped, "Late bittern");
+
+      assertThat(fixture.log.after(0, 100)).extracting(c -> c.cardId()).contains(card.id());
+      fixture.indexer.tick();
+      assertThat(titles(fixture.indexer, "bittern")).containsExactly("Late bittern");
+    }
+  }
 }
