@@ -15,12 +15,21 @@ export async function createWebhook(
   return (await client.post<Webhook>('/admin/webhooks', input)).data
 }
 
+/**
+ * Replaces the webhook if it is still at `version` (the one last read), sent as `If-Match`: the
+ * server answers 412 when someone changed it meanwhile (say, rotated its secret), 404 once deleted.
+ */
 export async function updateWebhook(
   webhookId: string,
+  version: number,
   input: WebhookInput,
   client: AxiosInstance = apiClient,
 ): Promise<Webhook> {
-  return (await client.put<Webhook>(`/admin/webhooks/${id(webhookId)}`, input)).data
+  return (
+    await client.put<Webhook>(`/admin/webhooks/${id(webhookId)}`, input, {
+      headers: { 'If-Match': `"${version}"` },
+    })
+  ).data
 }
 
 export async function deleteWebhook(

@@ -19,6 +19,7 @@ const hook: Webhook = {
   enabled: true,
   createdAt: '2026-11-28T10:00:00Z',
   updatedAt: '2026-11-28T10:00:00Z',
+  version: 3,
 }
 const eventTypes = ['card.created', 'card.updated', 'export.completed']
 const delivery: WebhookDelivery = {
@@ -135,6 +136,35 @@ describe('AdminWebhooksPage', () => {
     await flushPromises()
 
     expect(sent).toEqual({ url: hook.url, events: ['card.created'], enabled: true })
+  })
+
+  it('sends the version it read as If-Match and shows a refusal of a stale edit', async () => {
+    let ifMatch: unknown = null
+    let lists = 0
+    const { page } = await mountPage({
+      'GET /admin/webhooks': () => {
+        lists++
+        return json({ items: [hook], eventTypes })
+      },
+      'PUT /admin/webhooks/h1': (config) => {
+        ifMatch = config.headers['If-Match']
+        return problem({
+          type: 'about:blank',
+          title: 'Precondition Failed',
+          status: 412,
+          detail: 'The webhook changed since you read it; reload it and apply your change again.',
+        })
+      },
+    })
+
+    await page.get(`button[aria-label="Edit webhook ${hook.url}"]`).trigger('click')
+    await flushPromises()
+    inBody('webhook-dialog-submit')!.click()
+    await flushPromises()
+
+    expect(ifMatch).toBe('"3"')
+    expect(inBody('webhook-dialog-error')?.textContent).toContain('The webhook changed')
+    expect(lists).toBe(2)
   })
 
   it('names the webhook in the label of each row button', async () => {

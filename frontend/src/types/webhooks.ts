@@ -7,6 +7,8 @@ export interface Webhook {
   enabled: boolean
   createdAt: string
   updatedAt: string
+  /** Grows by one on every change; a change sends it back as `If-Match`. */
+  version: number
 }
 
 export interface WebhookList {

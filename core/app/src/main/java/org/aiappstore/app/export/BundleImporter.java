@@ -105,6 +105,16 @@ final class BundleImporter {
       return new JobItem(id, label, JobItem.SKIPPED, place.skipped());
     }
 
+    if (!place.replaced().isEmpty()) {
+      long replacedVersion =
+          place.replaced().stream()
+              .map(d -> d.get("version"))
+              .filter(ForeignJson::isWhole)
+              .mapToLong(v -> ((Number) v).longValue())
+              .max()
+              .orElse(0);
+      incoming = incoming.overwriting(replacedVersion, ownerId, now);
+    }
     Map<String, MediaFile> files = media.files(zip, incoming, ownerId);
     Map<String, String> renamed = MediaFile.renamed(files);
     Set<String> mediaIds = MediaFile.ids(files);

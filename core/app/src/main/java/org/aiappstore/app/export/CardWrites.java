@@ -69,20 +69,36 @@ final class CardWrites {
     stored.deleteMany(Filters.in("_id", ids(history)));
   }
 
-  /** The imported history in place of the one the card id has here, if any. */
+  /**
+   * The imported history in place of the one the card id has here, if any. The undo deletes only
+   * the revisions this import inserted: a revision someone else wrote meanwhile under the same
+   * number stays. Refused if such a revision takes a number of the history meanwhile.
+   */
   void replaceHistory(String cardId, List<Revision> history, Undo undo) {
     MongoCollection<Document> stored = collection(RevisionRepository.COLLECTION);
     List<Document> before = stored.find(Filters.eq("cardId", cardId)).into(new ArrayList<>());
-    List<String> written = history.stream().map(r -> cardId + ":" + r.number()).toList();
+    List<String> inserted = new ArrayList<>();
     undo.add(
         () -> {
-          stored.deleteMany(Filters.in("_id", written));
+          if (!inserted.isEmpty()) {
+            stored.deleteMany(Filters.in("_id", inserted));
+          }
           putBack(stored, before);
         });
     if (!before.isEmpty()) {
       stored.deleteMany(Filters.in("_id", ids(before)));
     }
-    history.forEach(revisions::insert);
+    for (Revision revision : history) {
+      try {
+        revisions.insert(revision);
+      } catch (MongoWriteException e) {
+        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+          throw new Refused("the card's history changed meanwhile");
+        }
+        throw e;
+      }
+      inserted.add(cardId + ":" + revision.number());
+    }
   }
 
   void insert(ModelCard card, Undo undo) {

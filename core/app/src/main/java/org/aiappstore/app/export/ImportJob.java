@@ -77,11 +77,25 @@ public class ImportJob implements JobHandler {
       }
     } finally {
       Files.deleteIfExists(file);
-      try {
-        uploads.delete(params.getString("key"));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not delete the uploaded bundle of import " + job.id(), e);
-      }
+      ended(job);
+    }
+  }
+
+  /**
+   * Deletes the uploaded bundle, however the import ended: also when it was cancelled before it ran
+   * or failed because its instance died. Deleting it twice is harmless.
+   */
+  @Override
+  public void ended(Job job) {
+    String key = job.params().getString("key");
+    String connectorId = job.params().getString("connectorId");
+    if (key == null || connectorId == null) {
+      return;
+    }
+    try {
+      connectors.dataConnector(connectorId).delete(key);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not delete the uploaded bundle of import " + job.id(), e);
     }
   }
 }

@@ -20,6 +20,27 @@ record Incoming(
     long version,
     List<Revision> revisions) {
 
+  /**
+   * The card as it overwrites cards at {@code replacedVersion} (the highest version of the cards it
+   * replaces): its version above both, so that an ETag read from a replaced card never matches it,
+   * and its content as the revision of that version, so that the card has a revision for its
+   * version. The bundle's history stays as it is, below the new version.
+   */
+  Incoming overwriting(long replacedVersion, String authorId, Instant now) {
+    long next = Math.max(replacedVersion, version) + 1;
+    List<Revision> history = new ArrayList<>(revisions);
+    history.add(
+        new Revision(
+            revisions.isEmpty() ? "" : revisions.get(0).cardId(),
+            next,
+            authorId,
+            now,
+            List.of(),
+            null,
+            content));
+    return new Incoming(slug, content, mediaIds, createdAt, updatedAt, next, history);
+  }
+
   /** Its history as written under {@code cardId}, the media ids in its documents renamed. */
   List<Revision> history(String cardId, Map<String, String> renamed) {
     List<Revision> history = new ArrayList<>();

@@ -25,4 +25,12 @@ public interface JobHandler {
   default boolean restartable() {
     return false;
   }
+
+  /**
+   * Called once a job of this type has ended, in any state: after {@link #run}, and also for a job
+   * that never ran (cancelled while queued) or was failed when its instance died. Releases what the
+   * job's parameters hold (e.g. an uploaded file). May be called more than once for a job, so it
+   * must be harmless to repeat; its failures are logged and never change the job.
+   */
+  default void ended(Job job) {}
 }

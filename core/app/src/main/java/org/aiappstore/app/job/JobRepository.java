@@ -189,6 +189,20 @@ public class JobRepository {
         == 1;
   }
 
+  /**
+   * Whether a queued or running job of {@code type} has {@code value} as parameter {@code name}.
+   */
+  public boolean anyUnfinished(String type, String name, String value) {
+    return jobs()
+            .find(
+                Filters.and(
+                    Filters.eq("type", type),
+                    Filters.eq("params." + name, value),
+                    Filters.in("state", JobState.QUEUED.id(), JobState.RUNNING.id())))
+            .first()
+        != null;
+  }
+
   public boolean delete(String id) {
     return jobs().deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
   }

@@ -140,8 +140,16 @@ public class JobRunner {
   }
 
   private void announce(String id) {
+    Optional<Job> ended;
     try {
-      jobs.find(id).filter(j -> j.state().terminal()).ifPresent(finished);
+      ended = jobs.find(id).filter(j -> j.state().terminal());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not announce the end of job " + id, e);
+      return;
+    }
+    ended.ifPresent(job -> JobService.ended(handlers.get(job.type()), job));
+    try {
+      ended.ifPresent(finished);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not announce the end of job " + id, e);
     }

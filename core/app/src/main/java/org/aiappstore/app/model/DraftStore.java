@@ -58,6 +58,11 @@ public class DraftStore {
     return drafts().deleteOne(Filters.eq("_id", id(userId, key))).getDeletedCount() == 1;
   }
 
+  /** A deleted user leaves no drafts behind. */
+  public void deleteAllOf(String userId) {
+    drafts().deleteMany(Filters.eq("userId", userId));
+  }
+
   /** A deleted card leaves no edit drafts behind, whoever started them. */
   public void deleteEveryonesDraft(String key) {
     drafts().deleteMany(Filters.eq("key", key));

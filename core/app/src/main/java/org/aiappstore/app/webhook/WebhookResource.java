@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -67,16 +70,29 @@ public class WebhookResource {
 
   @GET
   @Path("{id}")
-  public JsonObject get(@PathParam("id") String id) {
-    return view(service.get(id));
+  public Response get(@PathParam("id") String id) {
+    return withEtag(service.get(id));
   }
 
   @PUT
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Replace a webhook; a missing or masked secret keeps the stored one")
-  public JsonObject update(@PathParam("id") String id, JsonValue body) {
-    return view(service.update(id, body));
+  @Operation(
+      summary =
+          "Replace a webhook; needs If-Match (412 when stale, 428 without); a missing or masked"
+              + " secret keeps the stored one")
+  public Response update(
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      JsonValue body) {
+    return withEtag(service.update(id, ifMatch, body));
+  }
+
+  private static Response withEtag(Webhook hook) {
+    return Response.ok(view(hook))
+        .tag(new EntityTag(String.valueOf(hook.version())))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 
   @DELETE
@@ -120,6 +136,7 @@ public class WebhookResource {
         .add("enabled", hook.enabled())
         .add("createdAt", hook.createdAt().toString())
         .add("updatedAt", hook.updatedAt().toString())
+        .add("version", hook.version())
         .build();
   }
 

@@ -25,6 +25,14 @@ public class WebhookService {
 
   private final Clock clock = Clock.systemUTC();
 
+  public WebhookService() {}
+
+  /** Without a publisher or settings: for tests of registering and changing webhooks. */
+  WebhookService(WebhookStore store, Outbox outbox) {
+    this.store = store;
+    this.outbox = outbox;
+  }
+
   HostAllowList allowList() {
     return new HostAllowList(settings.list(ConfigKey.WEBHOOKS_ALLOWED_HOSTS));
   }
@@ -50,13 +58,22 @@ public class WebhookService {
             input.events(),
             input.enabled(),
             now,
-            now);
-    store.save(hook);
+            now,
+            1);
+    store.insert(hook);
     return hook;
   }
 
-  public Webhook update(String id, JsonValue body) {
+  /**
+   * Replaces the webhook if it is still at the version {@code ifMatch} names: 428 without one, 412
+   * when it changed meanwhile (a stale edit would undo a secret rotation), 404 once it is gone.
+   */
+  public Webhook update(String id, String ifMatch, JsonValue body) {
+    long expected = WebhookPreconditions.required(ifMatch);
     Webhook stored = get(id);
+    if (stored.version() != expected) {
+      throw WebhookPreconditions.stale();
+    }
     WebhookInput input = WebhookInput.parse(body, stored, allowList());
     Webhook changed =
         new Webhook(
@@ -66,8 +83,12 @@ public class WebhookService {
             input.events(),
             input.enabled(),
             stored.createdAt(),
-            clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    store.save(changed);
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            expected + 1);
+    if (!store.compareAndSet(changed, expected)) {
+      get(id); // 404 when it was deleted meanwhile
+      throw WebhookPreconditions.stale();
+    }
     return changed;
   }
 

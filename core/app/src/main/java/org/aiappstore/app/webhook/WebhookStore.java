@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /** The {@code webhooks} collection. */
 @ApplicationScoped
@@ -30,12 +31,23 @@ public class WebhookStore {
     return mongo.database().getCollection(COLLECTION);
   }
 
-  public void save(Webhook hook) {
-    hooks()
-        .replaceOne(
-            Filters.eq("_id", hook.id()),
-            toDocument(hook),
-            new com.mongodb.client.model.ReplaceOptions().upsert(true));
+  public void insert(Webhook hook) {
+    hooks().insertOne(toDocument(hook));
+  }
+
+  /**
+   * Replaces the webhook if it is still at {@code expectedVersion}; never creates one, so a change
+   * racing a delete cannot bring the webhook back. Webhooks stored before versions count as 1.
+   */
+  public boolean compareAndSet(Webhook next, long expectedVersion) {
+    Bson version =
+        expectedVersion == 1
+            ? Filters.or(Filters.eq("version", 1L), Filters.exists("version", false))
+            : Filters.eq("version", expectedVersion);
+    return hooks()
+            .replaceOne(Filters.and(Filters.eq("_id", next.id()), version), toDocument(next))
+            .getMatchedCount()
+        == 1;
   }
 
   public Optional<Webhook> find(String id) {
@@ -69,7 +81,8 @@ public class WebhookStore {
         .append("events", hook.events())
         .append("enabled", hook.enabled())
         .append("createdAt", Date.from(hook.createdAt()))
-        .append("updatedAt", Date.from(hook.updatedAt()));
+        .append("updatedAt", Date.from(hook.updatedAt()))
+        .append("version", hook.version());
   }
 
   private static Webhook fromDocument(Document d) {
@@ -80,6 +93,7 @@ public class WebhookStore {
         d.getList("events", String.class, List.of()),
         d.getBoolean("enabled", true),
         d.getDate("createdAt").toInstant(),
-        d.getDate("updatedAt").toInstant());
+        d.getDate("updatedAt").toInstant(),
+        d.get("version") instanceof Number version ? version.longValue() : 1);
   }
 }

@@ -647,5 +647,84 @@ class BundleImportTest {
       assertThat(history(atAddress.id())).isEqualTo(historyBefore);
       assertNothingOfTheCardWasWritten(context);
     }
+
+    @Test
+    void shouldTakeBackOnlyTheRevisionsItWroteWhenTheHistoryIsTakenMeanwhile() throws Exception {
+      // Someone else's record holds the id of the imported card's second revision: the first is
+      // written, the second refused, and taking back the history must not delete that record.
+      Document theirs = new Document("_id", card.id() + ":2").append("cardId", "elsewhere");
+      target.mongo.database().getCollection(RevisionRepository.COLLECTION).insertOne(theirs);
+
+      RecordingContext context = importInto(exported(true));
+
+      assertThat(itemOf(context, card).reason()).isEqualTo("the card's history changed meanwhile");
+      assertThat(stored(RevisionRepository.COLLECTION, card.id() + ":2")).isEqualTo(theirs);
+      assertNothingOfTheCardWasWritten(context);
+    }
+  }
+
+  @Nested
+  class WhenOverwriting {
+
+    private List<Long> numbers(String cardId) {
+      return target.revisions.list(cardId).stream().map(Revision::number).sorted().toList();
+    }
+
+    /** The card as imported before, then changed here until it reached {@code version}. */
+    private ModelCard changedHereTo(long version) throws Exception {
+      importInto(exported(true));
+      ModelCard here = target.cards.findById(card.id()).orElseThrow();
+      ModelCard changed =
+          new ModelCard(
+              here.id(),
+              here.ownerId(),
+              here.slug(),
+              here.content(),
+              here.mediaIds(),
+              here.createdAt(),
+              here.updatedAt(),
+              version);
+      assertThat(target.cards.compareAndSet(changed, here.version())).isTrue();
+      return changed;
+    }
+
+    @Test
+    void shouldGiveTheCardAVersionAboveTheOneItReplacesSoThatItsEtagIsStale() throws Exception {
+      ModelCard here = changedHereTo(5);
+
+      RecordingContext context = importInto(exported(true), ConflictMode.OVERWRITE);
+
+      ModelCard imported = target.cards.findById(card.id()).orElseThrow();
+      assertSoftly(
+          s -> {
+            s.assertThat(itemOf(context, card).status()).isEqualTo(JobItem.DONE);
+            s.assertThat(imported.version()).isEqualTo(6);
+            s.assertThat(imported.etag()).isNotEqualTo(here.etag());
+            s.assertThat(numbers(card.id())).containsExactly(1L, 2L, 6L);
+            s.assertThat(target.revisions.find(card.id(), 6))
+                .hasValueSatisfying(r -> assertThat(r.content()).isEqualTo(imported.content()));
+          });
+    }
+
+    @Test
+    void shouldGiveTheCardAVersionAboveTheBundlesWhenTheBundlesIsHigher() throws Exception {
+      changedHereTo(1);
+
+      importInto(exported(true), ConflictMode.OVERWRITE);
+
+      ModelCard imported = target.cards.findById(card.id()).orElseThrow();
+      assertThat(imported.version()).isEqualTo(3);
+      assertThat(numbers(card.id())).containsExactly(1L, 2L, 3L);
+      assertThat(target.revisions.find(card.id(), 2).orElseThrow().content())
+          .isEqualTo(imported.content());
+    }
+
+    @Test
+    void shouldKeepTheBundlesVersionForACardThatReplacesNothing() throws Exception {
+      importInto(exported(true), ConflictMode.OVERWRITE);
+
+      assertThat(target.cards.findById(card.id()).orElseThrow().version()).isEqualTo(2);
+      assertThat(numbers(card.id())).containsExactly(1L, 2L);
+    }
   }
 }

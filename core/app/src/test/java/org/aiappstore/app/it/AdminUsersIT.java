@@ -183,6 +183,34 @@ class AdminUsersIT {
     }
 
     @Test
+    void shouldRefuseToDeleteAUserWhoOwnsCardsUntilTheyAreGone() {
+      AuthIT.TestUser owner = AuthIT.createUser("owner", "user");
+      AuthIT.Session session = AuthIT.loginAs(owner);
+      String path = CardsIT.created(session, CardsIT.card("Owned"));
+
+      AuthIT.asAdmin()
+          .delete("/api/v1/admin/users/" + owner.id())
+          .then()
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .body("code", equalTo("USER_OWNS_CONTENT"))
+          .body("detail", containsString("1 card"));
+      JsonPath bulk =
+          AuthIT.asAdmin()
+              .contentType("application/json")
+              .body(AuthIT.json(Map.of("ids", List.of(owner.id()))))
+              .post("/api/v1/admin/users/bulk-delete")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      assertThat(bulk.getString("results[0].code")).isEqualTo("USER_OWNS_CONTENT");
+
+      AuthIT.asAdmin().delete("/api/v1/models/" + path).then().statusCode(204);
+      AuthIT.asAdmin().delete("/api/v1/admin/users/" + owner.id()).then().statusCode(204);
+    }
+
+    @Test
     void shouldNeverTouchThePasswordThroughPatch() {
       String id = AuthIT.createUser("patchpw", "user").id();
       AuthIT.asAdmin()

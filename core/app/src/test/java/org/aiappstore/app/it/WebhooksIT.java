@@ -128,6 +128,7 @@ class WebhooksIT {
     receiver = new Receiver(SECRET);
     String id = registered(List.of("export.completed"));
     AuthIT.asAdmin()
+        .header("If-Match", "\"1\"")
         .contentType("application/json")
         .body(
             AuthIT.json(
@@ -217,6 +218,44 @@ class WebhooksIT {
         .contentType("application/problem+json")
         .body("code", equalTo("WEBHOOK_NOT_FOUND"));
     AuthIT.asAdmin().get(WEBHOOKS + "/" + id + "/deliveries").then().statusCode(404);
+  }
+
+  private Response put(String id, String ifMatch, String secret) {
+    var request = AuthIT.asAdmin().contentType("application/json");
+    if (ifMatch != null) {
+      request = request.header("If-Match", ifMatch);
+    }
+    return request
+        .body(
+            AuthIT.json(
+                Map.of("url", receiver.url(), "secret", secret, "events", List.of("card.created"))))
+        .put(WEBHOOKS + "/" + id);
+  }
+
+  @Test
+  void shouldChangeAWebhookOnlyAtTheVersionReadAndNeverBringBackADeletedOne() throws Exception {
+    receiver = new Receiver(SECRET);
+    String id = registered(List.of("card.created"));
+    String etag =
+        AuthIT.asAdmin().get(WEBHOOKS + "/" + id).then().statusCode(200).extract().header("ETag");
+    assertThat(etag).isEqualTo("\"1\"");
+
+    put(id, null, "rotated-secret-0123456789")
+        .then()
+        .statusCode(428)
+        .body("code", equalTo("PRECONDITION_REQUIRED"));
+    put(id, etag, "rotated-secret-0123456789")
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("version", equalTo(2));
+    // A second admin's edit based on the first read would undo the rotation.
+    put(id, etag, SECRET).then().statusCode(412).body("code", equalTo("STALE_WEBHOOK"));
+
+    AuthIT.asAdmin().delete(WEBHOOKS + "/" + id).then().statusCode(204);
+    hookId = null;
+    put(id, "\"2\"", SECRET).then().statusCode(404).body("code", equalTo("WEBHOOK_NOT_FOUND"));
+    AuthIT.asAdmin().get(WEBHOOKS + "/" + id).then().statusCode(404);
   }
 
   private static void awaitTrue(BooleanSupplier condition, Duration within)

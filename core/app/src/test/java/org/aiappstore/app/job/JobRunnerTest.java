@@ -384,4 +384,90 @@ class JobRunnerTest {
     assertThat(otherGotIt.get()).isFalse();
     assertThat(service.get(queued.id()).state()).isEqualTo(JobState.SUCCEEDED);
   }
+
+  /** Whatever the state a job ends in, its handler cleans up after it exactly where it ended. */
+  @Nested
+  class WhenAJobEnds {
+
+    private final List<String> ended = new java.util.ArrayList<>();
+
+    private JobHandler cleaning(Work work) {
+      JobHandler inner = handler("test", false, work);
+      return new JobHandler() {
+        @Override
+        public String type() {
+          return "test";
+        }
+
+        @Override
+        public void run(Job job, JobContext context) throws Exception {
+          inner.run(job, context);
+        }
+
+        @Override
+        public void ended(Job job) {
+          ended.add(job.id() + " " + job.state().id());
+        }
+      };
+    }
+
+    @Test
+    void shouldCleanUpAfterAJobThatRan() {
+      Job queued = submit("test");
+
+      runner("a", cleaning((job, ctx) -> {})).tick();
+
+      assertThat(ended).containsExactly(queued.id() + " " + JobState.SUCCEEDED.id());
+    }
+
+    @Test
+    void shouldCleanUpAfterAJobThatFailed() {
+      Job queued = submit("test");
+
+      runner(
+              "a",
+              cleaning(
+                  (job, ctx) -> {
+                    throw new IllegalStateException("broken");
+                  }))
+          .tick();
+
+      assertThat(ended).containsExactly(queued.id() + " " + JobState.FAILED.id());
+    }
+
+    @Test
+    void shouldCleanUpAfterAQueuedJobCancelledBeforeItRan() {
+      JobService withHandlers =
+          new JobService(repository, clock, List.of(cleaning((job, ctx) -> {})));
+      Job queued = submit("test");
+
+      withHandlers.cancel(queued.id());
+
+      assertThat(ended).containsExactly(queued.id() + " " + JobState.CANCELLED.id());
+    }
+
+    @Test
+    void shouldLeaveCleaningUpARunningJobCancelledToItsRunner() {
+      JobHandler handler = cleaning((job, ctx) -> {});
+      JobService withHandlers = new JobService(repository, clock, List.of(handler));
+      Job queued = submit("test");
+      repository.claimNext("a", clock.instant());
+
+      withHandlers.cancel(queued.id());
+
+      assertThat(ended).isEmpty();
+    }
+
+    @Test
+    void shouldCleanUpAfterAJobFailedBecauseItsInstanceDied() {
+      Job queued = submit("test");
+      new Leases(mongo).acquire(JobRunner.LEASE, "dead", LEASE, clock.instant());
+      repository.claimNext("dead", clock.instant());
+      clock.advance(LEASE.plusSeconds(1));
+
+      runner("b", cleaning((job, ctx) -> {})).tick();
+
+      assertThat(ended).containsExactly(queued.id() + " " + JobState.FAILED.id());
+    }
+  }
 }

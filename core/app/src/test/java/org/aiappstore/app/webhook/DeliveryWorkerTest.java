@@ -43,8 +43,9 @@ class DeliveryWorkerTest {
             List.of(events),
             enabled,
             clock.instant(),
-            clock.instant());
-    store.save(hook);
+            clock.instant(),
+            1);
+    store.insert(hook);
     return hook;
   }
 

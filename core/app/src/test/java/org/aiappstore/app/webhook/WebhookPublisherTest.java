@@ -32,8 +32,9 @@ class WebhookPublisherTest {
             List.of(events),
             true,
             clock.instant(),
-            clock.instant());
-    store.save(hook);
+            clock.instant(),
+            1);
+    store.insert(hook);
     return hook;
   }
 

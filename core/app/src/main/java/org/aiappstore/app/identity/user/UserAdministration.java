@@ -1,5 +1,6 @@
 package org.aiappstore.app.identity.user;
 
+import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -10,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.aiappstore.app.apps.AppRepository;
 import org.aiappstore.app.audit.Auditor;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.password.PasswordHasher;
 import org.aiappstore.app.identity.password.PasswordPolicy;
 import org.aiappstore.app.identity.session.RefreshTokenStore;
+import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.DraftStore;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 
@@ -34,6 +38,9 @@ public class UserAdministration {
   @Inject RefreshTokenStore refreshTokens;
   @Inject PersonalTokenStore personalTokens;
   @Inject Auditor auditor;
+  @Inject CardRepository cards;
+  @Inject AppRepository apps;
+  @Inject DraftStore drafts;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -142,11 +149,17 @@ public class UserAdministration {
     throw concurrentChange();
   }
 
+  /**
+   * Deletes the user with their sessions, tokens and drafts. Refused (409 {@code
+   * USER_OWNS_CONTENT}) while they own cards or apps: those would stay behind unreachable, with
+   * apps still running, so the admin deletes them or hands them over first.
+   */
   public void delete(String callerId, String id) {
     if (id.equals(callerId)) {
       throw selfChange("delete");
     }
     User current = get(id);
+    refuseWhileOwningContent(current);
     if (current.isEnabledAdmin()) {
       adminSetLock.whileHolding(
           () -> {
@@ -158,6 +171,29 @@ public class UserAdministration {
     }
     refreshTokens.revokeAllOf(id);
     personalTokens.deleteAllOf(id);
+    drafts.deleteAllOf(id);
+  }
+
+  private void refuseWhileOwningContent(User user) {
+    long ownedCards = cards.count(Filters.eq("ownerId", user.id()));
+    long ownedApps = apps.count(user.id());
+    if (ownedCards == 0 && ownedApps == 0) {
+      return;
+    }
+    List<String> owned = new ArrayList<>();
+    if (ownedCards > 0) {
+      owned.add(ownedCards + (ownedCards == 1 ? " card" : " cards"));
+    }
+    if (ownedApps > 0) {
+      owned.add(ownedApps + (ownedApps == 1 ? " app" : " apps"));
+    }
+    throw new ProblemException(
+        409,
+        "USER_OWNS_CONTENT",
+        user.username()
+            + " still owns "
+            + String.join(" and ", owned)
+            + ": delete them or hand them over to another user first.");
   }
 
   private Optional<User> storeGuarded(String callerId, User current, User changed) {

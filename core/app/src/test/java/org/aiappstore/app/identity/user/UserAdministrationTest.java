@@ -14,11 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.aiappstore.app.apps.AppRepository;
 import org.aiappstore.app.audit.RecordingAuditor;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.password.PasswordHasher;
 import org.aiappstore.app.identity.password.PasswordPolicy;
 import org.aiappstore.app.identity.session.RefreshTokenStore;
+import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.DraftStore;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.app.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +39,7 @@ class UserAdministrationTest {
       new RefreshTokenStore(mongo, Duration.ofDays(1), Clock.systemUTC());
   private final PersonalTokenStore personalTokens = new PersonalTokenStore(mongo);
   private final RecordingAuditor auditor = new RecordingAuditor();
+  private final DraftStore drafts = new DraftStore(mongo);
 
   UserAdministrationTest() {
     administration.users = users;
@@ -45,6 +49,9 @@ class UserAdministrationTest {
     administration.refreshTokens = refreshTokens;
     administration.personalTokens = personalTokens;
     administration.auditor = auditor;
+    administration.cards = new CardRepository(mongo);
+    administration.apps = new AppRepository(mongo);
+    administration.drafts = drafts;
   }
 
   /** PBKDF2 at full strength is slow; these tests are about the guards, not hashing. */
@@ -266,6 +273,57 @@ class UserAdministrationTest {
           .containsExactly(
               new RecordingAuditor.Entry(
                   null, "auth.tokens_revoked", "user=" + user.id(), "success"));
+    }
+  }
+
+  /** A user is deleted only once nothing of theirs would be left behind unreachable. */
+  @Nested
+  class WhenDeletingAnOwner {
+
+    private void owns(String collection, String ownerId) {
+      mongo
+          .database()
+          .getCollection(collection)
+          .insertOne(
+              new org.bson.Document("_id", java.util.UUID.randomUUID().toString())
+                  .append("ownerId", ownerId)
+                  .append("slug", java.util.UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void shouldRefuseToDeleteAUserWhoStillOwnsCardsOrAppsAndSayHowMany() {
+      User admin = create("root", "admin");
+      User alice = create("alice", "user");
+      owns(CardRepository.COLLECTION, alice.id());
+      owns(CardRepository.COLLECTION, alice.id());
+      owns(AppRepository.COLLECTION, alice.id());
+
+      assertThatThrownBy(() -> administration.delete(admin.id(), alice.id()))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(409);
+                assertThat(e.code()).isEqualTo("USER_OWNS_CONTENT");
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "alice still owns 2 cards and 1 app: delete them or hand them over to"
+                            + " another user first.");
+              });
+      assertThat(users.findById(alice.id())).isPresent();
+    }
+
+    @Test
+    void shouldDeleteTheDraftsOfAUserWhoOwnsNothing() {
+      User admin = create("root", "admin");
+      User alice = create("alice", "user");
+      drafts.save(alice.id(), "new", "{}", java.time.Instant.now());
+      drafts.save(admin.id(), "new", "{}", java.time.Instant.now());
+
+      administration.delete(admin.id(), alice.id());
+
+      assertThat(users.findById(alice.id())).isEmpty();
+      assertThat(drafts.find(alice.id(), "new")).isEmpty();
+      assertThat(drafts.find(admin.id(), "new")).isPresent();
     }
   }
 }

@@ -1,0 +1,87 @@
+package org.aiappstore.app.export;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.connector.ConnectorRegistry;
+import org.aiappstore.app.job.JobRepository;
+import org.aiappstore.app.storage.StorageService;
+import org.aiappstore.plugin.api.data.DataConnector;
+import org.aiappstore.plugin.api.data.ObjectInfo;
+
+/**
+ * Deletes uploaded import bundles ({@code imports/}) no queued or running import refers to, once
+ * they are an hour old (an upload is stored a moment before its job is queued). An import deletes
+ * its bundle when it ends; this catches the ones whose deletion failed or never happened. Runs at
+ * the media cleanup's interval; several replicas may run it at once, deleting twice is harmless.
+ */
+@ApplicationScoped
+public class ImportSweep {
+
+  static final String PREFIX = "imports/";
+  static final Duration GRACE = Duration.ofHours(1);
+  private static final Logger LOG = Logger.getLogger(ImportSweep.class.getName());
+  private static final int BATCH = 500;
+
+  @Inject JobRepository jobs;
+  @Inject ConnectorRegistry connectors;
+  @Inject StorageService storage;
+  @Inject AppSettings settings;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Clock clock = Clock.systemUTC();
+  private ScheduledFuture<?> schedule;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    long minutes = Math.max(1, settings.integer(ConfigKey.MEDIA_CLEANUP_INTERVAL_MINUTES));
+    schedule =
+        scheduler.scheduleWithFixedDelay(this::runSafely, minutes, minutes, TimeUnit.MINUTES);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (schedule != null) {
+      schedule.cancel(false);
+    }
+  }
+
+  private void runSafely() {
+    try {
+      int deleted = sweep(jobs, connectors.dataConnector(storage.activeConnectorId()), clock);
+      if (deleted > 0) {
+        LOG.info(() -> "Import sweep deleted " + deleted + " abandoned upload(s).");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Import sweep failed; it runs again at the next interval.", e);
+    }
+  }
+
+  /** One pass over {@code store}; returns how many uploads were deleted. */
+  static int sweep(JobRepository jobs, DataConnector store, Clock clock) {
+    Instant before = clock.instant().minus(GRACE);
+    int deleted = 0;
+    for (ObjectInfo object : store.list(PREFIX, BATCH)) {
+      if (object.lastModified() != null
+          && object.lastModified().isBefore(before)
+          && !jobs.anyUnfinished(ImportJob.TYPE, "key", object.key())
+          && store.delete(object.key())) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+}
