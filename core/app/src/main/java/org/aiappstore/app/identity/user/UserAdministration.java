@@ -152,7 +152,7 @@ public class UserAdministration {
   /**
    * Deletes the user with their sessions, tokens and drafts. Refused (409 {@code
    * USER_OWNS_CONTENT}) while they own cards or apps: those would stay behind unreachable, with
-   * apps still running, so the admin deletes them or hands them over first.
+   * apps still running, so the admin deletes them first or disables the user instead.
    */
   public void delete(String callerId, String id) {
     if (id.equals(callerId)) {
@@ -193,7 +193,7 @@ public class UserAdministration {
         user.username()
             + " still owns "
             + String.join(" and ", owned)
-            + ": delete them or hand them over to another user first.");
+            + ": delete them first, or disable the user instead (their cards stay).");
   }
 
   private Optional<User> storeGuarded(String callerId, User current, User changed) {

@@ -306,8 +306,8 @@ class UserAdministrationTest {
                 assertThat(e.code()).isEqualTo("USER_OWNS_CONTENT");
                 assertThat(e.getMessage())
                     .isEqualTo(
-                        "alice still owns 2 cards and 1 app: delete them or hand them over to"
-                            + " another user first.");
+                        "alice still owns 2 cards and 1 app: delete them first, or disable the"
+                            + " user instead (their cards stay).");
               });
       assertThat(users.findById(alice.id())).isPresent();
     }
