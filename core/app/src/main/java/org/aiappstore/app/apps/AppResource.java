@@ -152,6 +152,7 @@ public class AppResource {
     Caller caller = Caller.required(request);
     service.find(caller, id);
     streams.status(
+        caller.userId(),
         sink,
         sse,
         () -> {
@@ -226,7 +227,8 @@ public class AppResource {
     Caller caller = Caller.required(request);
     // Checked here, on the request thread, so that a refusal is a plain problem response.
     service.manageable(caller, id);
-    streams.logs(sink, sse, listener -> service.logs(caller, id, logRequest, listener));
+    streams.logs(
+        caller.userId(), sink, sse, listener -> service.logs(caller, id, logRequest, listener));
   }
 
   /** An app's JSON with the instant a preview expires. */

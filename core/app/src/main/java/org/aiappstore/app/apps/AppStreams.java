@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.plugin.api.deployment.LogListener;
 import org.aiappstore.plugin.api.deployment.LogSubscription;
@@ -40,22 +44,31 @@ public class AppStreams {
   private static final Logger LOG = Logger.getLogger(AppStreams.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
+  @Inject AppSettings settings;
 
   private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+
+  /** Open streams per user: each costs the backend work (polls, a followed log) until it closes. */
+  private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
 
   @PreDestroy
   void closeAll() {
     open.forEach(Stream::stop);
   }
 
-  /** Streams log lines: {@code line} events, then {@code end} (or {@code error}). */
-  public void logs(SseEventSink sink, Sse sse, Function<LogListener, LogSubscription> subscribe) {
-    LogStream stream = new LogStream(sink, sse);
+  /**
+   * Streams log lines: {@code line} events, then {@code end} (or {@code error}); 429 when {@code
+   * userId} has as many streams open as allowed.
+   */
+  public void logs(
+      String userId, SseEventSink sink, Sse sse, Function<LogListener, LogSubscription> subscribe) {
+    admit(userId);
+    LogStream stream = new LogStream(userId, sink, sse);
     open.add(stream);
-    stream.heartbeat =
-        scheduler.scheduleWithFixedDelay(
-            stream::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     try {
+      stream.heartbeat =
+          scheduler.scheduleWithFixedDelay(
+              stream::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
       stream.attach(subscribe.apply(stream));
     } catch (RuntimeException e) {
       stream.stop();
@@ -65,24 +78,63 @@ public class AppStreams {
 
   /**
    * Streams {@code status} events whenever the polled status changes; {@code end} once {@code poll}
-   * is empty (the app is gone or no longer visible), {@code error} when polling fails.
+   * is empty (the app is gone or no longer visible), {@code error} when polling fails; 429 when
+   * {@code userId} has as many streams open as allowed.
    */
-  public void status(SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
-    StatusStream stream = new StatusStream(sink, sse, poll);
+  public void status(
+      String userId, SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
+    admit(userId);
+    StatusStream stream = new StatusStream(userId, sink, sse, poll);
     open.add(stream);
-    stream.task =
-        scheduler.scheduleWithFixedDelay(
-            stream::tick, 0, STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      stream.task =
+          scheduler.scheduleWithFixedDelay(
+              stream::tick, 0, STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      stream.stop();
+      throw e;
+    }
+  }
+
+  /** Counts a stream of the user, or refuses it when they have as many as allowed. */
+  private void admit(String userId) {
+    int limit = settings.integer(ConfigKey.APPS_STREAMS_PER_USER);
+    boolean[] admitted = {false};
+    perUser.compute(
+        userId,
+        (user, count) -> {
+          int current = count == null ? 0 : count;
+          if (current >= limit) {
+            return count;
+          }
+          admitted[0] = true;
+          return current + 1;
+        });
+    if (!admitted[0]) {
+      throw new ProblemException(
+          429,
+          "TOO_MANY_STREAMS",
+          "You have "
+              + limit
+              + " app status or log streams open, the most allowed; close one (another tab or"
+              + " window) first.");
+    }
+  }
+
+  private void release(String userId) {
+    perUser.computeIfPresent(userId, (user, count) -> count <= 1 ? null : count - 1);
   }
 
   /** Common plumbing: ordered sends, and one way out whoever closes first. */
   private abstract class Stream {
+    final String userId;
     final SseEventSink sink;
     final Sse sse;
     final AtomicBoolean done = new AtomicBoolean();
     volatile long lastSent = System.nanoTime();
 
-    Stream(SseEventSink sink, Sse sse) {
+    Stream(String userId, SseEventSink sink, Sse sse) {
+      this.userId = userId;
       this.sink = sink;
       this.sse = sse;
     }
@@ -132,6 +184,7 @@ public class AppStreams {
     void stop() {
       if (done.compareAndSet(false, true)) {
         open.remove(this);
+        release(userId);
         released();
         try {
           sink.close();
@@ -148,8 +201,8 @@ public class AppStreams {
     private volatile LogSubscription subscription;
     volatile ScheduledFuture<?> heartbeat;
 
-    LogStream(SseEventSink sink, Sse sse) {
-      super(sink, sse);
+    LogStream(String userId, SseEventSink sink, Sse sse) {
+      super(userId, sink, sse);
     }
 
     void attach(LogSubscription opened) {
@@ -192,8 +245,8 @@ public class AppStreams {
     private volatile ScheduledFuture<?> task;
     private String last;
 
-    StatusStream(SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
-      super(sink, sse);
+    StatusStream(String userId, SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
+      super(userId, sink, sse);
       this.poll = poll;
     }
 

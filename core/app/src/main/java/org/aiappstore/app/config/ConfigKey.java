@@ -115,6 +115,10 @@ public enum ConfigKey {
       "2",
       "Most GPUs all apps of one user may request together, each app counting its GPUs per"
           + " instance times its maxReplicas; a create, update or restore beyond it is 409."),
+  APPS_STREAMS_PER_USER(
+      "aiappstore.apps.streams-per-user",
+      "16",
+      "Most app status and log streams one user may have open on one server at once; more get 429."),
   APPS_PREVIEW_TTL(
       "aiappstore.apps.preview-ttl",
       "PT2H",

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.aiappstore.plugin.tck.deployment.testing.KubernetesMockCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -360,6 +361,38 @@ class AppsIT {
         .contains("event: end");
     assertThat(response.body().indexOf("Running on local URL"))
         .isLessThan(response.body().indexOf("model loaded"));
+  }
+
+  @Test
+  void shouldRefuseAUsersStreamBeyondTheLimitBeforeItStarts() throws Exception {
+    String token = AuthIT.newSession("user").accessToken();
+    String id = createAs(token).then().statusCode(201).extract().path("id");
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest stream =
+        HttpRequest.newBuilder(
+                URI.create(ApiIT.baseUrl() + "/api/v1/apps/" + id + "/status/stream"))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/event-stream")
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    List<HttpResponse<java.io.InputStream>> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) { // aiappstore.apps.streams-per-user, 16 by default
+        HttpResponse<java.io.InputStream> opened =
+            client.send(stream, HttpResponse.BodyHandlers.ofInputStream());
+        open.add(opened);
+        assertThat(opened.statusCode()).isEqualTo(200);
+      }
+
+      HttpResponse<String> refused = client.send(stream, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.body()).contains("\"code\":\"TOO_MANY_STREAMS\"");
+    } finally {
+      for (HttpResponse<java.io.InputStream> opened : open) {
+        opened.body().close();
+      }
+    }
   }
 
   private static io.restassured.response.Response createAs(String token) {
