@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.UUID;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.problem.IfMatch;
 import org.aiappstore.app.problem.ProblemException;
 
 /** Registering, changing and testing webhooks; their deliveries. */
 @ApplicationScoped
 public class WebhookService {
+
+  private static final IfMatch IF_MATCH = new IfMatch("webhook", "STALE_WEBHOOK");
 
   static final int MAX_DELIVERIES = 200;
 
@@ -69,10 +72,10 @@ public class WebhookService {
    * when it changed meanwhile (a stale edit would undo a secret rotation), 404 once it is gone.
    */
   public Webhook update(String id, String ifMatch, JsonValue body) {
-    long expected = WebhookPreconditions.required(ifMatch);
+    long expected = IF_MATCH.required(ifMatch);
     Webhook stored = get(id);
     if (stored.version() != expected) {
-      throw WebhookPreconditions.stale();
+      throw IF_MATCH.stale();
     }
     WebhookInput input = WebhookInput.parse(body, stored, allowList());
     Webhook changed =
@@ -87,7 +90,7 @@ public class WebhookService {
             expected + 1);
     if (!store.compareAndSet(changed, expected)) {
       get(id); // 404 when it was deleted meanwhile
-      throw WebhookPreconditions.stale();
+      throw IF_MATCH.stale();
     }
     return changed;
   }
