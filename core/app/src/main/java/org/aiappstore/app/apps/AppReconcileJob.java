@@ -10,12 +10,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.job.Periodic;
 import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.MongoConnection;
 
@@ -39,7 +38,7 @@ public class AppReconcileJob {
 
   private final String owner = UUID.randomUUID().toString();
   private final Clock clock = Clock.systemUTC();
-  private ScheduledFuture<?> schedule;
+  private Periodic schedule;
   private Duration interval;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -47,14 +46,13 @@ public class AppReconcileJob {
         Duration.ofSeconds(
             Math.max(5, settings.integer(ConfigKey.APPS_RECONCILE_INTERVAL_SECONDS)));
     schedule =
-        scheduler.scheduleWithFixedDelay(
-            this::runSafely, interval.toSeconds(), interval.toSeconds(), TimeUnit.SECONDS);
+        Periodic.start(scheduler, "App reconciliation", interval, interval, LOG, this::runOnce);
   }
 
   @PreDestroy
   void stop() {
     if (schedule != null) {
-      schedule.cancel(false);
+      schedule.stop();
     }
     try {
       new Leases(mongo).release(LEASE, owner);
@@ -63,22 +61,18 @@ public class AppReconcileJob {
     }
   }
 
-  private void runSafely() {
-    try {
-      if (!new Leases(mongo).acquire(LEASE, owner, interval.multipliedBy(3), clock.instant())) {
-        return;
-      }
-      Duration grace =
-          Duration.ofMinutes(Math.max(1, settings.integer(ConfigKey.APPS_ORPHAN_GRACE_MINUTES)));
-      AppReconciler.Outcome outcome =
-          new AppReconciler(
-                  apps, backends, clock, grace, settings.duration(ConfigKey.APPS_PREVIEW_TTL))
-              .run();
-      if (!outcome.isEmpty()) {
-        LOG.info(() -> "App reconciler: " + outcome);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "App reconciliation failed; it runs again at the next interval.", e);
+  private void runOnce() {
+    if (!new Leases(mongo).acquire(LEASE, owner, interval.multipliedBy(3), clock.instant())) {
+      return;
+    }
+    Duration grace =
+        Duration.ofMinutes(Math.max(1, settings.integer(ConfigKey.APPS_ORPHAN_GRACE_MINUTES)));
+    AppReconciler.Outcome outcome =
+        new AppReconciler(
+                apps, backends, clock, grace, settings.duration(ConfigKey.APPS_PREVIEW_TTL))
+            .run();
+    if (!outcome.isEmpty()) {
+      LOG.info(() -> "App reconciler: " + outcome);
     }
   }
 }

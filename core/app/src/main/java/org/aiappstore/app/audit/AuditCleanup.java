@@ -11,12 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.job.Periodic;
 import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.MongoConnection;
 
@@ -37,29 +35,32 @@ public class AuditCleanup {
 
   private final String owner = UUID.randomUUID().toString();
   private final Clock clock = Clock.systemUTC();
-  private ScheduledFuture<?> schedule;
+  private Periodic schedule;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    schedule = scheduler.scheduleWithFixedDelay(this::runSafely, 5, 60, TimeUnit.MINUTES);
+    schedule =
+        Periodic.start(
+            scheduler,
+            "Audit cleanup",
+            Duration.ofMinutes(5),
+            Duration.ofHours(1),
+            LOG,
+            this::runOnce);
   }
 
   @PreDestroy
   void stop() {
     if (schedule != null) {
-      schedule.cancel(false);
+      schedule.stop();
     }
   }
 
-  private void runSafely() {
-    try {
-      if (new Leases(mongo).acquire(LEASE, owner, Duration.ofMinutes(30), clock.instant())) {
-        long deleted = run(settings.integer(ConfigKey.AUDIT_RETENTION_DAYS), clock.instant());
-        if (deleted > 0) {
-          LOG.info(() -> "Audit cleanup deleted " + deleted + " record(s) past retention.");
-        }
+  private void runOnce() {
+    if (new Leases(mongo).acquire(LEASE, owner, Duration.ofMinutes(30), clock.instant())) {
+      long deleted = run(settings.integer(ConfigKey.AUDIT_RETENTION_DAYS), clock.instant());
+      if (deleted > 0) {
+        LOG.info(() -> "Audit cleanup deleted " + deleted + " record(s) past retention.");
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Audit cleanup failed; it runs again in an hour.", e);
     }
   }
 

@@ -10,14 +10,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.connector.ConnectorRegistry;
 import org.aiappstore.app.job.JobRepository;
+import org.aiappstore.app.job.Periodic;
 import org.aiappstore.app.storage.StorageService;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.ObjectInfo;
@@ -44,29 +42,25 @@ public class ImportSweep {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private final Clock clock = Clock.systemUTC();
-  private ScheduledFuture<?> schedule;
+  private Periodic schedule;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    long minutes = Math.max(1, settings.integer(ConfigKey.MEDIA_CLEANUP_INTERVAL_MINUTES));
-    schedule =
-        scheduler.scheduleWithFixedDelay(this::runSafely, minutes, minutes, TimeUnit.MINUTES);
+    Duration interval =
+        Duration.ofMinutes(Math.max(1, settings.integer(ConfigKey.MEDIA_CLEANUP_INTERVAL_MINUTES)));
+    schedule = Periodic.start(scheduler, "Import sweep", interval, interval, LOG, this::runOnce);
   }
 
   @PreDestroy
   void stop() {
     if (schedule != null) {
-      schedule.cancel(false);
+      schedule.stop();
     }
   }
 
-  private void runSafely() {
-    try {
-      int deleted = sweep(jobs, connectors.dataConnector(storage.activeConnectorId()), clock);
-      if (deleted > 0) {
-        LOG.info(() -> "Import sweep deleted " + deleted + " abandoned upload(s).");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Import sweep failed; it runs again at the next interval.", e);
+  private void runOnce() {
+    int deleted = sweep(jobs, connectors.dataConnector(storage.activeConnectorId()), clock);
+    if (deleted > 0) {
+      LOG.info(() -> "Import sweep deleted " + deleted + " abandoned upload(s).");
     }
   }
 
