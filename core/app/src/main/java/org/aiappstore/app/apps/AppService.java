@@ -218,8 +218,34 @@ public class AppService {
       // Only a delete can have raced with us here; the record's new state wins.
       return apps.findById(active.id()).orElse(active);
     }
+    if (cardDeletedMeanwhile(active)) {
+      throw new ProblemException(
+          409,
+          "CARD_DELETED",
+          "The card was deleted while its demo app was being created; the app was deleted too.");
+    }
     lifecycle.accept(AppLifecycle.ready(active));
     return active;
+  }
+
+  /**
+   * Whether the card of a just-created app was deleted during its creation, and if so deletes the
+   * app: the card's deletion left it alone while it was being created ({@link
+   * #deleteAppsOfDeletedCard}), and nothing else would ever delete it.
+   */
+  private boolean cardDeletedMeanwhile(App created) {
+    if (created.cardId() == null || cards.findById(created.cardId()).isPresent()) {
+      return false;
+    }
+    try {
+      apps.findById(created.id()).ifPresent(this::deleteAppOfDeletedCard);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not delete app " + created.id() + " of the deleted card " + created.cardId(),
+          e);
+    }
+    return true;
   }
 
   /**
@@ -655,9 +681,9 @@ public class AppService {
   /**
    * Deletes the demo apps of a card that is gone, each as its owner's delete would: none of them
    * can be reached from a card any more, so they would otherwise run, and count against the quota,
-   * for ever. An app still being created is left to its request; one changed meanwhile is read
-   * again. A failure is logged and leaves the app to its owner (a failed backend delete leaves it
-   * deleting, which the reconciler finishes).
+   * for ever. An app still being created is left to its request, which deletes it once created (see
+   * {@link #create}); one changed meanwhile is read again. A failure is logged and leaves the app
+   * to its owner (a failed backend delete leaves it deleting, which the reconciler finishes).
    *
    * @return how many apps were deleted
    */

@@ -117,6 +117,37 @@ class DeletedCardAppsTest {
   }
 
   @Test
+  void shouldDeleteAnAppWhoseCardWasDeletedWhileItWasBeingCreated() {
+    AppService[] creating = new AppService[1];
+    InMemoryDeploymentBackend slow =
+        new InMemoryDeploymentBackend(clock) {
+          @Override
+          public synchronized org.aiappstore.plugin.api.deployment.AppStatus deploy(
+              org.aiappstore.plugin.api.deployment.AppSpec spec) {
+            // The card is deleted while the cluster creates the app: its deletion skips the app.
+            deleteCard("c1", creating[0]);
+            return super.deploy(spec);
+          }
+        };
+    creating[0] = service(slow);
+    service = creating[0];
+
+    var refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            org.aiappstore.app.problem.ProblemException.class, () -> create("c1"));
+
+    assertSoftly(
+        s -> {
+          s.assertThat(refused.status()).isEqualTo(409);
+          s.assertThat(refused.code()).isEqualTo("CARD_DELETED");
+          s.assertThat(slow.apps).isEmpty();
+          s.assertThat(slow.deleted).hasSize(1);
+          s.assertThat(apps.findByCard("c1")).isEmpty();
+          s.assertThat(service.usage(OWNER).apps()).isZero();
+        });
+  }
+
+  @Test
   void shouldLeaveTheAppDeletingWithoutFailingTheCardsDeleteWhenTheBackendFails() {
     App demo = create("c1");
     InMemoryDeploymentBackend down =
