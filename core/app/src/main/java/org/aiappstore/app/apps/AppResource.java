@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.aiappstore.app.apps.proxy.AppOrigins;
 import org.aiappstore.app.identity.security.Caller;
+import org.aiappstore.app.identity.security.CallerAuthenticator;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.problem.QueryParameters;
@@ -54,6 +55,7 @@ public class AppResource {
   @Inject AppService service;
   @Inject AppStreams streams;
   @Inject AppOrigins origins;
+  @Inject CallerAuthenticator authenticator;
   @Context HttpServletRequest request;
   @Context UriInfo uriInfo;
 
@@ -155,6 +157,7 @@ public class AppResource {
         caller.userId(),
         sink,
         sse,
+        authenticator.stillSignedInCheck(caller, Instant.now()),
         () -> {
           Optional<App> app = visible(caller, id);
           return app.map(this::statusOf);
@@ -227,8 +230,16 @@ public class AppResource {
     Caller caller = Caller.required(request);
     // Checked here, on the request thread, so that a refusal is a plain problem response.
     service.manageable(caller, id);
+    Runnable signedIn = authenticator.stillSignedInCheck(caller, Instant.now());
     streams.logs(
-        caller.userId(), sink, sse, listener -> service.logs(caller, id, logRequest, listener));
+        caller.userId(),
+        sink,
+        sse,
+        () -> {
+          signedIn.run();
+          service.manageable(caller, id);
+        },
+        listener -> service.logs(caller, id, logRequest, listener));
   }
 
   /** An app's JSON with the instant a preview expires. */

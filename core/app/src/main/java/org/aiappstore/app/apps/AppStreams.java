@@ -35,6 +35,10 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * from the backend's reader thread, status is polled by a shared scheduler, and a heartbeat comment
  * every {@link #HEARTBEAT} both keeps proxies from closing an idle stream and finds out that the
  * client left (the write fails), which closes the log subscription or stops the polling.
+ *
+ * <p>Access is checked again while a stream runs (every status poll, every heartbeat of a log), not
+ * only when it opens: a stream whose caller was disabled, lost the right or signed out everywhere
+ * ends with an {@code error} event that is not retryable.
  */
 @ApplicationScoped
 public class AppStreams {
@@ -58,17 +62,22 @@ public class AppStreams {
 
   /**
    * Streams log lines: {@code line} events, then {@code end} (or {@code error}); 429 when {@code
-   * userId} has as many streams open as allowed.
+   * userId} has as many streams open as allowed. {@code accessCheck} throws a {@link
+   * ProblemException} once the caller may no longer read the log.
    */
   public void logs(
-      String userId, SseEventSink sink, Sse sse, Function<LogListener, LogSubscription> subscribe) {
+      String userId,
+      SseEventSink sink,
+      Sse sse,
+      Runnable accessCheck,
+      Function<LogListener, LogSubscription> subscribe) {
     admit(userId);
-    LogStream stream = new LogStream(userId, sink, sse);
+    LogStream stream = new LogStream(userId, sink, sse, accessCheck);
     open.add(stream);
     try {
       stream.heartbeat =
           scheduler.scheduleWithFixedDelay(
-              stream::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+              stream::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
       stream.attach(subscribe.apply(stream));
     } catch (RuntimeException e) {
       stream.stop();
@@ -79,12 +88,17 @@ public class AppStreams {
   /**
    * Streams {@code status} events whenever the polled status changes; {@code end} once {@code poll}
    * is empty (the app is gone or no longer visible), {@code error} when polling fails; 429 when
-   * {@code userId} has as many streams open as allowed.
+   * {@code userId} has as many streams open as allowed. {@code accessCheck} runs before each poll
+   * and throws a {@link ProblemException} once the caller may no longer be served.
    */
   public void status(
-      String userId, SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
+      String userId,
+      SseEventSink sink,
+      Sse sse,
+      Runnable accessCheck,
+      Supplier<Optional<JsonObject>> poll) {
     admit(userId);
-    StatusStream stream = new StatusStream(userId, sink, sse, poll);
+    StatusStream stream = new StatusStream(userId, sink, sse, accessCheck, poll);
     open.add(stream);
     try {
       stream.task =
@@ -130,13 +144,34 @@ public class AppStreams {
     final String userId;
     final SseEventSink sink;
     final Sse sse;
+    final Runnable accessCheck;
     final AtomicBoolean done = new AtomicBoolean();
     volatile long lastSent = System.nanoTime();
 
-    Stream(String userId, SseEventSink sink, Sse sse) {
+    Stream(String userId, SseEventSink sink, Sse sse, Runnable accessCheck) {
       this.userId = userId;
       this.sink = sink;
       this.sse = sse;
+      this.accessCheck = accessCheck;
+    }
+
+    /**
+     * Whether the caller may still be served; if not, ends the stream with a last {@code error}. A
+     * failure to find out (the database away for a moment) keeps the stream: the next check
+     * decides.
+     */
+    boolean stillAllowed() {
+      try {
+        accessCheck.run();
+        return true;
+      } catch (ProblemException e) {
+        finish(event("error", error(e.code(), e.getMessage(), false)));
+        return false;
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING, "Checking an event stream's access failed; checking again later.", e);
+        return true;
+      }
     }
 
     OutboundSseEvent event(String name, JsonObject data) {
@@ -201,8 +236,15 @@ public class AppStreams {
     private volatile LogSubscription subscription;
     volatile ScheduledFuture<?> heartbeat;
 
-    LogStream(String userId, SseEventSink sink, Sse sse) {
-      super(userId, sink, sse);
+    LogStream(String userId, SseEventSink sink, Sse sse, Runnable accessCheck) {
+      super(userId, sink, sse, accessCheck);
+    }
+
+    /** Every {@link #HEARTBEAT}: the caller's access, then a keep-alive if the log was quiet. */
+    void beat() {
+      if (!done.get() && stillAllowed()) {
+        heartbeat();
+      }
     }
 
     void attach(LogSubscription opened) {
@@ -245,8 +287,13 @@ public class AppStreams {
     private volatile ScheduledFuture<?> task;
     private String last;
 
-    StatusStream(String userId, SseEventSink sink, Sse sse, Supplier<Optional<JsonObject>> poll) {
-      super(userId, sink, sse);
+    StatusStream(
+        String userId,
+        SseEventSink sink,
+        Sse sse,
+        Runnable accessCheck,
+        Supplier<Optional<JsonObject>> poll) {
+      super(userId, sink, sse, accessCheck);
       this.poll = poll;
     }
 
@@ -257,6 +304,9 @@ public class AppStreams {
       }
       if (sink.isClosed()) {
         stop();
+        return;
+      }
+      if (!stillAllowed()) {
         return;
       }
       JsonObject next;

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,9 +21,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.aiappstore.app.identity.security.Caller;
+import org.aiappstore.app.identity.security.CallerAuthenticator;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.problem.QueryParameters;
@@ -38,6 +42,8 @@ public class JobResource {
 
   @Inject JobService jobs;
   @Inject JobStreams streams;
+  @Inject CallerAuthenticator authenticator;
+  @Context HttpServletRequest request;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -84,7 +90,8 @@ public class JobResource {
   @Operation(summary = "Live progress: 'job' events with the job, then 'end'")
   public void events(@PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
     jobs.get(id); // 404 before the stream opens
-    streams.follow(id, sink, sse);
+    streams.follow(
+        id, sink, sse, authenticator.stillSignedInCheck(Caller.required(request), Instant.now()));
   }
 
   @POST

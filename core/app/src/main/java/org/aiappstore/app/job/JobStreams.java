@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Optional;
@@ -13,12 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.aiappstore.app.problem.ProblemException;
 
 /**
  * Live progress of a job as Server-Sent Events: a {@code job} event with the whole job whenever it
  * changed (polled every {@link #POLL_MILLIS} ms from the database, so it works whichever replica
  * runs the job), then {@code end} once it reached a terminal state, and the stream closes. A
- * comment every 15 s keeps proxies from closing a quiet stream and reveals a client that left.
+ * comment every 15 s keeps proxies from closing a quiet stream and reveals a client that left. The
+ * caller's access is checked again as often: a stream whose admin was demoted or disabled meanwhile
+ * ends with an {@code error} event.
  */
 @ApplicationScoped
 public class JobStreams {
@@ -36,8 +40,9 @@ public class JobStreams {
     open.forEach(Stream::stop);
   }
 
-  public void follow(String jobId, SseEventSink sink, Sse sse) {
-    Stream stream = new Stream(jobId, sink, sse);
+  /** Follows the job; {@code accessCheck} throws a {@link ProblemException} once access ended. */
+  public void follow(String jobId, SseEventSink sink, Sse sse, Runnable accessCheck) {
+    Stream stream = new Stream(jobId, sink, sse, accessCheck);
     open.add(stream);
     stream.task =
         scheduler.scheduleWithFixedDelay(stream::tick, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -47,15 +52,41 @@ public class JobStreams {
     final String jobId;
     final SseEventSink sink;
     final Sse sse;
+    final Runnable accessCheck;
     final AtomicBoolean done = new AtomicBoolean();
     volatile ScheduledFuture<?> task;
     long sentVersion = -1;
     long lastSent = System.currentTimeMillis();
+    long lastAccessCheck = System.currentTimeMillis();
 
-    Stream(String jobId, SseEventSink sink, Sse sse) {
+    Stream(String jobId, SseEventSink sink, Sse sse, Runnable accessCheck) {
       this.jobId = jobId;
       this.sink = sink;
       this.sse = sse;
+      this.accessCheck = accessCheck;
+    }
+
+    /** Runs the access check every {@link #KEEP_ALIVE_MILLIS}; false once access ended. */
+    boolean stillAllowed() {
+      long now = System.currentTimeMillis();
+      if (now - lastAccessCheck < KEEP_ALIVE_MILLIS) {
+        return true;
+      }
+      lastAccessCheck = now;
+      try {
+        accessCheck.run();
+        return true;
+      } catch (ProblemException e) {
+        send(
+            "error",
+            Json.createObjectBuilder()
+                .add("code", e.code())
+                .add("detail", e.getMessage())
+                .build()
+                .toString());
+        stop();
+        return false;
+      }
     }
 
     void tick() {
@@ -67,6 +98,9 @@ public class JobStreams {
         return;
       }
       try {
+        if (!stillAllowed()) {
+          return;
+        }
         Optional<Job> job = jobs.find(jobId);
         if (job.isEmpty()) {
           send("end", "{\"state\":\"deleted\"}");

@@ -395,6 +395,65 @@ class AppsIT {
     }
   }
 
+  @Test
+  void shouldEndAUsersStatusAndLogStreamsOnceTheUserIsDisabled() throws Exception {
+    AuthIT.TestUser user = AuthIT.createUser("streamer", "user");
+    String token = AuthIT.loginAs(user).accessToken();
+    String id = createAs(token).then().statusCode(201).extract().path("id");
+    EmissaryPods.addReady(cluster, "app-" + id + "-5d8b-q7wzp", id);
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<java.io.InputStream> status =
+        client.send(
+            eventStream(token, "/api/v1/apps/" + id + "/status/stream"),
+            HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<java.io.InputStream> logs =
+        client.send(
+            eventStream(token, "/api/v1/apps/" + id + "/logs?follow=true&tail=0"),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(logs.statusCode()).isEqualTo(200);
+    java.util.concurrent.CompletableFuture<String> statusEvents = readToEnd(status);
+    java.util.concurrent.CompletableFuture<String> logEvents = readToEnd(logs);
+
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(AuthIT.json(Map.of("disabled", true)))
+        .patch("/api/v1/admin/users/" + user.id())
+        .then()
+        .statusCode(200);
+
+    // Status streams check before every poll (2 s), log streams at every heartbeat (15 s).
+    assertThat(statusEvents.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .contains("event: status")
+        .contains("event: error")
+        .contains("\"code\":\"SESSION_ENDED\"");
+    assertThat(logEvents.get(30, java.util.concurrent.TimeUnit.SECONDS))
+        .contains("event: error")
+        .contains("\"code\":\"SESSION_ENDED\"")
+        .contains("\"retryable\":false");
+  }
+
+  private static HttpRequest eventStream(String token, String path) {
+    return HttpRequest.newBuilder(URI.create(ApiIT.baseUrl() + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Accept", "text/event-stream")
+        .timeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  /** The whole body of a stream, once the server closed it. */
+  private static java.util.concurrent.CompletableFuture<String> readToEnd(
+      HttpResponse<java.io.InputStream> response) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> {
+          try (java.io.InputStream body = response.body()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
   private static io.restassured.response.Response createAs(String token) {
     return AuthIT.as(token)
         .contentType("application/json")

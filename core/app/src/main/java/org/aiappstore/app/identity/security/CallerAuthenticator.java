@@ -17,6 +17,7 @@ import org.aiappstore.app.identity.token.AccessTokens;
 import org.aiappstore.app.identity.token.InvalidTokenException;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
+import org.aiappstore.app.problem.ProblemException;
 
 /**
  * Turns a bearer credential into a {@link Caller}: a personal API token, an external OIDC access
@@ -94,6 +95,32 @@ public class CallerAuthenticator {
     }
     return new Caller(
         user.id(), user.username(), user.roles(), Caller.CredentialKind.SESSION, null);
+  }
+
+  /**
+   * A check for a long-lived request (an event stream) to run while it lasts, as a request is
+   * checked when it starts: it throws a 401 problem once the caller's user is gone or disabled, or
+   * something ended their sessions after {@code since} (a password change or reset, a change of
+   * roles, signing out everywhere).
+   */
+  public Runnable stillSignedInCheck(Caller caller, Instant since) {
+    return () -> {
+      boolean signedIn =
+          users
+              .findById(caller.userId())
+              .filter(user -> !user.disabled())
+              .filter(
+                  user ->
+                      user.sessionsNotBefore() == null || !user.sessionsNotBefore().isAfter(since))
+              .isPresent();
+      if (!signedIn) {
+        throw new ProblemException(
+            401,
+            "SESSION_ENDED",
+            "Your session ended (signed out everywhere, disabled, or your roles or password"
+                + " changed); sign in again to go on.");
+      }
+    };
   }
 
   private User activeUser(String id) throws InvalidTokenException {
