@@ -142,3 +142,32 @@ export async function bulkDeleteCards(
   return (await client.post<{ results: BulkDeleteResult[] }>('/models/bulk-delete', { ids })).data
     .results
 }
+
+/** One card of a hand-over: 200 with its new address and version, or why it stayed. */
+export interface OwnerChangeResult {
+  id: string
+  status: number
+  code?: string
+  detail?: string
+  /** The new owner's username and the card's slug under them (200 only). */
+  owner?: string
+  slug?: string
+  version?: number
+}
+
+/**
+ * Hands cards (with their demo apps) over to the user `ownerId` (admins only). Each card names
+ * the version it was read at, so one changed meanwhile answers 412 and stays as it is.
+ */
+export async function changeCardOwner(
+  ownerId: string,
+  cards: { id: string; version: number }[],
+  client: AxiosInstance = apiClient,
+): Promise<OwnerChangeResult[]> {
+  return (
+    await client.post<{ results: OwnerChangeResult[] }>('/admin/cards/owner', {
+      owner: ownerId,
+      cards,
+    })
+  ).data.results
+}

@@ -4,8 +4,9 @@ import { Notify, Quasar } from 'quasar'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { InternalAxiosRequestConfig } from 'axios'
 import AdminCardsPage from './AdminCardsPage.vue'
+import AdminCardsOwnerDialog from '@/components/admin/AdminCardsOwnerDialog.vue'
 import { apiClient } from '@/api/client'
-import { fakeAdapter, json, problem } from '@/testing/fakeAdapter'
+import { fakeAdapter, json, problem, type FakeReply } from '@/testing/fakeAdapter'
 import type { CardSummary } from '@/types/cards'
 
 const originalAdapter = apiClient.defaults.adapter
@@ -145,5 +146,112 @@ describe('AdminCardsPage', () => {
         message: 'Made private 2 cards; 1 failed — Card c: changed meanwhile, reload and retry',
       }),
     )
+  })
+
+  describe('Change owner', () => {
+    const bob = { value: 'u-bob', label: 'Bob (bob)', username: 'bob', displayName: 'Bob' }
+
+    /** The page at `url`, over a server that hands card a over, finds b stale and refuses c's app. */
+    async function mountAt(url: string, answers: Record<string, FakeReply> = {}) {
+      const posted: unknown[] = []
+      const listed: unknown[] = []
+      const fake = fakeAdapter({
+        'GET /models': (config) => {
+          listed.push(config.params)
+          return json({ items: cards, total: cards.length, page: 0, size: 25 })
+        },
+        'POST /admin/cards/owner': (config) => {
+          const body = JSON.parse(String(config.data))
+          posted.push(body)
+          const id = body.cards[0].id as string
+          const answer = answers[id]
+          if (answer) return answer
+          return json({ results: [{ id, status: 200, owner: 'bob', slug: 'x', version: 4 }] })
+        },
+      })
+      apiClient.defaults.adapter = fake
+      const router = createRouter({
+        history: createMemoryHistory(),
+        routes: [
+          { path: '/admin/cards', component: AdminCardsPage },
+          { path: '/:rest(.*)*', component: { template: '<div />' } },
+        ],
+      })
+      await router.push(url)
+      wrapper = mount(AdminCardsPage, {
+        global: {
+          plugins: [[Quasar, { plugins: { Notify } }], router],
+          stubs: { QPage: { template: '<main><slot /></main>' } },
+        },
+        attachTo: document.body,
+      })
+      await flushPromises()
+      return { page: wrapper, posted, listed, router }
+    }
+
+    it("lists one owner's cards when the address names the owner, and all again without", async () => {
+      const { listed, router } = await mountAt('/admin/cards?owner=alice')
+
+      expect(listed).toEqual([{ owner: 'alice', page: 0, size: 25 }])
+      await router.replace('/admin/cards')
+      await flushPromises()
+      expect(listed[1]).toEqual({ page: 0, size: 25 })
+    })
+
+    it('hands each card over with its version and sums up per card', async () => {
+      const { page, posted } = await mountAt('/admin/cards', {
+        'id-b': json({
+          results: [{ id: 'id-b', status: 412, code: 'STALE_CARD', detail: 'The card changed.' }],
+        }),
+      })
+      const notify = vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+      await selectAll(page)
+      await page.get('[data-testid="admin-cards-owner"]').trigger('click')
+      await flushPromises()
+      expect(inBody('admin-cards-owner-dialog')!.textContent).toContain(
+        'Change the owner of 3 cards?',
+      )
+
+      page.findComponent(AdminCardsOwnerDialog).vm.$emit('confirm', bob)
+      await flushPromises()
+
+      expect(posted).toEqual(
+        ['id-a', 'id-b', 'id-c'].map((id) => ({ owner: 'u-bob', cards: [{ id, version: 3 }] })),
+      )
+      expect(notify).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: 'warning',
+          message: 'Gave bob 2 cards; 1 failed — Card b: changed meanwhile, reload and retry',
+        }),
+      )
+    })
+
+    it('stops at once when the new owner is refused', async () => {
+      const refused = problem({
+        type: 'about:blank',
+        title: 'Unprocessable Content',
+        status: 422,
+        code: 'INVALID_OWNER_CHANGE',
+        errors: [
+          { pointer: '/owner', detail: 'is disabled: hand the cards to a user who can sign in' },
+        ],
+      })
+      const { page, posted } = await mountAt('/admin/cards', { 'id-a': refused })
+      const notify = vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+      await selectAll(page)
+      await page.get('[data-testid="admin-cards-owner"]').trigger('click')
+      await flushPromises()
+
+      page.findComponent(AdminCardsOwnerDialog).vm.$emit('confirm', bob)
+      await flushPromises()
+
+      expect(posted).toHaveLength(1)
+      expect(notify).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: 'negative',
+          message: 'bob is disabled: hand the cards to a user who can sign in.',
+        }),
+      )
+    })
   })
 })

@@ -167,4 +167,27 @@ public record App(
         updatedAt,
         version + 1);
   }
+
+  /** The app under another owner, who manages it from now on (its card was handed over). */
+  App ownedBy(String nextOwnerId, Instant now) {
+    return new App(
+        id,
+        name,
+        cardId,
+        nextOwnerId,
+        backendId,
+        image,
+        port,
+        env,
+        secretEnvNames,
+        resources,
+        minReplicas,
+        maxReplicas,
+        scaleToZero,
+        state,
+        url,
+        createdAt,
+        now,
+        version + 1);
+  }
 }

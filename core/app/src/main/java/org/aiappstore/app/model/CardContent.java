@@ -102,4 +102,27 @@ public record CardContent(
         visibility,
         sharedWith);
   }
+
+  /** The same content naming another owner (the "Owner" field of the card). */
+  public CardContent withOwnerDisplayName(String ownerDisplayName) {
+    return new CardContent(
+        title,
+        task,
+        tags,
+        frameworks,
+        description,
+        explanation,
+        usage,
+        limitations,
+        ownerDisplayName,
+        pointOfContact,
+        body,
+        performance,
+        artifacts,
+        experiment,
+        dataset,
+        demo,
+        visibility,
+        sharedWith);
+  }
 }

@@ -90,6 +90,27 @@ public class CardRepository {
         == 1;
   }
 
+  /** How a write that gives a card another address (owner and slug) ended. */
+  public enum Move {
+    DONE,
+    /** The stored card is no longer at the expected version: nothing was written. */
+    STALE,
+    /** The new owner already has a card with this slug: nothing was written. */
+    SLUG_TAKEN
+  }
+
+  /** {@link #compareAndSet} for a card whose owner or slug changes, which may collide. */
+  public Move move(ModelCard next, long expectedVersion) {
+    try {
+      return compareAndSet(next, expectedVersion) ? Move.DONE : Move.STALE;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return Move.SLUG_TAKEN;
+      }
+      throw e;
+    }
+  }
+
   /** Deletes the card, only at {@code expectedVersion} when one is given. */
   public boolean delete(String id, Long expectedVersion) {
     Bson filter =

@@ -1,12 +1,14 @@
 package org.aiappstore.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.CardContent;
+import org.aiappstore.app.model.CardOwnerChanged;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.model.Revision;
@@ -80,6 +82,31 @@ class CardAuditTest {
       audit.onChange(new CardChanged(CARD, CardChanged.Kind.UPDATED));
 
       assertThat(actions()).containsExactly("card.updated");
+    }
+  }
+
+  @Nested
+  class WhenACardIsHandedOver {
+
+    @Test
+    void shouldAuditTheOwnersAndEveryAppThatWentWithTheCard() {
+      audit.onOwnerChange(new CardOwnerChanged(CARD, 4, "alice", "bob", List.of("app-1", "app-2")));
+
+      assertThat(auditor.entries())
+          .extracting(RecordingAuditor.Entry::action, RecordingAuditor.Entry::target)
+          .containsExactly(
+              tuple("card.owner_changed", "card=card-1,from=alice,to=bob"),
+              tuple("app.owner_changed", "app=app-1,card=card-1,from=alice,to=bob"),
+              tuple("app.owner_changed", "app=app-2,card=card-1,from=alice,to=bob"));
+    }
+
+    @Test
+    void shouldNotAuditTheHandOverAgainAsAnUpdate() {
+      revision(4, "owner", "sharedWith");
+
+      audit.onChange(new CardChanged(CARD, CardChanged.Kind.UPDATED, 4L));
+
+      assertThat(actions()).isEmpty();
     }
   }
 

@@ -94,6 +94,8 @@ class AccessControlIT {
         Arguments.of("GET", card + "/revisions/1", null, "user"),
         Arguments.of("POST", card + "/revisions/1/restore", null, "user"),
         Arguments.of("POST", "/api/v1/models/bulk-delete", "{\"ids\": []}", "user"),
+        // Handing cards over: 200 paths and bad input in CardHandoverIT.
+        Arguments.of("POST", "/api/v1/admin/cards/owner", "{\"owner\": \"x\"}", "admin"),
         Arguments.of("GET", "/api/v1/drafts/new", null, "user"),
         Arguments.of("PUT", "/api/v1/drafts/new", "{}", "user"),
         Arguments.of("DELETE", "/api/v1/drafts/new", null, "user"),
@@ -191,6 +193,41 @@ class AccessControlIT {
         .statusCode(403)
         .contentType("application/problem+json")
         .body("code", equalTo("FORBIDDEN"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} with an admin's read-scoped token")
+  @MethodSource("mutatingEndpoints")
+  void shouldRefuseAnAdminsReadScopedTokenEveryAdminChange(
+      String method, String path, String body, String role) {
+    if (!"admin".equals(role) || "GET".equals(method)) {
+      return; // a read token may read
+    }
+    send(AuthIT.as(adminReadToken()), body)
+        .request(method, path)
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("INSUFFICIENT_SCOPE"));
+  }
+
+  private static volatile String adminReadToken;
+
+  private static synchronized String adminReadToken() {
+    if (adminReadToken == null) {
+      adminReadToken =
+          AuthIT.asAdmin()
+              .contentType("application/json")
+              .body(
+                  AuthIT.json(
+                      java.util.Map.of(
+                          "name", "access control read", "scope", "read", "expiresInDays", 1)))
+              .post("/api/v1/auth/tokens")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("token");
+    }
+    return adminReadToken;
   }
 
   private static volatile String userToken;

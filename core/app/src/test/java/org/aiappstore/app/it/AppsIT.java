@@ -549,4 +549,52 @@ class AppsIT {
             "errors.find { it.pointer == '/demo/appId' }.detail",
             equalTo("is already the demo of another card"));
   }
+
+  @Test
+  void shouldHandTheDemoOverWithItsCardSoTheFormerOwnerCanBeDeleted() {
+    AuthIT.TestUser leaver = AuthIT.createUser("leaver", "user");
+    AuthIT.Session leaverSession = AuthIT.loginAs(leaver);
+    AuthIT.TestUser heir = AuthIT.createUser("heir", "user");
+    String appId =
+        createAs(leaverSession.accessToken()).then().statusCode(201).extract().path("id");
+    Map<String, Object> card = CardsIT.card("Handed-over demo");
+    card.put("demo", Map.of("type", "app", "appId", appId));
+    io.restassured.response.Response created = CardsIT.create(leaverSession, card);
+    created.then().statusCode(201);
+
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            AuthIT.json(
+                Map.of(
+                    "owner",
+                    heir.id(),
+                    "cards",
+                    List.of(
+                        Map.of(
+                            "id",
+                            created.<String>path("id"),
+                            "version",
+                            created.<Integer>path("version"))))))
+        .post("/api/v1/admin/cards/owner")
+        .then()
+        .statusCode(200)
+        .body("results[0].status", equalTo(200));
+
+    String heirToken = AuthIT.loginAs(heir).accessToken();
+    AuthIT.as(heirToken)
+        .get("/api/v1/apps/" + appId)
+        .then()
+        .statusCode(200)
+        .body("ownerId", equalTo(heir.id()))
+        .body("env", not(nullValue())); // the manager's view
+    // The former owner reads the public card's demo as anyone does: no longer its manager.
+    AuthIT.as(leaverSession.accessToken())
+        .get("/api/v1/apps/" + appId)
+        .then()
+        .statusCode(200)
+        .body("env", nullValue());
+    assertThat(deployment(appId)).isNotNull();
+    AuthIT.asAdmin().delete("/api/v1/admin/users/" + leaver.id()).then().statusCode(204);
+  }
 }

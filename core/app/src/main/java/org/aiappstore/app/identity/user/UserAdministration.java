@@ -152,7 +152,8 @@ public class UserAdministration {
   /**
    * Deletes the user with their sessions, tokens and drafts. Refused (409 {@code
    * USER_OWNS_CONTENT}) while they own cards or apps: those would stay behind unreachable, with
-   * apps still running, so the admin deletes them first or disables the user instead.
+   * apps still running, so the admin hands the cards over to another user first (their demo apps go
+   * with them), deletes what is left, or disables the user instead.
    */
   public void delete(String callerId, String id) {
     if (id.equals(callerId)) {
@@ -193,7 +194,8 @@ public class UserAdministration {
         user.username()
             + " still owns "
             + String.join(" and ", owned)
-            + ": delete them first, or disable the user instead (their cards stay).");
+            + ": hand the cards over to another user first (Admin → Cards, Change owner; their"
+            + " demo apps go with them) and delete what is left, or disable the user instead.");
   }
 
   private Optional<User> storeGuarded(String callerId, User current, User changed) {

@@ -306,8 +306,9 @@ class UserAdministrationTest {
                 assertThat(e.code()).isEqualTo("USER_OWNS_CONTENT");
                 assertThat(e.getMessage())
                     .isEqualTo(
-                        "alice still owns 2 cards and 1 app: delete them first, or disable the"
-                            + " user instead (their cards stay).");
+                        "alice still owns 2 cards and 1 app: hand the cards over to another user"
+                            + " first (Admin → Cards, Change owner; their demo apps go with them)"
+                            + " and delete what is left, or disable the user instead.");
               });
       assertThat(users.findById(alice.id())).isPresent();
     }
