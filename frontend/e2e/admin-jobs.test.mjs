@@ -1,7 +1,8 @@
 // Browser test of Admin → Exports and imports and the audit log, run with `node --test e2e/` against a
 // running server (BASE_URL) whose first administrator is E2E_ADMIN_USERNAME / E2E_ADMIN_PASSWORD. Exports
 // two cards, sees the progress reach 2 of 2, downloads the bundle, deletes one card, imports the bundle back,
-// finds the card again and the deletion in the audit log, then deletes the export.
+// finds the card again and the deletion in the audit log, makes the second card private and hands it
+// over to another user in Admin → Cards, then deletes the export.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
@@ -155,6 +156,41 @@ describe(
           `/models/${encodeURIComponent(other.owner.username)}/${other.slug}`,
         )
         assert.equal((await second.json()).visibility, 'private')
+
+        // Admin → Cards: the second card handed over to another user, picked by name.
+        const heir = `heir-${RUN}`
+        const createdUser = await api('/admin/users', {
+          method: 'POST',
+          body: JSON.stringify({
+            username: heir,
+            displayName: `Heir ${RUN}`,
+            password: `Correct-Horse-${RUN}-9!`,
+            roles: ['user'],
+          }),
+        })
+        assert.equal(createdUser.status, 201, await createdUser.text())
+        await byTestId(page, 'admin-cards-table')
+          .locator('tr', { hasText: `${TITLE} (second)` })
+          .locator('.q-checkbox')
+          .click()
+        await byTestId(page, 'admin-cards-owner').click()
+        // Quasar puts the test id on the select's input (or, in other versions, on its wrapper).
+        await page
+          .locator(
+            'input[data-testid="admin-cards-owner-select"], [data-testid="admin-cards-owner-select"] input',
+          )
+          .fill(heir)
+        await page.locator('.q-menu .q-item', { hasText: heir }).first().click()
+        await byTestId(page, 'admin-cards-owner-summary').waitFor()
+        await byTestId(page, 'confirm-ok').click()
+        await page.waitForFunction(() =>
+          document
+            .querySelector('[data-testid="admin-cards-actions"]')
+            ?.textContent?.includes('0 selected'),
+        )
+        const handedOver = await api(`/models/${encodeURIComponent(heir)}/${other.slug}`)
+        assert.equal(handedOver.status, 200, 'the card is at its new owner')
+        assert.equal((await handedOver.json()).id, other.id)
 
         await page.goto(`${BASE_URL}/admin/jobs`)
         const row = page.locator('[data-testid="job-row"]', { hasText: 'export' }).first()
