@@ -395,6 +395,36 @@ describe('Accessibility', { skip: ADMIN_PASSWORD ? false : NO_ADMIN_PASSWORD }, 
     })
   })
 
+  it('has no serious violations in dark mode', async () => {
+    await withPage(browser, async (page) => {
+      const axe = auditor()
+      // The app follows the system's colour scheme until the user picks one.
+      await page.emulateMedia({ colorScheme: 'dark' })
+      await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/')
+      await page.locator('body.body--dark [data-testid="dashboard"]').waitFor()
+      await axe.audit(page, 'dark: dashboard /')
+      await visit(page, `/models?q=${RUN}`, '[data-testid="models-total"][data-total="1"]')
+      await axe.audit(page, 'dark: search /models')
+      const cardPath = `/models/${encodeURIComponent(card.owner.username)}/${card.slug}`
+      await visit(page, cardPath, '[data-testid="card-body"] img')
+      await axe.audit(page, 'dark: card (overview)')
+      await byTestId(page, 'card-tab-performance').click()
+      await page.locator('[data-testid="chart"][data-rendered="true"]').waitFor()
+      await axe.audit(page, 'dark: card (performance)')
+      await visit(page, '/models/new', '[data-testid="card-wizard"]')
+      await wizardReady(page)
+      await axe.audit(page, 'dark: wizard /models/new (basics)')
+      await visit(page, '/admin/users', '[data-testid="user-row"]')
+      await axe.audit(page, 'dark: admin users')
+      await visit(page, '/admin/audit', '[data-testid="audit-table"]')
+      await axe.audit(page, 'dark: admin audit log')
+      await visit(page, '/admin/plugins', '[data-testid="plugins-tab"]')
+      await page.locator('[data-testid="plugins-loading"]').waitFor({ state: 'detached' })
+      await axe.audit(page, 'dark: admin plugins')
+      axe.check()
+    })
+  })
+
   it('reaches the search box and the facets with Tab, and Esc closes the quick search', async () => {
     await withPage(browser, async (page) => {
       await signIn(page, BASE_URL, ADMIN_USERNAME, ADMIN_PASSWORD, '/models')
