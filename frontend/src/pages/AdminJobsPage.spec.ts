@@ -103,6 +103,14 @@ describe('AdminJobsPage', () => {
     expect(running().get('[data-testid="job-progress"]').text()).toContain('2 of 2')
   })
 
+  it('names the progress bar of each job for screen readers', async () => {
+    const { page } = await mountPage()
+
+    const bars = page.findAll('[data-testid="job-row"] [role="progressbar"]')
+    expect(bars.length).toBeGreaterThan(0)
+    expect(bars.map((bar) => bar.attributes('aria-label'))).toEqual(bars.map(() => 'Job progress'))
+  })
+
   it('shows a job started while another page was shown first, on the first page', async () => {
     const { page, pages } = await mountPage()
     await page.get('button[aria-label="Next page"]').trigger('click')

@@ -116,7 +116,7 @@ describe('AdminPluginsPage', () => {
   it('groups connectors by kind and marks the active, the read-only and open circuits', async () => {
     const { wrapper: page } = await mountPage()
 
-    expect(page.findAll('h3').map((heading) => heading.text())).toEqual([
+    expect(page.findAll('h2').map((heading) => heading.text())).toEqual([
       'Data connectors',
       'Experiment connectors',
     ])

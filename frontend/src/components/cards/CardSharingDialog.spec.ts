@@ -55,6 +55,19 @@ describe('CardSharingDialog', () => {
     document.body.innerHTML = ''
   })
 
+  it('is named after its title, for screen readers', async () => {
+    wrapper = mount(CardSharingDialog, {
+      props: { card: sharedCard, saving: false, error: null, modelValue: true },
+      global: { plugins: [Quasar] },
+      attachTo: document.body,
+    })
+    await flushPromises()
+
+    const dialog = document.body.querySelector('[role="dialog"]')!
+    const title = document.getElementById(dialog.getAttribute('aria-labelledby')!)
+    expect(title?.textContent?.trim()).toBe('Visibility and sharing')
+  })
+
   it('shows an error about one entry of the list at the list, naming the user', async () => {
     await savedWith(refusal([{ pointer: '/sharedWith/1', detail: 'is not an active user' }]))
 
