@@ -9,8 +9,13 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.aiappstore.plugin.api.error.ErrorCode;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
@@ -116,7 +121,7 @@ final class ClearMlClient {
       HttpResponse<InputStream> response =
           http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
-        byte[] answer = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        byte[] answer = readWithin(in, settings.requestTimeout());
         if (answer.length > MAX_ANSWER_BYTES) {
           throw new PlatformException(
               PlatformErrors.UNAVAILABLE,
@@ -133,6 +138,38 @@ final class ClearMlClient {
       Thread.currentThread().interrupt();
       throw new PlatformException(
           PlatformErrors.UNAVAILABLE, "Interrupted while waiting for ClearML", e, true);
+    }
+  }
+
+  /**
+   * Up to one byte more than {@link #MAX_ANSWER_BYTES} of the answer, unless reading it takes
+   * longer than {@code timeout}: the request's timeout ends once the headers arrive, so a server
+   * sending the body slowly would otherwise hold the caller's thread for as long as it likes.
+   * Closing the stream at the deadline ends the read with an exception.
+   */
+  private static byte[] readWithin(InputStream in, Duration timeout) throws IOException {
+    AtomicBoolean late = new AtomicBoolean();
+    CompletableFuture<Void> deadline =
+        CompletableFuture.runAsync(
+            () -> {
+              late.set(true);
+              closeQuietly(in);
+            },
+            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    try {
+      return in.readNBytes(MAX_ANSWER_BYTES + 1);
+    } catch (IOException e) {
+      throw late.get() ? new HttpTimeoutException("the answer took too long") : e;
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the read ends either way
     }
   }
 

@@ -11,9 +11,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 
@@ -106,7 +111,7 @@ final class MlflowClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
-        byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+        byte[] bytes = readWithin(in, settings.requestTimeout());
         if (bytes.length > MAX_ANSWER_BYTES) {
           throw new PlatformException(
               PlatformErrors.UNAVAILABLE,
@@ -130,6 +135,38 @@ final class MlflowClient {
       throw MlflowErrors.unreadable(response.statusCode(), action, null);
     }
     return body;
+  }
+
+  /**
+   * Up to one byte more than {@link #MAX_ANSWER_BYTES} of the answer, unless reading it takes
+   * longer than {@code timeout}: the request's timeout ends once the headers arrive, so a server
+   * sending the body slowly would otherwise hold the caller's thread for as long as it likes.
+   * Closing the stream at the deadline ends the read with an exception.
+   */
+  private static byte[] readWithin(InputStream in, Duration timeout) throws IOException {
+    AtomicBoolean late = new AtomicBoolean();
+    CompletableFuture<Void> deadline =
+        CompletableFuture.runAsync(
+            () -> {
+              late.set(true);
+              closeQuietly(in);
+            },
+            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    try {
+      return in.readNBytes(MAX_ANSWER_BYTES + 1);
+    } catch (IOException e) {
+      throw late.get() ? new HttpTimeoutException("the answer took too long") : e;
+    } finally {
+      deadline.cancel(false);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the read ends either way
+    }
   }
 
   private JsonNode parse(String text) {

@@ -60,4 +60,47 @@ class MlflowClientTest {
             e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE))
         .hasMessageContaining("larger than");
   }
+
+  @Test
+  void shouldGiveUpOnAnAnswerWhoseBodyComesTooSlowly() throws Exception {
+    URI api = slowBodyServer();
+    MlflowClient client =
+        new MlflowClient(
+            new MlflowSettings(api, api, null, "none", Duration.ofSeconds(2), List.of()),
+            HttpClient.newHttpClient(),
+            new ObjectMapper());
+    long started = System.nanoTime();
+
+    assertThatThrownBy(
+            () ->
+                client.get(
+                    "/api/2.0/mlflow/experiments/search", Map.of(), MlflowErrors.Expect.NOTHING))
+        .isInstanceOfSatisfying(
+            PlatformException.class,
+            e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.TIMEOUT));
+    // The server would go on for a minute; the headers came at once, the body's deadline is 2 s.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  /** Answers at once, then sends its body a byte every half second, for a minute. */
+  private URI slowBodyServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 120);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 120; i++) {
+              out.write('{');
+              out.flush();
+              Thread.sleep(500);
+            }
+          } catch (IOException | InterruptedException e) {
+            // the client gave up: what the test expects
+          }
+        });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
 }
