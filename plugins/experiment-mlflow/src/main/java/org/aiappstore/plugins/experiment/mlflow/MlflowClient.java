@@ -109,9 +109,11 @@ final class MlflowClient {
     HttpResponse<InputStream> response;
     String text;
     try {
+      long sent = System.nanoTime();
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
-        byte[] bytes = readWithin(in, settings.requestTimeout());
+        byte[] bytes =
+            readWithin(in, settings.requestTimeout().minusNanos(System.nanoTime() - sent));
         if (bytes.length > MAX_ANSWER_BYTES) {
           throw new PlatformException(
               PlatformErrors.UNAVAILABLE,
@@ -139,9 +141,10 @@ final class MlflowClient {
 
   /**
    * Up to one byte more than {@link #MAX_ANSWER_BYTES} of the answer, unless reading it takes
-   * longer than {@code timeout}: the request's timeout ends once the headers arrive, so a server
-   * sending the body slowly would otherwise hold the caller's thread for as long as it likes.
-   * Closing the stream at the deadline ends the read with an exception.
+   * longer than {@code timeout} (what is left of the request's): the request's own timeout ends
+   * once the headers arrive, so a server sending the body slowly would otherwise hold the caller's
+   * thread for as long as it likes. Closing the stream at the deadline ends the read with an
+   * exception.
    */
   private static byte[] readWithin(InputStream in, Duration timeout) throws IOException {
     AtomicBoolean late = new AtomicBoolean();
@@ -151,7 +154,8 @@ final class MlflowClient {
               late.set(true);
               closeQuietly(in);
             },
-            CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            CompletableFuture.delayedExecutor(
+                Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS));
     try {
       return in.readNBytes(MAX_ANSWER_BYTES + 1);
     } catch (IOException e) {
