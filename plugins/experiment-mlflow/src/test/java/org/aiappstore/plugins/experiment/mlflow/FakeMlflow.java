@@ -1,7 +1,6 @@
 package org.aiappstore.plugins.experiment.mlflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -52,8 +51,8 @@ final class FakeMlflow implements AutoCloseable {
   private static final Pattern TAG_CLAUSE = Pattern.compile("tags\\.`([^`]+)` (=|LIKE) '(.*)'");
 
   private final FakeHttpServer server = FakeHttpServer.start();
-  private final ObjectMapper json =
-      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  /** Strict like protobuf's JSON: MLflow writes a NaN metric as the string {@code "NaN"}. */
+  private final ObjectMapper json = JsonMapper.builder().build();
   private final List<JsonNode> runs = new ArrayList<>();
   private final Map<String, JsonNode> experiments = new LinkedHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);
