@@ -5,6 +5,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.Set;
 import org.aiappstore.plugin.api.error.ErrorCode;
+import org.aiappstore.plugin.api.error.ErrorType;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 
@@ -15,6 +16,14 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * message.
  */
 final class MlflowErrors {
+
+  /**
+   * The tracking URL does not lead to MLflow's REST API: a 404 that is not MLflow's {@code
+   * RESOURCE_DOES_NOT_EXIST}, e.g. a proxy's page for a wrong path prefix or Databricks' {@code
+   * ENDPOINT_NOT_FOUND}. A configuration error, not retryable.
+   */
+  static final ErrorCode API_NOT_FOUND =
+      new ErrorCode("experiment-mlflow", "API_NOT_FOUND", ErrorType.EXTERNAL, 502);
 
   private static final Set<String> CREDENTIAL_CODES =
       Set.of("UNAUTHENTICATED", "PERMISSION_DENIED", "UNAUTHORIZED");
@@ -64,10 +73,21 @@ final class MlflowErrors {
    */
   static PlatformException answer(int status, String errorCode, String action, Expect expect) {
     String what = "HTTP " + status + (errorCode.isEmpty() ? "" : ", " + errorCode);
-    if (expect.notFound() != null
-        && (status == 404 || errorCode.equals("RESOURCE_DOES_NOT_EXIST"))) {
+    boolean missing = errorCode.equals("RESOURCE_DOES_NOT_EXIST");
+    if (expect.notFound() != null && missing) {
       return new PlatformException(
           expect.notFound(), "Cannot " + action + ": not found (" + what + ")");
+    }
+    if (status == 404 && !missing) {
+      return new PlatformException(
+          API_NOT_FOUND,
+          "MLflow's REST API is not where the tracking URL points, cannot "
+              + action
+              + " ("
+              + what
+              + "): check the tracking URL, including the path prefix of a proxy",
+          null,
+          false);
     }
     if (expect.invalidParameter() != null && errorCode.equals("INVALID_PARAMETER_VALUE")) {
       return new PlatformException(

@@ -51,8 +51,10 @@ final class FakeMlflow implements AutoCloseable {
   private static final Pattern TAG_CLAUSE = Pattern.compile("tags\\.`([^`]+)` (=|LIKE) '(.*)'");
 
   private final FakeHttpServer server = FakeHttpServer.start();
+
   /** Strict like protobuf's JSON: MLflow writes a NaN metric as the string {@code "NaN"}. */
   private final ObjectMapper json = JsonMapper.builder().build();
+
   private final List<JsonNode> runs = new ArrayList<>();
   private final Map<String, JsonNode> experiments = new LinkedHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);

@@ -19,7 +19,8 @@ class MlflowErrorsTest {
   @ParameterizedTest(name = "HTTP {0} {1} -> {2}, retryable {3}")
   @CsvSource({
     "404, RESOURCE_DOES_NOT_EXIST, EXPERIMENT_NOT_FOUND, false",
-    "404, '', EXPERIMENT_NOT_FOUND, false",
+    "404, '', API_NOT_FOUND, false",
+    "404, ENDPOINT_NOT_FOUND, API_NOT_FOUND, false",
     "400, INVALID_PARAMETER_VALUE, INVALID_ARGUMENT, false",
     "401, '', UNAUTHORIZED_REMOTE, false",
     "403, PERMISSION_DENIED, UNAUTHORIZED_REMOTE, false",
@@ -44,6 +45,15 @@ class MlflowErrorsTest {
             MlflowErrors.answer(404, "RESOURCE_DOES_NOT_EXIST", ACTION, MlflowErrors.Expect.NOTHING)
                 .errorCode())
         .isEqualTo(PlatformErrors.UNAVAILABLE);
+  }
+
+  @Test
+  void shouldBlameTheTrackingUrlForA404ThatIsNotMlflows() {
+    PlatformException e = MlflowErrors.answer(404, "", ACTION, RUN);
+
+    assertThat(e.errorCode()).isEqualTo(MlflowErrors.API_NOT_FOUND);
+    assertThat(e.errorCode().id()).isEqualTo("experiment-mlflow:API_NOT_FOUND");
+    assertThat(e.getMessage()).contains("check the tracking URL");
   }
 
   @Test

@@ -195,6 +195,32 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
   }
 
   @Nested
+  class WhenTheTrackingUrlIsWrong {
+
+    @Test
+    void shouldSayToCheckTheTrackingUrlInsteadOfReportingAMissingRun() {
+      URI wrongPrefix = URI.create(mlflow.trackingUrl() + "/not-mlflow");
+
+      try (ExperimentConnector misdirected = create(wrongPrefix, Duration.ofSeconds(5))) {
+        assertThat(misdirected.checkConnection())
+            .satisfies(
+                check -> {
+                  assertThat(check.ok()).isFalse();
+                  assertThat(check.retryable()).isFalse();
+                  assertThat(check.detail()).contains("check the tracking URL");
+                });
+        assertThatThrownBy(() -> misdirected.experiment(FakeMlflow.RESNET))
+            .isInstanceOfSatisfying(
+                PlatformException.class,
+                e -> {
+                  assertThat(e.errorCode()).isEqualTo(MlflowErrors.API_NOT_FOUND);
+                  assertThat(e.retryable()).isFalse();
+                });
+      }
+    }
+  }
+
+  @Nested
   class WhenSearchingRuns {
 
     @Test
