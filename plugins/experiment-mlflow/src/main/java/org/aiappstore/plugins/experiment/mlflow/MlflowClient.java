@@ -115,9 +115,7 @@ final class MlflowClient {
         byte[] bytes =
             readWithin(in, settings.requestTimeout().minusNanos(System.nanoTime() - sent));
         if (bytes.length > MAX_ANSWER_BYTES) {
-          throw new PlatformException(
-              PlatformErrors.UNAVAILABLE,
-              "MLflow's answer is larger than " + MAX_ANSWER_BYTES + " bytes, cannot " + action);
+          throw MlflowErrors.tooLarge(MAX_ANSWER_BYTES, action);
         }
         text = new String(bytes, StandardCharsets.UTF_8);
       }

@@ -106,20 +106,18 @@ final class MlflowErrors {
           false);
     }
     if (status == 504 || status == 408) {
-      return new PlatformException(
-          PlatformErrors.TIMEOUT, "MLflow timed out, cannot " + action + " (" + what + ")", null);
+      return new CallFailed(
+          PlatformErrors.TIMEOUT, "MLflow timed out, cannot " + action + " (" + what + ")", true);
     }
     if (status >= 500 || status == 429 || FAILING_CODES.contains(errorCode)) {
-      return new PlatformException(
+      return new CallFailed(
           PlatformErrors.UNAVAILABLE,
           "MLflow is failing, cannot " + action + " (" + what + ")",
-          null,
           true);
     }
-    return new PlatformException(
+    return new CallFailed(
         PlatformErrors.UNAVAILABLE,
         "MLflow rejected the request to " + action + " (" + what + ")",
-        null,
         false);
   }
 
@@ -132,10 +130,52 @@ final class MlflowErrors {
    * @return the platform exception to throw
    */
   static PlatformException unreadable(int status, String action, Throwable cause) {
-    return new PlatformException(
+    return new CallFailed(
         PlatformErrors.UNAVAILABLE,
         "MLflow gave an unreadable answer (HTTP " + status + "), cannot " + action,
         cause,
         false);
+  }
+
+  /**
+   * An answer larger than the client reads: retrying gets the same answer, so not retryable.
+   *
+   * @param limit the most bytes read of an answer
+   * @param action what was attempted
+   * @return the platform exception to throw
+   */
+  static PlatformException tooLarge(int limit, String action) {
+    return new CallFailed(
+        PlatformErrors.UNAVAILABLE,
+        "MLflow's answer is larger than " + limit + " bytes, cannot " + action,
+        false);
+  }
+
+  /**
+   * Whether a failure concerns only the call that failed: MLflow answered it, but with an error
+   * status (other than refused credentials, a missing resource or a wrong tracking URL), an
+   * unreadable body or too large a body. A part of an experiment read by such a call can be left
+   * out while the rest is shown; refused credentials and an unreachable or silent server fail the
+   * whole read.
+   *
+   * @param e a failure of this plugin's client
+   * @return whether only that call failed
+   */
+  static boolean concernsOnlyTheCall(PlatformException e) {
+    return e instanceof CallFailed;
+  }
+
+  /** A failure that concerns only the call that failed, see {@link #concernsOnlyTheCall}. */
+  private static final class CallFailed extends PlatformException {
+
+    private static final long serialVersionUID = 1L;
+
+    CallFailed(ErrorCode code, String message, boolean retryable) {
+      this(code, message, null, retryable);
+    }
+
+    CallFailed(ErrorCode code, String message, Throwable cause, boolean retryable) {
+      super(code, message, cause, retryable);
+    }
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.error.PlatformErrors;
@@ -47,6 +49,8 @@ final class MlflowExperimentConnector implements ExperimentConnector {
   static final int MAX_EXPERIMENTS = 1000;
 
   private static final int NAME_CACHE_LIMIT = 1000;
+
+  private static final Logger LOG = Logger.getLogger(MlflowExperimentConnector.class.getName());
 
   private static final MlflowErrors.Expect RUN =
       new MlflowErrors.Expect(
@@ -211,29 +215,40 @@ final class MlflowExperimentConnector implements ExperimentConnector {
             .map(m -> m.metric())
             .collect(Collectors.toCollection(LinkedHashSet::new));
     for (String key : keys) {
-      List<JsonNode> history = new ArrayList<>();
-      String token = null;
-      do {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("run_id", runId);
-        query.put("metric_key", key);
-        query.put("max_results", Integer.toString(HISTORY_PAGE_SIZE));
-        query.put("page_token", token);
-        JsonNode page = client.get("metrics/get-history", query, RUN);
-        page.path("metrics").forEach(history::add);
-        token = page.path("next_page_token").asText(null);
-      } while (token != null && !token.isEmpty() && history.size() < MAX_HISTORY_POINTS);
-      PlotlyFigure figure =
-          MlflowMapping.figure(
-              key,
-              history.size() > MAX_HISTORY_POINTS
-                  ? history.subList(0, MAX_HISTORY_POINTS)
-                  : history);
+      PlotlyFigure figure;
+      try {
+        figure = MlflowMapping.figure(key, history(runId, key));
+      } catch (PlatformException e) {
+        if (!MlflowErrors.concernsOnlyTheCall(e)) {
+          throw e;
+        }
+        LOG.log(
+            Level.WARNING,
+            "Left out the figure of metric ''{0}'' of MLflow run {1}: {2}",
+            new Object[] {key, runId, e.getMessage()});
+        continue;
+      }
       if (figure != null) {
         figures.add(figure);
       }
     }
     return figures;
+  }
+
+  private List<JsonNode> history(String runId, String key) {
+    List<JsonNode> history = new ArrayList<>();
+    String token = null;
+    do {
+      Map<String, String> query = new LinkedHashMap<>();
+      query.put("run_id", runId);
+      query.put("metric_key", key);
+      query.put("max_results", Integer.toString(HISTORY_PAGE_SIZE));
+      query.put("page_token", token);
+      JsonNode page = client.get("metrics/get-history", query, RUN);
+      page.path("metrics").forEach(history::add);
+      token = page.path("next_page_token").asText(null);
+    } while (token != null && !token.isEmpty() && history.size() < MAX_HISTORY_POINTS);
+    return history.size() > MAX_HISTORY_POINTS ? history.subList(0, MAX_HISTORY_POINTS) : history;
   }
 
   private List<Artifact> artifacts(String runId, JsonNode run, Map<String, String> loggedModels) {

@@ -42,6 +42,12 @@ final class FakeMlflow implements AutoCloseable {
   static final String SLOW_RUN = "5104510451044510a510451045104510";
   static final String BROKEN_RUN = "b40b40b40b404b40b40b40b40b40b40b";
 
+  /** A copy of {@link #RESNET} whose {@code loss} history fails with MLflow's internal error. */
+  static final String FAILING_LOSS_RUN = "fa11fa11fa114fa1a11fa11fa11fa11f";
+
+  /** A copy of {@link #RESNET} whose {@code loss} history is refused as not permitted. */
+  static final String DENIED_LOSS_RUN = "de41ede41ede4de4a1ede41ede41ede4";
+
   /** How many records a paged answer of the fake holds at most, to exercise paging. */
   static final int FAKE_PAGE = 2;
 
@@ -56,6 +62,10 @@ final class FakeMlflow implements AutoCloseable {
   private final ObjectMapper json = JsonMapper.builder().build();
 
   private final List<JsonNode> runs = new ArrayList<>();
+
+  /** Runs that can be read by id but are not found by searches, by id. */
+  private final Map<String, JsonNode> hiddenRuns = new LinkedHashMap<>();
+
   private final Map<String, JsonNode> experiments = new LinkedHashMap<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -64,6 +74,11 @@ final class FakeMlflow implements AutoCloseable {
     recorded("experiments.search.json")
         .path("experiments")
         .forEach(e -> experiments.put(e.path("experiment_id").asText(), e));
+    for (String id : List.of(FAILING_LOSS_RUN, DENIED_LOSS_RUN)) {
+      ObjectNode copy = run(RESNET).orElseThrow().deepCopy();
+      ((ObjectNode) copy.path("info")).put("run_id", id).put("run_uuid", id);
+      hiddenRuns.put(id, copy);
+    }
     route("GET", "runs/get", this::getRun);
     route("GET", "experiments/get", this::getExperiment);
     route("POST", "experiments/search", this::searchExperiments);
@@ -183,8 +198,14 @@ final class FakeMlflow implements AutoCloseable {
       return error(404, "resource-does-not-exist");
     }
     String key = request.queryParameter("metric_key").orElse("");
+    if (key.equals("loss") && run.equals(FAILING_LOSS_RUN)) {
+      return error(500, "internal-error");
+    }
+    if (key.equals("loss") && run.equals(DENIED_LOSS_RUN)) {
+      return error(403, "permission-denied");
+    }
     List<JsonNode> points = new ArrayList<>();
-    if (run.equals(RESNET) && (key.equals("loss") || key.equals("accuracy"))) {
+    if (asResnet(run) && (key.equals("loss") || key.equals("accuracy"))) {
       recorded("metrics.get-history." + key + ".json").path("metrics").forEach(points::add);
     }
     Integer offset = offset(request.queryParameter("page_token").orElse(null));
@@ -201,7 +222,7 @@ final class FakeMlflow implements AutoCloseable {
     }
     JsonNode listing = recorded("artifacts.list.json");
     List<JsonNode> files = new ArrayList<>();
-    if (run.equals(RESNET)) {
+    if (asResnet(run)) {
       listing.path("files").forEach(files::add);
     }
     Integer offset = offset(request.queryParameter("page_token").orElse(null));
@@ -271,7 +292,15 @@ final class FakeMlflow implements AutoCloseable {
   }
 
   private Optional<JsonNode> run(String id) {
+    if (hiddenRuns.containsKey(id)) {
+      return Optional.of(hiddenRuns.get(id));
+    }
     return runs.stream().filter(r -> r.path("info").path("run_id").asText().equals(id)).findFirst();
+  }
+
+  /** Whether a run has {@link #RESNET}'s histories and artifacts. */
+  private boolean asResnet(String id) {
+    return id.equals(RESNET) || hiddenRuns.containsKey(id);
   }
 
   private Response error(int status, String name) {

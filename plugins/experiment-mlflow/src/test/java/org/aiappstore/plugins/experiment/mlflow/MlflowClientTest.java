@@ -28,7 +28,7 @@ class MlflowClientTest {
   }
 
   @Test
-  void shouldStopReadingAnAnswerLargerThanItsLimit() throws Exception {
+  void shouldStopReadingAnAnswerLargerThanItsLimitAndNotRetryIt() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -57,7 +57,11 @@ class MlflowClientTest {
                     "/api/2.0/mlflow/experiments/search", Map.of(), MlflowErrors.Expect.NOTHING))
         .isInstanceOfSatisfying(
             PlatformException.class,
-            e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE))
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE);
+              assertThat(e.retryable()).as("the same answer comes again").isFalse();
+              assertThat(MlflowErrors.concernsOnlyTheCall(e)).isTrue();
+            })
         .hasMessageContaining("larger than");
   }
 

@@ -2,6 +2,7 @@ package org.aiappstore.plugins.experiment.mlflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -158,6 +159,27 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
                 assertThat(e.retryable()).isTrue();
                 assertThat(e.getMessage()).contains("INTERNAL_ERROR").doesNotContain("Traceback");
               });
+    }
+
+    @Test
+    void shouldLeaveOutTheFigureOfAFailingHistoryButFailOnRefusedCredentials() {
+      Experiment run = connector().experiment(FakeMlflow.FAILING_LOSS_RUN);
+
+      assertSoftly(
+          softly -> {
+            softly
+                .assertThat(run.scalars())
+                .extracting(PlotlyFigure::title)
+                .containsExactly("accuracy");
+            softly.assertThat(run.parameters()).containsKey("lr");
+            softly.assertThat(run.tags()).contains("baseline");
+            softly.assertThat(run.artifacts()).extracting(Artifact::name).contains("model");
+            softly
+                .assertThatThrownBy(() -> connector().experiment(FakeMlflow.DENIED_LOSS_RUN))
+                .isInstanceOfSatisfying(
+                    PlatformException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAUTHORIZED_REMOTE));
+          });
     }
 
     @Test
