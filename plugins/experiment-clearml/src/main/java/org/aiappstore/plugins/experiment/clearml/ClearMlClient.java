@@ -125,12 +125,7 @@ final class ClearMlClient {
         byte[] answer =
             readWithin(in, settings.requestTimeout().minusNanos(System.nanoTime() - sent));
         if (answer.length > MAX_ANSWER_BYTES) {
-          throw new PlatformException(
-              PlatformErrors.UNAVAILABLE,
-              "ClearML's answer is larger than "
-                  + MAX_ANSWER_BYTES
-                  + " bytes, cannot "
-                  + action(endpoint));
+          throw ClearMlErrors.tooLarge(MAX_ANSWER_BYTES, action(endpoint));
         }
         return new Answer(response.statusCode(), new String(answer, StandardCharsets.UTF_8));
       }

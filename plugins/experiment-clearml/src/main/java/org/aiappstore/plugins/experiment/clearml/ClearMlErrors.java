@@ -75,17 +75,20 @@ final class ClearMlErrors {
           false);
     }
     if (status == 504 || status == 408 || resultCode == 504 || resultCode == 408) {
-      return new PlatformException(
-          PlatformErrors.TIMEOUT, "ClearML timed out, cannot " + action + " (" + what + ")", null);
+      return new CallFailed(
+          PlatformErrors.TIMEOUT,
+          "ClearML timed out, cannot " + action + " (" + what + ")",
+          null,
+          true);
     }
     if (status >= 500 || status == 429 || resultCode >= 500) {
-      return new PlatformException(
+      return new CallFailed(
           PlatformErrors.UNAVAILABLE,
           "ClearML is failing, cannot " + action + " (" + what + ")",
           null,
           true);
     }
-    return new PlatformException(
+    return new CallFailed(
         PlatformErrors.UNAVAILABLE,
         "ClearML rejected the request to " + action + " (" + what + ")",
         null,
@@ -102,10 +105,48 @@ final class ClearMlErrors {
    */
   static PlatformException unreadable(int status, String action, Throwable cause) {
     boolean failing = status >= 500 || status == 429;
-    return new PlatformException(
+    return new CallFailed(
         status == 504 ? PlatformErrors.TIMEOUT : PlatformErrors.UNAVAILABLE,
         "ClearML gave an unreadable answer (HTTP " + status + "), cannot " + action,
         cause,
         failing);
+  }
+
+  /**
+   * An answer larger than the client reads: retrying gets the same answer, so not retryable.
+   *
+   * @param limit the most bytes read of an answer
+   * @param action what was attempted
+   * @return the platform exception to throw
+   */
+  static PlatformException tooLarge(int limit, String action) {
+    return new CallFailed(
+        PlatformErrors.UNAVAILABLE,
+        "ClearML's answer is larger than " + limit + " bytes, cannot " + action,
+        null,
+        false);
+  }
+
+  /**
+   * Whether a failure concerns only the call that failed: ClearML answered it, but with an error
+   * result (other than refused credentials or a missing task), an unreadable body or too large a
+   * body. A part of an experiment read by such a call can be left out while the rest is shown;
+   * refused credentials and an unreachable or silent server fail the whole read.
+   *
+   * @param e a failure of this plugin's client
+   * @return whether only that call failed
+   */
+  static boolean concernsOnlyTheCall(PlatformException e) {
+    return e instanceof CallFailed;
+  }
+
+  /** A failure that concerns only the call that failed, see {@link #concernsOnlyTheCall}. */
+  private static final class CallFailed extends PlatformException {
+
+    private static final long serialVersionUID = 1L;
+
+    CallFailed(ErrorCode code, String message, Throwable cause, boolean retryable) {
+      super(code, message, cause, retryable);
+    }
   }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.error.ErrorCode;
 import org.aiappstore.plugin.api.error.PlatformErrors;
@@ -33,6 +35,8 @@ import org.aiappstore.plugin.api.experiment.SearchCriteria;
 final class ClearMlExperimentConnector implements ExperimentConnector {
 
   private static final int NAME_CACHE_LIMIT = 1000;
+
+  private static final Logger LOG = Logger.getLogger(ClearMlExperimentConnector.class.getName());
 
   /** Fields a search lists; enough for {@link ExperimentSummary} and {@link Dataset}. */
   private static final List<String> SEARCH_FIELDS =
@@ -107,20 +111,49 @@ final class ClearMlExperimentConnector implements ExperimentConnector {
     if (capabilities.contains(ExperimentCapability.SCALARS)) {
       ObjectNode body = client.body().put("task", summary.id()).put("key", "iter");
       experiment.scalars(
-          ClearMlMapping.scalars(
-              client.call(
-                  "events.scalar_metrics_iter_histogram",
-                  body,
-                  PlatformErrors.EXPERIMENT_NOT_FOUND)));
+          section(
+              "scalars",
+              summary.id(),
+              () ->
+                  ClearMlMapping.scalars(
+                      client.call(
+                          "events.scalar_metrics_iter_histogram",
+                          body,
+                          PlatformErrors.EXPERIMENT_NOT_FOUND))));
     }
     if (capabilities.contains(ExperimentCapability.PLOTS)) {
       ObjectNode body = client.body().put("task", summary.id()).put("iters", 1);
       experiment.plots(
-          ClearMlMapping.plots(
-              client.call("events.get_task_plots", body, PlatformErrors.EXPERIMENT_NOT_FOUND),
-              json));
+          section(
+              "plots",
+              summary.id(),
+              () ->
+                  ClearMlMapping.plots(
+                      client.call(
+                          "events.get_task_plots", body, PlatformErrors.EXPERIMENT_NOT_FOUND),
+                      json)));
     }
     return experiment.build();
+  }
+
+  /**
+   * Reads one part of an experiment; if the call failed on its own (see {@link
+   * ClearMlErrors#concernsOnlyTheCall}), the part is left out with a logged warning, since plugin
+   * API 1.x has no place for a note in the experiment.
+   */
+  private <T> List<T> section(String part, String taskId, Supplier<List<T>> read) {
+    try {
+      return read.get();
+    } catch (PlatformException e) {
+      if (!ClearMlErrors.concernsOnlyTheCall(e)) {
+        throw e;
+      }
+      LOG.log(
+          Level.WARNING,
+          "Left out the {0} of ClearML task {1}: {2}",
+          new Object[] {part, taskId, e.getMessage()});
+      return List.of();
+    }
   }
 
   @Override

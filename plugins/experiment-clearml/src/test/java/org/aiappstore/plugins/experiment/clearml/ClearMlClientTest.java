@@ -27,7 +27,7 @@ class ClearMlClientTest {
   }
 
   @Test
-  void shouldStopReadingAnAnswerLargerThanItsLimit() throws Exception {
+  void shouldStopReadingAnAnswerLargerThanItsLimitAndNotRetryIt() throws Exception {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
@@ -53,7 +53,11 @@ class ClearMlClientTest {
     assertThatThrownBy(() -> client.call("tasks.get_by_id", client.body(), null))
         .isInstanceOfSatisfying(
             PlatformException.class,
-            e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE))
+            e -> {
+              assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE);
+              assertThat(e.retryable()).as("the same answer comes again").isFalse();
+              assertThat(ClearMlErrors.concernsOnlyTheCall(e)).isTrue();
+            })
         .hasMessageContaining("larger than");
   }
 

@@ -3,6 +3,7 @@ package org.aiappstore.plugins.experiment.clearml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,6 +173,31 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
                 assertThat(e.retryable()).isTrue();
                 assertThat(e.getMessage()).contains("500/0").doesNotContain("Traceback");
               });
+    }
+
+    @Test
+    void shouldLeaveOutPlotsThatFailOnTheirOwnButFailOnRefusedCredentials() {
+      Experiment experiment = connector().experiment(FakeClearMl.FAILING_PLOTS_TASK);
+
+      assertSoftly(
+          softly -> {
+            softly.assertThat(experiment.plots()).isEmpty();
+            softly
+                .assertThat(experiment.scalars())
+                .extracting(PlotlyFigure::title)
+                .containsExactly("loss", "accuracy");
+            softly.assertThat(experiment.parameters()).containsKey("Args/lr");
+            softly.assertThat(experiment.tags()).contains("baseline");
+            softly
+                .assertThat(experiment.artifacts())
+                .extracting(Artifact::name)
+                .contains("confusion.csv");
+            softly
+                .assertThatThrownBy(() -> connector().experiment(FakeClearMl.DENIED_PLOTS_TASK))
+                .isInstanceOfSatisfying(
+                    PlatformException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAUTHORIZED_REMOTE));
+          });
     }
 
     @Test

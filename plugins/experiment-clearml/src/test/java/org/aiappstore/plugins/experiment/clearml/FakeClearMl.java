@@ -46,9 +46,19 @@ final class FakeClearMl implements AutoCloseable {
   static final String SLOW_TASK = "5104510451044510a510451045104510";
   static final String BROKEN_TASK = "b40b40b40b404b40b40b40b40b40b40b";
 
+  /** A copy of {@link #RESNET}, found by id only, whose plots fail with ClearML's server error. */
+  static final String FAILING_PLOTS_TASK = "fa11fa11fa114fa1a11fa11fa11fa11f";
+
+  /** A copy of {@link #RESNET}, found by id only, whose plots refuse every token. */
+  static final String DENIED_PLOTS_TASK = "de41ede41ede4de4a1ede41ede41ede4";
+
   private final FakeHttpServer server = FakeHttpServer.start();
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, ObjectNode> tasks = new ConcurrentHashMap<>();
+
+  /** Tasks that can be read by id but are not found by {@code tasks.get_all}. */
+  private final Map<String, ObjectNode> hiddenTasks = new ConcurrentHashMap<>();
+
   private final Map<String, JsonNode> projects = new HashMap<>();
   private final Map<String, JsonNode> users = new HashMap<>();
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -59,6 +69,9 @@ final class FakeClearMl implements AutoCloseable {
   private FakeClearMl() {
     for (JsonNode task : recorded("tasks.get_all.json").path("data").path("tasks")) {
       tasks.put(task.path("id").asText(), (ObjectNode) task);
+    }
+    for (String id : List.of(FAILING_PLOTS_TASK, DENIED_PLOTS_TASK)) {
+      hiddenTasks.put(id, tasks.get(RESNET).deepCopy().put("id", id));
     }
     recorded("projects.get_all.json")
         .path("data")
@@ -159,7 +172,7 @@ final class FakeClearMl implements AutoCloseable {
     if (id.equals(BROKEN_TASK)) {
       return error("server-error");
     }
-    ObjectNode task = tasks.get(id);
+    ObjectNode task = tasks.getOrDefault(id, hiddenTasks.get(id));
     if (task == null) {
       return error("invalid-task-id");
     }
@@ -224,16 +237,23 @@ final class FakeClearMl implements AutoCloseable {
 
   private Response forResnet(JsonNode body, String what) {
     String task = body.path("task").asText();
-    if (!tasks.containsKey(task)) {
+    if (!tasks.containsKey(task) && !hiddenTasks.containsKey(task)) {
       return error("invalid-task-id");
     }
+    boolean resnet = task.equals(RESNET) || hiddenTasks.containsKey(task);
+    if (what.equals("plots") && task.equals(FAILING_PLOTS_TASK)) {
+      return error("server-error");
+    }
+    if (what.equals("plots") && task.equals(DENIED_PLOTS_TASK)) {
+      return error("invalid-token");
+    }
     if (what.equals("scalars")) {
-      return task.equals(RESNET)
+      return resnet
           ? Response.json(
               200, FakeHttpServer.resource("clearml/events.scalar_metrics_iter_histogram.json"))
           : ok("events.scalar_metrics_iter_histogram", json.createObjectNode());
     }
-    if (task.equals(RESNET)) {
+    if (resnet) {
       return Response.json(200, FakeHttpServer.resource("clearml/events.get_task_plots.json"));
     }
     ObjectNode data = json.createObjectNode();
