@@ -1,5 +1,7 @@
 package org.aiappstore.plugins.experiment.mlflow;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +62,26 @@ final class MlflowClient {
    * @return the answer, a JSON object
    */
   JsonNode get(String path, Map<String, String> query, MlflowErrors.Expect expect) {
+    return get(path, query, expect, settings.requestTimeout(), this::object);
+  }
+
+  /**
+   * GETs an endpoint within a given time and reads the answer as it likes, e.g. streaming.
+   *
+   * @param <T> what the reader makes of the answer
+   * @param path the path after {@code /api/2.0/mlflow/}, e.g. {@code metrics/get-history}
+   * @param query query parameters; {@code null} values are left out
+   * @param expect what the caller counts as its own mistake
+   * @param timeout how long the whole call may take, at most the request timeout
+   * @param reader reads a successful answer; an {@link IOException} makes it unreadable
+   * @return what the reader returned
+   */
+  <T> T get(
+      String path,
+      Map<String, String> query,
+      MlflowErrors.Expect expect,
+      Duration timeout,
+      AnswerReader<T> reader) {
     StringJoiner parameters = new StringJoiner("&", "?", "").setEmptyValue("");
     query.forEach(
         (name, value) -> {
@@ -67,8 +89,9 @@ final class MlflowClient {
             parameters.add(encode(name) + "=" + encode(value));
           }
         });
-    HttpRequest.Builder request = request(URI.create(settings.endpoint(path) + parameters)).GET();
-    return send(path, request.build(), expect);
+    HttpRequest.Builder request =
+        request(URI.create(settings.endpoint(path) + parameters), timeout).GET();
+    return send(path, request.build(), expect, timeout, reader);
   }
 
   /**
@@ -87,16 +110,16 @@ final class MlflowClient {
       throw new PlatformException(PlatformErrors.INTERNAL, "Cannot write an MLflow request", e);
     }
     HttpRequest.Builder request =
-        request(URI.create(settings.endpoint(path)))
+        request(URI.create(settings.endpoint(path)), settings.requestTimeout())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(text));
-    return send(path, request.build(), expect);
+    return send(path, request.build(), expect, settings.requestTimeout(), this::object);
   }
 
-  private HttpRequest.Builder request(URI uri) {
+  private HttpRequest.Builder request(URI uri, Duration timeout) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
-            .timeout(settings.requestTimeout())
+            .timeout(atLeastAMillisecond(timeout))
             .header("Accept", "application/json");
     if (settings.authorization() != null) {
       request.header("Authorization", settings.authorization());
@@ -104,20 +127,23 @@ final class MlflowClient {
     return request;
   }
 
-  private JsonNode send(String path, HttpRequest request, MlflowErrors.Expect expect) {
+  private <T> T send(
+      String path,
+      HttpRequest request,
+      MlflowErrors.Expect expect,
+      Duration timeout,
+      AnswerReader<T> reader) {
     String action = "call " + path + " at " + settings.trackingUrl();
     HttpResponse<InputStream> response;
-    String text;
+    byte[] bytes;
     try {
       long sent = System.nanoTime();
       response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
-        byte[] bytes =
-            readWithin(in, settings.requestTimeout().minusNanos(System.nanoTime() - sent));
+        bytes = readWithin(in, timeout.minusNanos(System.nanoTime() - sent));
         if (bytes.length > MAX_ANSWER_BYTES) {
           throw MlflowErrors.tooLarge(MAX_ANSWER_BYTES, action);
         }
-        text = new String(bytes, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw MlflowErrors.transport(e, action);
@@ -126,15 +152,50 @@ final class MlflowClient {
       throw new PlatformException(
           PlatformErrors.UNAVAILABLE, "Interrupted while waiting for MLflow", e, true);
     }
-    JsonNode body = parse(text);
     if (response.statusCode() != 200) {
+      JsonNode body = parse(new String(bytes, StandardCharsets.UTF_8));
       String code = body == null ? "" : body.path("error_code").asText("");
       throw MlflowErrors.answer(response.statusCode(), code, action, expect);
     }
-    if (body == null || !body.isObject()) {
-      throw MlflowErrors.unreadable(response.statusCode(), action, null);
+    try (JsonParser parser = json.createParser(bytes)) {
+      return reader.read(parser);
+    } catch (IOException e) {
+      throw MlflowErrors.unreadable(response.statusCode(), action, e);
     }
-    return body;
+  }
+
+  /** Reads an answer as a JSON object; an empty answer is an empty object. */
+  private JsonNode object(JsonParser parser) throws IOException {
+    JsonNode node = json.readTree(parser);
+    if (node == null || node.isMissingNode()) {
+      return json.createObjectNode();
+    }
+    if (!node.isObject()) {
+      throw new JsonParseException(parser, "MLflow answers a JSON object");
+    }
+    return node;
+  }
+
+  private static Duration atLeastAMillisecond(Duration timeout) {
+    return timeout.toMillis() < 1 ? Duration.ofMillis(1) : timeout;
+  }
+
+  /**
+   * Reads a successful answer.
+   *
+   * @param <T> what it makes of the answer
+   */
+  @FunctionalInterface
+  interface AnswerReader<T> {
+
+    /**
+     * Reads the answer.
+     *
+     * @param answer a parser at the start of the answer
+     * @return what was read
+     * @throws IOException if the answer is not what was expected
+     */
+    T read(JsonParser answer) throws IOException;
   }
 
   /**

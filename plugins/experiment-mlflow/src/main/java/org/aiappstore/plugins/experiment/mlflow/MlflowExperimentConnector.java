@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,8 +40,14 @@ final class MlflowExperimentConnector implements ExperimentConnector {
   /** MLflow's largest page of a metric history. */
   static final int HISTORY_PAGE_SIZE = 25_000;
 
-  /** Points read per metric at most; the rest of a longer history is left out. */
+  /**
+   * Points of a metric history held and drawn at most: a longer history is thinned evenly as it is
+   * read (see {@link MetricHistory}).
+   */
   static final int MAX_HISTORY_POINTS = 100_000;
+
+  /** Pages of a metric history read at most (2,500,000 points). */
+  static final int MAX_HISTORY_PAGES = 100;
 
   /** Pages of an artifact listing read at most. */
   static final int MAX_ARTIFACT_PAGES = 10;
@@ -235,20 +242,51 @@ final class MlflowExperimentConnector implements ExperimentConnector {
     return figures;
   }
 
-  private List<JsonNode> history(String runId, String key) {
-    List<JsonNode> history = new ArrayList<>();
+  /**
+   * Reads a metric history page by page, oldest first as MLflow sends it, thinned evenly to at most
+   * {@link #MAX_HISTORY_POINTS} points. All pages together get one request timeout, so that a long
+   * history takes no longer than one call: when the time or {@link #MAX_HISTORY_PAGES} runs out
+   * after the first page, the history is cut short and the figure says so.
+   */
+  private MetricHistory history(String runId, String key) {
+    MetricHistory history = new MetricHistory(MAX_HISTORY_POINTS);
+    long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
     String token = null;
+    int pages = 0;
     do {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      if (pages > 0 && left.compareTo(Duration.ZERO) <= 0) {
+        history.cutShort("reading more took longer than the request timeout");
+        return history;
+      }
       Map<String, String> query = new LinkedHashMap<>();
       query.put("run_id", runId);
       query.put("metric_key", key);
       query.put("max_results", Integer.toString(HISTORY_PAGE_SIZE));
       query.put("page_token", token);
-      JsonNode page = client.get("metrics/get-history", query, RUN);
-      page.path("metrics").forEach(history::add);
-      token = page.path("next_page_token").asText(null);
-    } while (token != null && !token.isEmpty() && history.size() < MAX_HISTORY_POINTS);
-    return history.size() > MAX_HISTORY_POINTS ? history.subList(0, MAX_HISTORY_POINTS) : history;
+      try {
+        token =
+            client.get(
+                "metrics/get-history",
+                query,
+                RUN,
+                left,
+                page -> MlflowMapping.readHistoryPage(page, history));
+      } catch (PlatformException e) {
+        boolean late =
+            e.errorCode().equals(PlatformErrors.TIMEOUT) && !MlflowErrors.concernsOnlyTheCall(e);
+        if (pages > 0 && late) {
+          history.cutShort("reading more took longer than the request timeout");
+          return history;
+        }
+        throw e;
+      }
+      pages++;
+    } while (token != null && pages < MAX_HISTORY_PAGES);
+    if (token != null) {
+      history.cutShort("MLflow had more than " + MAX_HISTORY_PAGES + " pages");
+    }
+    return history;
   }
 
   private List<Artifact> artifacts(String runId, JsonNode run, Map<String, String> loggedModels) {

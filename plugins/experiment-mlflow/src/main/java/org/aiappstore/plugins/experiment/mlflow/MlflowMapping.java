@@ -1,11 +1,14 @@
 package org.aiappstore.plugins.experiment.mlflow;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,28 +116,94 @@ final class MlflowMapping {
   }
 
   /**
-   * Draws a metric history (all pages of {@code metrics/get-history}) as one figure with one
-   * series, x the step, ordered by step then timestamp.
+   * Reads one page of {@code metrics/get-history} into a history, streaming, so that a long page is
+   * never held as a JSON tree.
+   *
+   * @param page a parser at the start of the answer
+   * @param history where the points go
+   * @return the answer's {@code next_page_token}, or {@code null} if it has none
+   * @throws IOException if the answer is not a JSON object
+   */
+  static String readHistoryPage(JsonParser page, MetricHistory history) throws IOException {
+    if (page.nextToken() != JsonToken.START_OBJECT) {
+      throw new JsonParseException(page, "A metric history page is a JSON object");
+    }
+    String token = null;
+    while (page.nextToken() == JsonToken.FIELD_NAME) {
+      String field = page.currentName();
+      JsonToken value = page.nextToken();
+      if (field.equals("metrics") && value == JsonToken.START_ARRAY) {
+        while (page.nextToken() == JsonToken.START_OBJECT) {
+          readPoint(page, history);
+        }
+      } else if (field.equals("next_page_token") && value == JsonToken.VALUE_STRING) {
+        token = page.getText();
+      } else {
+        page.skipChildren();
+      }
+    }
+    return token == null || token.isEmpty() ? null : token;
+  }
+
+  /**
+   * Draws a metric history as one figure with one series, x the step, ordered by step then
+   * timestamp. When the points were thinned or the history cut short, the x axis title says so (the
+   * figure's title stays the metric key, by which the figure is found again).
    *
    * @param key the metric key
-   * @param history the metric records, each with {@code step}, {@code timestamp} and {@code value}
+   * @param history the points read
    * @return the figure, or {@code null} if the history is empty
    */
-  static PlotlyFigure figure(String key, List<JsonNode> history) {
-    if (history.isEmpty()) {
+  static PlotlyFigure figure(String key, MetricHistory history) {
+    List<MetricHistory.Point> points = history.points();
+    if (points.isEmpty()) {
       return null;
     }
-    List<JsonNode> sorted = new ArrayList<>(history);
-    sorted.sort(
-        Comparator.comparingLong((JsonNode m) -> m.path("step").asLong(0))
-            .thenComparingLong(m -> m.path("timestamp").asLong(0)));
-    List<Double> x = new ArrayList<>(sorted.size());
-    List<Double> y = new ArrayList<>(sorted.size());
-    for (JsonNode metric : sorted) {
-      x.add((double) metric.path("step").asLong(0));
-      y.add(number(metric.path("value")));
+    List<Double> x = new ArrayList<>(points.size());
+    List<Double> y = new ArrayList<>(points.size());
+    for (MetricHistory.Point point : points) {
+      x.add((double) point.step());
+      y.add(point.value());
     }
-    return new PlotlyFigure(key, "Step", "Value", List.of(new PlotlySeries(key, x, y)));
+    String note = history.note();
+    return new PlotlyFigure(
+        key,
+        note.isEmpty() ? "Step" : "Step (" + note + ")",
+        "Value",
+        List.of(new PlotlySeries(key, x, y)));
+  }
+
+  private static void readPoint(JsonParser page, MetricHistory history) throws IOException {
+    long step = 0;
+    long timestamp = 0;
+    double value = Double.NaN;
+    while (page.nextToken() == JsonToken.FIELD_NAME) {
+      String field = page.currentName();
+      JsonToken token = page.nextToken();
+      switch (field) {
+        case "step" -> step = page.getValueAsLong(0);
+        case "timestamp" -> timestamp = page.getValueAsLong(0);
+        case "value" -> value = number(page, token);
+        default -> page.skipChildren();
+      }
+    }
+    history.add(step, timestamp, value);
+  }
+
+  /** A metric value: a number, or a string such as {@code "NaN"} (protobuf's JSON for NaN). */
+  private static double number(JsonParser page, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      return page.getDoubleValue();
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      try {
+        return Double.parseDouble(page.getText());
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    page.skipChildren();
+    return Double.NaN;
   }
 
   /**

@@ -42,6 +42,25 @@ final class FakeMlflow implements AutoCloseable {
   static final String SLOW_RUN = "5104510451044510a510451045104510";
   static final String BROKEN_RUN = "b40b40b40b404b40b40b40b40b40b40b";
 
+  /**
+   * A copy of {@link #VIT} whose {@code loss} history has {@link #LONG_HISTORY} points, {@code
+   * value = step}, paged as asked with {@code max_results} (at most {@link #MAX_PAGE} a page).
+   */
+  static final String LONG_RUN = "1019101910194019a019101910191019";
+
+  /**
+   * A copy of {@link #VIT} whose {@code loss} history has {@link #LONG_HISTORY} points, all in one
+   * answer: MLflow servers before paged histories ignore {@code max_results} and {@code
+   * page_token}.
+   */
+  static final String ONE_ANSWER_RUN = "0ea0ea0ea0ea40ea90ea0ea0ea0ea0ea";
+
+  /** How many points the histories of {@link #LONG_RUN} and {@link #ONE_ANSWER_RUN} have. */
+  static final int LONG_HISTORY = MlflowExperimentConnector.MAX_HISTORY_POINTS + 5;
+
+  /** The largest page of a metric history the fake sends. */
+  static final int MAX_PAGE = 25_000;
+
   /** A copy of {@link #RESNET} whose {@code loss} history fails with MLflow's internal error. */
   static final String FAILING_LOSS_RUN = "fa11fa11fa114fa1a11fa11fa11fa11f";
 
@@ -75,9 +94,10 @@ final class FakeMlflow implements AutoCloseable {
         .path("experiments")
         .forEach(e -> experiments.put(e.path("experiment_id").asText(), e));
     for (String id : List.of(FAILING_LOSS_RUN, DENIED_LOSS_RUN)) {
-      ObjectNode copy = run(RESNET).orElseThrow().deepCopy();
-      ((ObjectNode) copy.path("info")).put("run_id", id).put("run_uuid", id);
-      hiddenRuns.put(id, copy);
+      hiddenRuns.put(id, copy(RESNET, id));
+    }
+    for (String id : List.of(LONG_RUN, ONE_ANSWER_RUN)) {
+      hiddenRuns.put(id, copy(VIT, id));
     }
     route("GET", "runs/get", this::getRun);
     route("GET", "experiments/get", this::getExperiment);
@@ -204,6 +224,19 @@ final class FakeMlflow implements AutoCloseable {
     if (key.equals("loss") && run.equals(DENIED_LOSS_RUN)) {
       return error(403, "permission-denied");
     }
+    if (key.equals("loss") && run.equals(ONE_ANSWER_RUN)) {
+      return Response.json(200, generatedHistory(key, 0, LONG_HISTORY));
+    }
+    if (key.equals("loss") && run.equals(LONG_RUN)) {
+      Integer offset = offset(request.queryParameter("page_token").orElse(null));
+      if (offset == null) {
+        return error(400, "invalid-parameter-value");
+      }
+      int size = Integer.parseInt(request.queryParameter("max_results").orElse("1000"));
+      return Response.json(
+          200,
+          generatedHistory(key, offset, Math.min(LONG_HISTORY, offset + Math.min(size, MAX_PAGE))));
+    }
     List<JsonNode> points = new ArrayList<>();
     if (asResnet(run) && (key.equals("loss") || key.equals("accuracy"))) {
       recorded("metrics.get-history." + key + ".json").path("metrics").forEach(points::add);
@@ -296,6 +329,34 @@ final class FakeMlflow implements AutoCloseable {
       return Optional.of(hiddenRuns.get(id));
     }
     return runs.stream().filter(r -> r.path("info").path("run_id").asText().equals(id)).findFirst();
+  }
+
+  private ObjectNode copy(String original, String id) {
+    ObjectNode copy = run(original).orElseThrow().deepCopy();
+    ((ObjectNode) copy.path("info")).put("run_id", id).put("run_uuid", id);
+    return copy;
+  }
+
+  /** Points {@code from} to {@code to} (exclusive) of a generated history, value = step. */
+  private static String generatedHistory(String key, int from, int to) {
+    StringBuilder page = new StringBuilder(64 + (to - from) * 80).append("{\"metrics\": [");
+    for (int step = from; step < to; step++) {
+      page.append(step == from ? "" : ", ")
+          .append("{\"key\": \"")
+          .append(key)
+          .append("\", \"value\": ")
+          .append(step)
+          .append(".0, \"timestamp\": ")
+          .append(1714557700000L + step)
+          .append(", \"step\": ")
+          .append(step)
+          .append('}');
+    }
+    page.append(']');
+    if (to < LONG_HISTORY) {
+      page.append(", \"next_page_token\": \"").append(pageToken(to)).append('"');
+    }
+    return page.append('}').toString();
   }
 
   /** Whether a run has {@link #RESNET}'s histories and artifacts. */

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The MLflow connector against the experiment connector contract and a fake MLflow serving recorded
@@ -129,6 +131,29 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
           .filteredOn(r -> r.queryParameter("metric_key").orElse("").equals("loss"))
           .hasSize(3)
           .allSatisfy(r -> assertThat(r.queryParameter("max_results")).contains("25000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {FakeMlflow.LONG_RUN, FakeMlflow.ONE_ANSWER_RUN})
+    void shouldDrawALongHistoryToItsEndThinnedEvenly(String run) {
+      PlotlyFigure loss = connector().experiment(run).scalars().get(0);
+
+      List<Double> steps = loss.series().get(0).x();
+      int last = FakeMlflow.LONG_HISTORY - 1;
+      assertSoftly(
+          softly -> {
+            softly
+                .assertThat(steps)
+                .hasSizeLessThanOrEqualTo(MlflowExperimentConnector.MAX_HISTORY_POINTS + 1);
+            softly.assertThat(steps.get(0)).isZero();
+            softly.assertThat(steps.get(1) - steps.get(0)).isEqualTo(2.0);
+            softly.assertThat(steps.get(steps.size() - 1)).isEqualTo((double) last);
+            softly.assertThat(loss.series().get(0).y().get(steps.size() - 1)).isEqualTo(last);
+            softly.assertThat(loss.title()).isEqualTo("loss");
+            softly
+                .assertThat(loss.xAxisTitle())
+                .isEqualTo("Step (every 2nd of 100,005 points, and the last)");
+          });
     }
 
     @Test

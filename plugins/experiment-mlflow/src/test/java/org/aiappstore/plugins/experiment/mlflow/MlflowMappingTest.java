@@ -2,12 +2,9 @@ package org.aiappstore.plugins.experiment.mlflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.aiappstore.plugin.api.experiment.ExperimentStatus;
 import org.aiappstore.plugin.api.experiment.PlotlyFigure;
@@ -25,19 +22,23 @@ class MlflowMappingTest {
 
     @Test
     void shouldOrderPointsFromSeveralPagesByStepThenTime() throws Exception {
-      List<JsonNode> history = new ArrayList<>();
-      json.readTree(
-              "[{\"key\":\"loss\",\"value\":0.5,\"timestamp\":20,\"step\":2},"
-                  + "{\"key\":\"loss\",\"value\":0.9,\"timestamp\":10,\"step\":1}]")
-          .forEach(history::add);
-      json.readTree(
-              "[{\"key\":\"loss\",\"value\":1.0,\"timestamp\":5,\"step\":0},"
-                  + "{\"key\":\"loss\",\"value\":0.4,\"timestamp\":30,\"step\":2}]")
-          .forEach(history::add);
+      MetricHistory history = new MetricHistory(100);
+      String token =
+          read(
+              "{\"metrics\":[{\"key\":\"loss\",\"value\":0.5,\"timestamp\":20,\"step\":2},"
+                  + "{\"key\":\"loss\",\"value\":0.9,\"timestamp\":10,\"step\":1}],"
+                  + "\"next_page_token\":\"eyJvZmZzZXQiOiAyfQ==\"}",
+              history);
+      read(
+          "{\"metrics\":[{\"key\":\"loss\",\"value\":1.0,\"timestamp\":5,\"step\":0},"
+              + "{\"key\":\"loss\",\"value\":0.4,\"timestamp\":30,\"step\":2}]}",
+          history);
 
       PlotlyFigure figure = MlflowMapping.figure("loss", history);
 
+      assertThat(token).isEqualTo("eyJvZmZzZXQiOiAyfQ==");
       assertThat(figure.title()).isEqualTo("loss");
+      assertThat(figure.xAxisTitle()).isEqualTo("Step");
       assertThat(figure.series())
           .singleElement()
           .satisfies(
@@ -50,10 +51,11 @@ class MlflowMappingTest {
 
     @Test
     void shouldTurnNanIntoAGapAndDefaultTheStepToZero() throws Exception {
-      List<JsonNode> history = new ArrayList<>();
-      json.readTree(
-              "[{\"key\":\"acc\",\"value\":NaN,\"timestamp\":1},{\"key\":\"acc\",\"value\":\"NaN\",\"timestamp\":2,\"step\":1}]")
-          .forEach(history::add);
+      MetricHistory history = new MetricHistory(100);
+      read(
+          "{\"metrics\":[{\"key\":\"acc\",\"value\":NaN,\"timestamp\":1},"
+              + "{\"key\":\"acc\",\"value\":\"NaN\",\"timestamp\":\"2\",\"step\":\"1\"}]}",
+          history);
 
       PlotlyFigure figure = MlflowMapping.figure("acc", history);
 
@@ -62,8 +64,25 @@ class MlflowMappingTest {
     }
 
     @Test
+    void shouldSayOnTheXAxisThatAHistoryWasThinnedOrCutShort() throws Exception {
+      MetricHistory history = new MetricHistory(2);
+      for (int step = 0; step < 5; step++) {
+        history.add(step, step, step);
+      }
+      history.cutShort("reading more took longer than the request timeout");
+
+      PlotlyFigure figure = MlflowMapping.figure("loss", history);
+
+      assertThat(figure.title()).isEqualTo("loss");
+      assertThat(figure.xAxisTitle())
+          .isEqualTo(
+              "Step (every 4th of 5 points, and the last; cut short after 5 points: reading more"
+                  + " took longer than the request timeout)");
+    }
+
+    @Test
     void shouldDrawNothingForAnEmptyHistory() {
-      assertThat(MlflowMapping.figure("loss", List.of())).isNull();
+      assertThat(MlflowMapping.figure("loss", new MetricHistory(100))).isNull();
     }
   }
 
@@ -106,5 +125,11 @@ class MlflowMappingTest {
   })
   void shouldNormalizeRunStatuses(String status, ExperimentStatus expected) {
     assertThat(MlflowMapping.status(status)).isEqualTo(expected);
+  }
+
+  private String read(String page, MetricHistory history) throws Exception {
+    try (var parser = json.createParser(page)) {
+      return MlflowMapping.readHistoryPage(parser, history);
+    }
   }
 }
