@@ -143,16 +143,20 @@ final class MlflowExperimentConnector implements ExperimentConnector {
     ArrayNode ids = body.putArray("experiment_ids");
     experimentIds.forEach(ids::add);
     body.putArray("order_by").add("attributes.start_time DESC");
-    String filter = filter(criteria);
-    if (!filter.isEmpty()) {
-      body.put("filter", filter);
+    Filter filter = filter(criteria);
+    if (!filter.expression().isEmpty()) {
+      body.put("filter", filter.expression());
     }
     if (criteria.cursor() != null) {
       body.put("page_token", criteria.cursor());
     }
     JsonNode answer = client.post("runs/search", body, SEARCH);
     List<ExperimentSummary> summaries = new ArrayList<>();
-    answer.path("runs").forEach(run -> summaries.add(summary(run)));
+    for (JsonNode run : answer.path("runs")) {
+      if (filter.matchesExactly(MlflowMapping.tags(run))) {
+        summaries.add(summary(run));
+      }
+    }
     return new ResultPage<>(summaries, answer.path("next_page_token").asText(null));
   }
 
@@ -164,27 +168,89 @@ final class MlflowExperimentConnector implements ExperimentConnector {
   /**
    * The search filter: a case-insensitive substring of the run name and the tags, {@code key}
    * meaning "has the tag", {@code key=value} "has the tag with this value".
+   *
+   * <p>MLflow's filter grammar (its {@code search_utils}, tokenized by sqlparse) takes a string in
+   * single or double quotes and only strips the quotes: there is no escape, so a value is quoted
+   * with the kind of quote it does not contain. A value containing both kinds (or ending in a
+   * backslash, which the tokenizer reads as escaping the closing quote) cannot be written exactly:
+   * it is matched with {@code LIKE}, each such character (and any character a LIKE pattern or
+   * MLflow's file store, which turns LIKE into a regular expression, would read specially) as the
+   * one-character wildcard {@code _}, and the runs found are then filtered on the exact value here.
    */
-  static String filter(SearchCriteria criteria) {
+  static Filter filter(SearchCriteria criteria) {
     List<String> clauses = new ArrayList<>();
+    Map<String, String> exactTags = new LinkedHashMap<>();
     if (criteria.text() != null) {
-      clauses.add("attributes.run_name ILIKE '%" + literal(criteria.text()) + "%'");
+      clauses.add(
+          "attributes.run_name ILIKE " + likeLiteral("%" + likeText(criteria.text()) + "%"));
     }
     for (String tag : criteria.tags()) {
       int eq = tag.indexOf('=');
       String key = (eq < 0 ? tag : tag.substring(0, eq)).replace("`", "");
-      clauses.add(
-          "tags.`"
-              + key
-              + "`"
-              + (eq < 0 ? " LIKE '%'" : " = '" + literal(tag.substring(eq + 1)) + "'"));
+      String clause = "tags.`" + key + "`";
+      if (eq < 0) {
+        clauses.add(clause + " LIKE '%'");
+        continue;
+      }
+      String value = tag.substring(eq + 1);
+      String exact = exactLiteral(value);
+      if (exact != null) {
+        clauses.add(clause + " = " + exact);
+      } else {
+        clauses.add(clause + " LIKE " + likeLiteral(likeText(value)));
+        exactTags.put(key, value);
+      }
     }
-    return String.join(" AND ", clauses);
+    return new Filter(String.join(" AND ", clauses), exactTags);
   }
 
-  /** Text inside single quotes: a quote becomes the one-character wildcard, backslashes go. */
-  private static String literal(String text) {
-    return text.replace("\\", "").replace("'", "_");
+  /**
+   * A search filter and the tag values it could only match approximately.
+   *
+   * @param expression the filter for MLflow, empty for none
+   * @param exactTags tag values the runs found must have exactly, by key
+   */
+  record Filter(String expression, Map<String, String> exactTags) {
+
+    /** Whether a run's tags have every value that MLflow could not match exactly. */
+    boolean matchesExactly(Map<String, String> tags) {
+      return exactTags.entrySet().stream()
+          .allMatch(tag -> tag.getValue().equals(tags.get(tag.getKey())));
+    }
+  }
+
+  /** A string literal MLflow reads back as exactly {@code value}, or {@code null} if none. */
+  private static String exactLiteral(String value) {
+    if (value.endsWith("\\")) {
+      return null;
+    }
+    if (value.indexOf('\'') < 0) {
+      return "'" + value + "'";
+    }
+    if (value.indexOf('"') < 0) {
+      return "\"" + value + "\"";
+    }
+    return null;
+  }
+
+  /** A LIKE pattern in the kind of quotes it does not contain, else with quotes as wildcards. */
+  private static String likeLiteral(String pattern) {
+    String exact = exactLiteral(pattern);
+    return exact != null ? exact : "'" + pattern.replace('\'', '_').replace('"', '_') + "'";
+  }
+
+  /**
+   * Text for a LIKE pattern: backslashes (an escape in several databases' LIKE) and the characters
+   * special in a regular expression (MLflow's file store turns LIKE into one without escaping)
+   * become the one-character wildcard.
+   */
+  private static String likeText(String text) {
+    StringBuilder pattern = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      pattern.append("\\.^$*+?{}[]|()".indexOf(c) >= 0 ? '_' : c);
+    }
+    return pattern.toString();
   }
 
   private List<String> experimentIds(String requested) {

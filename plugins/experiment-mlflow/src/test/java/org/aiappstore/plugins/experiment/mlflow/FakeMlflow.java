@@ -14,9 +14,11 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -71,9 +73,19 @@ final class FakeMlflow implements AutoCloseable {
   static final int FAKE_PAGE = 2;
 
   private static final String API = "/api/2.0/mlflow/";
-  private static final Pattern NAME_CLAUSE =
-      Pattern.compile("attributes\\.run_name ILIKE '%(.*)%'");
-  private static final Pattern TAG_CLAUSE = Pattern.compile("tags\\.`([^`]+)` (=|LIKE) '(.*)'");
+
+  /**
+   * One clause of a search filter; strings as sqlparse tokenizes them: {@code
+   * '(''|\\\\|\\'|[^'])*'} and {@code "(""|\\\\|\\"|[^"])*"}.
+   */
+  private static final Pattern CLAUSE =
+      Pattern.compile(
+          "\\s*(?<entity>attributes|tags)\\.(?<key>`(?:``|[^`])*`|\\w+)\\s*"
+              + "(?<comparator>!=|=|LIKE\\b|ILIKE\\b)\\s*"
+              + "(?<value>'(?:''|\\\\\\\\|\\\\'|[^'])*'|\"(?:\"\"|\\\\\\\\|\\\\\"|[^\"])*\")\\s*",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern AND = Pattern.compile("AND\\b", Pattern.CASE_INSENSITIVE);
 
   private final FakeHttpServer server = FakeHttpServer.start();
 
@@ -291,37 +303,98 @@ final class FakeMlflow implements AutoCloseable {
     }
   }
 
-  private static Predicate<JsonNode> filter(String filter) {
+  /**
+   * MLflow's search filter, as far as the connector uses it: {@code identifier comparator value}
+   * clauses joined by {@code AND}, the identifier {@code attributes.run_name} or {@code tags.key}
+   * (the key optionally in backticks), the comparator {@code =}, {@code !=}, {@code LIKE} or {@code
+   * ILIKE}, the value a string in single or double quotes. Strings are tokenized by sqlparse's
+   * rules and MLflow only strips their quotes, without unescaping; LIKE and ILIKE take {@code %}
+   * for any text and {@code _} for any one character, everything else literally.
+   */
+  static Predicate<JsonNode> filter(String filter) {
     Predicate<JsonNode> all = run -> true;
     if (filter.isBlank()) {
       return all;
     }
-    for (String clause : filter.split(" AND ")) {
-      Matcher name = NAME_CLAUSE.matcher(clause);
-      Matcher tag = TAG_CLAUSE.matcher(clause);
-      if (name.matches()) {
-        String text = name.group(1).toLowerCase();
-        all = all.and(r -> r.path("info").path("run_name").asText().toLowerCase().contains(text));
-      } else if (tag.matches()) {
-        String key = tag.group(1);
-        boolean any = tag.group(2).equals("LIKE") && tag.group(3).equals("%");
-        String value = tag.group(3);
-        all =
-            all.and(
-                r -> {
-                  for (JsonNode t : r.path("data").path("tags")) {
-                    if (t.path("key").asText().equals(key)
-                        && (any || t.path("value").asText().equals(value))) {
-                      return true;
-                    }
-                  }
-                  return false;
-                });
-      } else {
-        throw new IllegalArgumentException("Unsupported clause " + clause);
+    Matcher m = CLAUSE.matcher(filter);
+    int position = 0;
+    boolean first = true;
+    while (position < filter.length() || first) {
+      m.region(position, filter.length());
+      if (!(first ? m.lookingAt() : andClause(m, filter, position))) {
+        throw new IllegalArgumentException("Unsupported filter at " + position + ": " + filter);
       }
+      first = false;
+      String entity = m.group("entity");
+      String key = m.group("key").startsWith("`") ? strip(m.group("key")) : m.group("key");
+      String comparator = m.group("comparator").toUpperCase(Locale.ROOT);
+      String value = strip(m.group("value"));
+      BiPredicate<String, String> compare =
+          switch (comparator) {
+            case "=" -> String::equals;
+            case "!=" -> (actual, expected) -> !actual.equals(expected);
+            case "LIKE" -> (actual, pattern) -> like(pattern, 0).matcher(actual).matches();
+            default ->
+                (actual, pattern) ->
+                    like(pattern, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                        .matcher(actual)
+                        .matches();
+          };
+      Predicate<JsonNode> clause;
+      if (entity.equals("attributes") && key.equals("run_name")) {
+        clause = r -> compare.test(r.path("info").path("run_name").asText(), value);
+      } else if (entity.equals("tags")) {
+        clause =
+            r -> {
+              for (JsonNode t : r.path("data").path("tags")) {
+                if (t.path("key").asText().equals(key)) {
+                  return compare.test(t.path("value").asText(), value);
+                }
+              }
+              return false;
+            };
+      } else {
+        throw new IllegalArgumentException("Unsupported identifier " + entity + "." + key);
+      }
+      all = all.and(clause);
+      position = m.end();
     }
     return all;
+  }
+
+  private static boolean andClause(Matcher m, String filter, int position) {
+    Matcher and = AND.matcher(filter).region(position, filter.length());
+    if (!and.lookingAt()) {
+      return false;
+    }
+    m.region(and.end(), filter.length());
+    return m.lookingAt();
+  }
+
+  /** The text between a literal's quotes (or a key's backticks), as MLflow takes it. */
+  private static String strip(String quoted) {
+    return quoted.substring(1, quoted.length() - 1);
+  }
+
+  /** A LIKE pattern as a regular expression: {@code %} any text, {@code _} any one character. */
+  private static Pattern like(String pattern, int flags) {
+    StringBuilder regex = new StringBuilder();
+    StringBuilder literal = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      if (c == '%' || c == '_') {
+        if (literal.length() > 0) {
+          regex.append(Pattern.quote(literal.toString()));
+          literal.setLength(0);
+        }
+        regex.append(c == '%' ? "(?s).*" : "(?s).");
+      } else {
+        literal.append(c);
+      }
+    }
+    if (literal.length() > 0) {
+      regex.append(Pattern.quote(literal.toString()));
+    }
+    return Pattern.compile(regex.toString(), flags);
   }
 
   private Optional<JsonNode> run(String id) {

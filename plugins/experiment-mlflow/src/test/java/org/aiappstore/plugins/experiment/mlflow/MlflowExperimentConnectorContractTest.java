@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -289,13 +290,30 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
               .toList();
       assertThat(bodies.get(0).path("filter").asText())
           .isEqualTo(
-              "attributes.run_name ILIKE '%it_s%' AND tags.`baseline` LIKE '%' AND tags.`team` ="
+              "attributes.run_name ILIKE \"%it's%\" AND tags.`baseline` LIKE '%' AND tags.`team` ="
                   + " 'vision'");
       assertThat(bodies.get(0).path("experiment_ids").toString()).isEqualTo("[\"1\"]");
       assertThat(bodies.get(0).path("order_by").toString())
           .isEqualTo("[\"attributes.start_time DESC\"]");
       assertThat(bodies.get(0).has("page_token")).isFalse();
       assertThat(bodies.get(1).path("page_token").asText()).isEqualTo(FakeMlflow.pageToken(1));
+    }
+
+    @ParameterizedTest(name = "note={0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "it's | " + FakeMlflow.EFFNET,
+          "say \"it's\" twice | " + FakeMlflow.BERT,
+          "say 'it\"s' twice | " + FakeMlflow.VIT
+        })
+    void shouldFindATagValueExactlyWhateverQuotesItHas(String note, String run) {
+      assertThat(
+              connector()
+                  .searchExperiments(SearchCriteria.firstPage(10).withTags(List.of("note=" + note)))
+                  .items())
+          .extracting(ExperimentSummary::id)
+          .containsExactly(run);
     }
 
     @Test

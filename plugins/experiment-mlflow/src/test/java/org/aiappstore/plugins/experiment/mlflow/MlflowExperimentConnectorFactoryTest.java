@@ -100,12 +100,15 @@ class MlflowExperimentConnectorFactoryTest {
   void shouldBuildASearchFilterFromTextAndTags() {
     assertThat(
             MlflowExperimentConnector.filter(
-                SearchCriteria.firstPage()
-                    .withText("o'brien \\x")
-                    .withTags(List.of("a`b", "k=v'1"))))
+                    SearchCriteria.firstPage()
+                        .withText("o'brien \\x (v2)")
+                        .withTags(List.of("a`b", "k=v'1", "q=\"x\"", "both=\"it's\"", "end=a\\")))
+                .expression())
         .isEqualTo(
-            "attributes.run_name ILIKE '%o_brien x%' AND tags.`ab` LIKE '%' AND tags.`k` = 'v_1'");
-    assertThat(MlflowExperimentConnector.filter(SearchCriteria.firstPage())).isEmpty();
+            "attributes.run_name ILIKE \"%o'brien _x _v2_%\" AND tags.`ab` LIKE '%'"
+                + " AND tags.`k` = \"v'1\" AND tags.`q` = '\"x\"'"
+                + " AND tags.`both` LIKE '_it_s_' AND tags.`end` LIKE 'a_'");
+    assertThat(MlflowExperimentConnector.filter(SearchCriteria.firstPage()).expression()).isEmpty();
   }
 
   @Test
