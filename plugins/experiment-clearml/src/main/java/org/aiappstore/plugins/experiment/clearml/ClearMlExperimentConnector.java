@@ -240,10 +240,13 @@ final class ClearMlExperimentConnector implements ExperimentConnector {
     }
     ArrayNode systemTags = body.putArray("system_tags");
     if (datasets) {
-      systemTags.add(ClearMlMapping.DATASET_TAG).add("-archived");
+      // As the SDK's Dataset.get: the operator is explicit, since older servers OR the terms of a
+      // list field by default ("dataset" or not "archived").
+      systemTags.add("__$all").add(ClearMlMapping.DATASET_TAG).add("__$not").add("archived");
       body.putArray("type").add(ClearMlMapping.DATASET_TYPE);
     } else {
-      systemTags.add("-archived").add("-" + ClearMlMapping.DATASET_TAG);
+      // No "__$all" here: older servers read "__$not" under it as "not both".
+      systemTags.add("__$not").add("archived").add("__$not").add(ClearMlMapping.DATASET_TAG);
     }
     List<JsonNode> tasks = new ArrayList<>();
     client.call("tasks.get_all", body, null).path("tasks").forEach(tasks::add);

@@ -275,7 +275,8 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
       JsonNode sent = new ObjectMapper().readTree(body);
       assertThat(sent.path("name").asText()).isEqualTo("(?i)resnet50\\ \\(base");
       assertThat(sent.path("tags").toString()).isEqualTo("[\"__$all\",\"baseline\"]");
-      assertThat(sent.path("system_tags").toString()).isEqualTo("[\"-archived\",\"-dataset\"]");
+      assertThat(sent.path("system_tags").toString())
+          .isEqualTo("[\"__$not\",\"archived\",\"__$not\",\"dataset\"]");
       assertThat(sent.path("order_by").toString()).isEqualTo("[\"-created\"]");
       assertThat(sent.path("page").asInt()).isZero();
       assertThat(sent.path("page_size").asInt()).isEqualTo(2);
@@ -316,6 +317,28 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
                     .items())
             .isEmpty();
         assertThat(limited.experiment(FakeClearMl.RESNET).id()).isEqualTo(FakeClearMl.RESNET);
+      }
+    }
+  }
+
+  @Nested
+  class WhenTheServerIsOlder {
+
+    @Test
+    void shouldLeaveOutArchivedDatasetsAndTasksThoughTermsAreOredByDefault() {
+      try (FakeClearMl older = FakeClearMl.startOlder();
+          ExperimentConnector connector = create(older.apiUrl(), Duration.ofSeconds(5))) {
+        assertSoftly(
+            softly -> {
+              softly
+                  .assertThat(connector.searchDatasets(SearchCriteria.firstPage(100)).items())
+                  .extracting(Dataset::id)
+                  .containsExactly(FakeClearMl.DATASET);
+              softly
+                  .assertThat(connector.searchExperiments(SearchCriteria.firstPage(100)).items())
+                  .extracting(ExperimentSummary::name)
+                  .containsExactly("vit-b16 finetune", "resnet50 baseline", "efficientnet-b0");
+            });
       }
     }
   }

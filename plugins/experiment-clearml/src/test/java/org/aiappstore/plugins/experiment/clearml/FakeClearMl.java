@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer;
 import org.aiappstore.plugin.tck.experiment.testing.FakeHttpServer.Response;
@@ -52,7 +53,115 @@ final class FakeClearMl implements AutoCloseable {
   /** A copy of {@link #RESNET}, found by id only, whose plots refuse every token. */
   static final String DENIED_PLOTS_TASK = "de41ede41ede4de4a1ede41ede41ede4";
 
+  /**
+   * Which release of the ClearML server the fake answers like, where they differ in what the
+   * connector sends.
+   */
+  enum Release {
+    /**
+     * Current clearml-server ({@code apiserver/database/model/base.py}): list-field terms (tags,
+     * system_tags) before any operator are grouped by "any" but the groups are ANDed, {@code
+     * __$not} under {@code __$all} excludes each value ({@code nin}), an operator switches off the
+     * legacy {@code -} prefix until {@code __$nop}; {@code page_size} defaults to and is capped at
+     * the default {@code max_page_size} of 500.
+     */
+    CURRENT,
+
+    /**
+     * Older clearml-server releases: the groups of list-field terms are ORed unless the first
+     * operator says otherwise, {@code __$not} under {@code __$all} excludes only documents holding
+     * all the values ({@code not__all}), the {@code -} prefix always excludes; and (in releases
+     * older still) {@code page} requires {@code page_size} (400, subcode 11 {@code
+     * missing_required_fields}) and the page size is not capped.
+     */
+    OLDER
+  }
+
+  /**
+   * A list-field filter (e.g. {@code ["__$all", "a", "__$not", "b"]}) as the server builds it: the
+   * terms are sorted into MongoDB modifiers ({@code in}, {@code nin}, {@code all}, {@code
+   * not__all}) by the operator in force and whether they are excluded, and the modifiers are
+   * combined by the global operator (the first one given, else the release's default).
+   */
+  static Predicate<List<String>> listFilter(List<String> terms, Release release) {
+    boolean legacyPrefix = true;
+    Boolean globalAnd = null;
+    boolean contextAnd = false;
+    Boolean include = null;
+    Map<String, List<String>> actions = new LinkedHashMap<>();
+    for (String term : terms) {
+      if (term.equals("__$nop") && release == Release.CURRENT) {
+        include = null;
+        globalAnd = globalAnd == null ? true : globalAnd;
+        contextAnd = false;
+        legacyPrefix = true;
+        continue;
+      }
+      if (term.startsWith("__$")) {
+        requireValueAfter(include);
+        if (term.equals("__$not") || term.equals("__$nop")) {
+          include = term.equals("__$nop");
+          continue;
+        }
+        boolean and =
+            switch (term) {
+              case "__$all", "__$and" -> true;
+              case "__$any", "__$or" -> false;
+              default -> throw new IllegalArgumentException("Unsupported operator " + term);
+            };
+        contextAnd = and;
+        globalAnd = globalAnd == null ? and : globalAnd;
+        legacyPrefix = release == Release.OLDER;
+        continue;
+      }
+      globalAnd = globalAnd == null ? release == Release.CURRENT : globalAnd;
+      boolean included = include == null || include;
+      String value = term;
+      if ((include == null || release == Release.OLDER) && legacyPrefix && term.startsWith("-")) {
+        value = term.substring(1);
+        included = false;
+      }
+      include = null;
+      String action;
+      if (contextAnd) {
+        action = included ? "all" : release == Release.OLDER ? "not__all" : "nin";
+      } else {
+        action = included ? "in" : "nin";
+      }
+      actions.computeIfAbsent(action, a -> new ArrayList<>()).add(value);
+    }
+    requireValueAfter(include);
+    boolean and = globalAnd == null || globalAnd;
+    List<Predicate<List<String>>> conditions = new ArrayList<>();
+    actions.forEach(
+        (action, values) ->
+            conditions.add(
+                switch (action) {
+                  case "in" -> present -> values.stream().anyMatch(present::contains);
+                  case "nin" -> present -> values.stream().noneMatch(present::contains);
+                  case "all" -> present -> present.containsAll(values);
+                  default -> present -> !present.containsAll(values);
+                }));
+    if (conditions.isEmpty()) {
+      return present -> true;
+    }
+    return present ->
+        and
+            ? conditions.stream().allMatch(c -> c.test(present))
+            : conditions.stream().anyMatch(c -> c.test(present));
+  }
+
+  private static void requireValueAfter(Boolean unary) {
+    if (unary != null) {
+      throw new IllegalArgumentException("A value is expected after __$not");
+    }
+  }
+
+  /** The largest page {@code tasks.get_all} answers: the server's default {@code max_page_size}. */
+  static final int MAX_PAGE_SIZE = 500;
+
   private final FakeHttpServer server = FakeHttpServer.start();
+  private final Release release;
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, ObjectNode> tasks = new ConcurrentHashMap<>();
 
@@ -66,7 +175,8 @@ final class FakeClearMl implements AutoCloseable {
   private final AtomicInteger clones = new AtomicInteger();
   private final CountDownLatch closing = new CountDownLatch(1);
 
-  private FakeClearMl() {
+  private FakeClearMl(Release release) {
+    this.release = release;
     for (JsonNode task : recorded("tasks.get_all.json").path("data").path("tasks")) {
       tasks.put(task.path("id").asText(), (ObjectNode) task);
     }
@@ -92,8 +202,14 @@ final class FakeClearMl implements AutoCloseable {
     signedIn("models.get_all", this::models);
   }
 
+  /** A fake answering like the current ClearML server. */
   static FakeClearMl start() {
-    return new FakeClearMl();
+    return new FakeClearMl(Release.CURRENT);
+  }
+
+  /** A fake answering like an older ClearML server, see {@link Release#OLDER}. */
+  static FakeClearMl startOlder() {
+    return new FakeClearMl(Release.OLDER);
   }
 
   URI apiUrl() {
@@ -182,30 +298,66 @@ final class FakeClearMl implements AutoCloseable {
   }
 
   private Response getAll(JsonNode body) {
-    if (body.has("page") && !body.has("page_size")) {
-      return error("server-error");
+    Integer pageSize = body.hasNonNull("page_size") ? body.path("page_size").asInt() : null;
+    Integer page = body.hasNonNull("page") ? body.path("page").asInt() : null;
+    if (release == Release.OLDER && page != null && pageSize == null) {
+      return error("missing-required-fields");
+    }
+    if (release == Release.CURRENT) {
+      page = page == null ? 0 : page;
+      pageSize = Math.min(pageSize == null ? MAX_PAGE_SIZE : pageSize, MAX_PAGE_SIZE);
     }
     List<String> projectFilter = strings(body.path("project"));
     List<String> types = strings(body.path("type"));
-    List<String> systemTags = strings(body.path("system_tags"));
-    List<String> tagFilter = strings(body.path("tags"));
+    Predicate<List<String>> systemTags;
+    Predicate<List<String>> tagFilter;
+    try {
+      systemTags = listFilter(strings(body.path("system_tags")), release);
+      tagFilter = listFilter(strings(body.path("tags")), release);
+    } catch (IllegalArgumentException e) {
+      return error("fields-value-error");
+    }
     Pattern name = body.has("name") ? Pattern.compile(body.path("name").asText()) : null;
     List<ObjectNode> matching =
         tasks.values().stream()
             .filter(
                 t -> projectFilter.isEmpty() || projectFilter.contains(t.path("project").asText()))
             .filter(t -> types.isEmpty() || types.contains(t.path("type").asText()))
-            .filter(t -> systemTagsMatch(strings(t.path("system_tags")), systemTags))
-            .filter(t -> tagsMatch(strings(t.path("tags")), tagFilter))
+            .filter(t -> systemTags.test(strings(t.path("system_tags"))))
+            .filter(t -> tagFilter.test(strings(t.path("tags"))))
             .filter(t -> name == null || name.matcher(t.path("name").asText()).find())
             .sorted(Comparator.comparing((ObjectNode t) -> t.path("created").asText()).reversed())
             .toList();
-    int pageSize = body.path("page_size").asInt(500);
-    int page = body.path("page").asInt(0);
+    List<String> onlyFields = strings(body.path("only_fields"));
     ObjectNode data = json.createObjectNode();
     ArrayNode found = data.putArray("tasks");
-    matching.stream().skip((long) page * pageSize).limit(pageSize).forEach(found::add);
+    matching.stream()
+        .skip(page == null ? 0 : (long) page * pageSize)
+        .limit(pageSize == null ? Long.MAX_VALUE : pageSize)
+        .forEach(t -> found.add(onlyFields.isEmpty() ? t : project(t, onlyFields)));
     return ok("tasks.get_all", data);
+  }
+
+  /** The fields of a task named by {@code only_fields} (dotted paths), and its id. */
+  private ObjectNode project(ObjectNode task, List<String> fields) {
+    ObjectNode projected = json.createObjectNode();
+    projected.set("id", task.path("id"));
+    for (String field : fields) {
+      String[] path = field.split("\\.");
+      JsonNode value = task;
+      for (String part : path) {
+        value = value.path(part);
+      }
+      if (value.isMissingNode()) {
+        continue;
+      }
+      ObjectNode parent = projected;
+      for (int i = 0; i < path.length - 1; i++) {
+        parent = parent.has(path[i]) ? (ObjectNode) parent.get(path[i]) : parent.putObject(path[i]);
+      }
+      parent.set(path[path.length - 1], value.deepCopy());
+    }
+    return projected;
   }
 
   private Response cloneTask(JsonNode body) {
@@ -272,27 +424,6 @@ final class FakeClearMl implements AutoCloseable {
       }
     }
     return Response.json(200, answer.toString());
-  }
-
-  private static boolean systemTagsMatch(List<String> present, List<String> filter) {
-    for (String tag : filter) {
-      boolean excluded = tag.startsWith("-");
-      if (excluded == present.contains(excluded ? tag.substring(1) : tag)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** ClearML's tag filter: any of the tags, or all of them after the {@code __$all} operator. */
-  private static boolean tagsMatch(List<String> present, List<String> filter) {
-    if (filter.isEmpty()) {
-      return true;
-    }
-    if (filter.get(0).equals("__$all")) {
-      return present.containsAll(filter.subList(1, filter.size()));
-    }
-    return filter.stream().anyMatch(present::contains);
   }
 
   private Response ok(String endpoint, JsonNode data) {
