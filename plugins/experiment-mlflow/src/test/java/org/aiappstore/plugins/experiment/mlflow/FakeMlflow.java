@@ -57,6 +57,12 @@ final class FakeMlflow implements AutoCloseable {
    */
   static final String ONE_ANSWER_RUN = "0ea0ea0ea0ea40ea90ea0ea0ea0ea0ea";
 
+  /**
+   * A copy of {@link #VIT} whose {@code loss} history answers its first page of 3 points at once
+   * and never answers the next until the server closes.
+   */
+  static final String SLOW_HISTORY_RUN = "5104510451044510b510451045104510";
+
   /** How many points the histories of {@link #LONG_RUN} and {@link #ONE_ANSWER_RUN} have. */
   static final int LONG_HISTORY = MlflowExperimentConnector.MAX_HISTORY_POINTS + 5;
 
@@ -108,7 +114,7 @@ final class FakeMlflow implements AutoCloseable {
     for (String id : List.of(FAILING_LOSS_RUN, DENIED_LOSS_RUN)) {
       hiddenRuns.put(id, copy(RESNET, id));
     }
-    for (String id : List.of(LONG_RUN, ONE_ANSWER_RUN)) {
+    for (String id : List.of(LONG_RUN, ONE_ANSWER_RUN, SLOW_HISTORY_RUN)) {
       hiddenRuns.put(id, copy(VIT, id));
     }
     route("GET", "runs/get", this::getRun);
@@ -235,6 +241,12 @@ final class FakeMlflow implements AutoCloseable {
     }
     if (key.equals("loss") && run.equals(DENIED_LOSS_RUN)) {
       return error(403, "permission-denied");
+    }
+    if (key.equals("loss") && run.equals(SLOW_HISTORY_RUN)) {
+      if (request.queryParameter("page_token").isPresent()) {
+        awaitClose();
+      }
+      return Response.json(200, generatedHistory(key, 0, 3));
     }
     if (key.equals("loss") && run.equals(ONE_ANSWER_RUN)) {
       return Response.json(200, generatedHistory(key, 0, LONG_HISTORY));

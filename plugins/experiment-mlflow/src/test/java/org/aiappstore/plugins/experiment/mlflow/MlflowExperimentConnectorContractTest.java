@@ -158,6 +158,19 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
     }
 
     @Test
+    void shouldDrawWhatWasReadOfAHistoryWhoseNextPageTakesTooLong() {
+      try (ExperimentConnector impatient = create(mlflow.trackingUrl(), Duration.ofSeconds(1))) {
+        PlotlyFigure loss = impatient.experiment(FakeMlflow.SLOW_HISTORY_RUN).scalars().get(0);
+
+        assertThat(loss.series().get(0).x()).containsExactly(0.0, 1.0, 2.0);
+        assertThat(loss.xAxisTitle())
+            .isEqualTo(
+                "Step (cut short after 3 points: reading more took longer than the request"
+                    + " timeout)");
+      }
+    }
+
+    @Test
     void shouldListArtifactsAcrossPagesWithTheLoggedModelAndDatasetInputs() {
       List<Artifact> artifacts = connector().experiment(FakeMlflow.RESNET).artifacts();
       String root = "s3://mlflow/1/" + FakeMlflow.RESNET + "/artifacts";
