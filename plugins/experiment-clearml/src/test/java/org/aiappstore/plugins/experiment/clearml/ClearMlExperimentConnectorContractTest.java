@@ -193,6 +193,12 @@ class ClearMlExperimentConnectorContractTest extends ExperimentConnectorContract
                 .extracting(Artifact::name)
                 .contains("confusion.csv");
             softly
+                .assertThatThrownBy(() -> connector().experiment(FakeClearMl.FLAKY_PLOTS_TASK))
+                .describedAs(
+                    "a failure worth retrying fails the whole read, never cached as complete")
+                .isInstanceOfSatisfying(
+                    PlatformException.class, e -> assertThat(e.retryable()).isTrue());
+            softly
                 .assertThatThrownBy(() -> connector().experiment(FakeClearMl.DENIED_PLOTS_TASK))
                 .isInstanceOfSatisfying(
                     PlatformException.class,

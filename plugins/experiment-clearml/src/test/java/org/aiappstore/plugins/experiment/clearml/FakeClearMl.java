@@ -47,8 +47,11 @@ final class FakeClearMl implements AutoCloseable {
   static final String SLOW_TASK = "5104510451044510a510451045104510";
   static final String BROKEN_TASK = "b40b40b40b404b40b40b40b40b40b40b";
 
-  /** A copy of {@link #RESNET}, found by id only, whose plots fail with ClearML's server error. */
+  /** A copy of {@link #RESNET}, found by id only, whose plots are answered with no JSON. */
   static final String FAILING_PLOTS_TASK = "fa11fa11fa114fa1a11fa11fa11fa11f";
+
+  /** A copy of {@link #RESNET}, found by id only, whose plots fail with ClearML's server error. */
+  static final String FLAKY_PLOTS_TASK = "f1a4f1a4f1a44f1aa1a4f1a4f1a4f1a4";
 
   /** A copy of {@link #RESNET}, found by id only, whose plots refuse every token. */
   static final String DENIED_PLOTS_TASK = "de41ede41ede4de4a1ede41ede41ede4";
@@ -180,7 +183,7 @@ final class FakeClearMl implements AutoCloseable {
     for (JsonNode task : recorded("tasks.get_all.json").path("data").path("tasks")) {
       tasks.put(task.path("id").asText(), (ObjectNode) task);
     }
-    for (String id : List.of(FAILING_PLOTS_TASK, DENIED_PLOTS_TASK)) {
+    for (String id : List.of(FAILING_PLOTS_TASK, FLAKY_PLOTS_TASK, DENIED_PLOTS_TASK)) {
       hiddenTasks.put(id, tasks.get(RESNET).deepCopy().put("id", id));
     }
     recorded("projects.get_all.json")
@@ -394,6 +397,9 @@ final class FakeClearMl implements AutoCloseable {
     }
     boolean resnet = task.equals(RESNET) || hiddenTasks.containsKey(task);
     if (what.equals("plots") && task.equals(FAILING_PLOTS_TASK)) {
+      return Response.json(200, "<html><body>Not ClearML</body></html>");
+    }
+    if (what.equals("plots") && task.equals(FLAKY_PLOTS_TASK)) {
       return error("server-error");
     }
     if (what.equals("plots") && task.equals(DENIED_PLOTS_TASK)) {

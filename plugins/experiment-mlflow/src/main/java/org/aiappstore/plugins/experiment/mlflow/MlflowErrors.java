@@ -156,13 +156,15 @@ final class MlflowErrors {
    * status (other than refused credentials, a missing resource or a wrong tracking URL), an
    * unreadable body or too large a body. A part of an experiment read by such a call can be left
    * out while the rest is shown; refused credentials and an unreachable or silent server fail the
-   * whole read.
+   * whole read. A failure worth retrying (a failing or timed-out server) fails the whole read
+   * instead: the host caches a read that succeeded, and a part missing for a moment must not be
+   * cached as the whole.
    *
    * @param e a failure of this plugin's client
    * @return whether only that call failed
    */
   static boolean concernsOnlyTheCall(PlatformException e) {
-    return e instanceof CallFailed;
+    return e instanceof CallFailed && !e.retryable();
   }
 
   /** A failure that concerns only the call that failed, see {@link #concernsOnlyTheCall}. */

@@ -69,8 +69,11 @@ final class FakeMlflow implements AutoCloseable {
   /** The largest page of a metric history the fake sends. */
   static final int MAX_PAGE = 25_000;
 
-  /** A copy of {@link #RESNET} whose {@code loss} history fails with MLflow's internal error. */
+  /** A copy of {@link #RESNET} whose {@code loss} history is answered with a page no JSON reads. */
   static final String FAILING_LOSS_RUN = "fa11fa11fa114fa1a11fa11fa11fa11f";
+
+  /** A copy of {@link #RESNET} whose {@code loss} history fails with MLflow's internal error. */
+  static final String FLAKY_LOSS_RUN = "f1a4f1a4f1a44f1aa1a4f1a4f1a4f1a4";
 
   /** A copy of {@link #RESNET} whose {@code loss} history is refused as not permitted. */
   static final String DENIED_LOSS_RUN = "de41ede41ede4de4a1ede41ede41ede4";
@@ -111,7 +114,7 @@ final class FakeMlflow implements AutoCloseable {
     recorded("experiments.search.json")
         .path("experiments")
         .forEach(e -> experiments.put(e.path("experiment_id").asText(), e));
-    for (String id : List.of(FAILING_LOSS_RUN, DENIED_LOSS_RUN)) {
+    for (String id : List.of(FAILING_LOSS_RUN, FLAKY_LOSS_RUN, DENIED_LOSS_RUN)) {
       hiddenRuns.put(id, copy(RESNET, id));
     }
     for (String id : List.of(LONG_RUN, ONE_ANSWER_RUN, SLOW_HISTORY_RUN)) {
@@ -237,6 +240,9 @@ final class FakeMlflow implements AutoCloseable {
     }
     String key = request.queryParameter("metric_key").orElse("");
     if (key.equals("loss") && run.equals(FAILING_LOSS_RUN)) {
+      return Response.json(200, "<html><body>Not MLflow</body></html>");
+    }
+    if (key.equals("loss") && run.equals(FLAKY_LOSS_RUN)) {
       return error(500, "internal-error");
     }
     if (key.equals("loss") && run.equals(DENIED_LOSS_RUN)) {

@@ -214,6 +214,12 @@ class MlflowExperimentConnectorContractTest extends ExperimentConnectorContract 
             softly.assertThat(run.tags()).contains("baseline");
             softly.assertThat(run.artifacts()).extracting(Artifact::name).contains("model");
             softly
+                .assertThatThrownBy(() -> connector().experiment(FakeMlflow.FLAKY_LOSS_RUN))
+                .describedAs(
+                    "a failure worth retrying fails the whole read, never cached as complete")
+                .isInstanceOfSatisfying(
+                    PlatformException.class, e -> assertThat(e.retryable()).isTrue());
+            softly
                 .assertThatThrownBy(() -> connector().experiment(FakeMlflow.DENIED_LOSS_RUN))
                 .isInstanceOfSatisfying(
                     PlatformException.class,
