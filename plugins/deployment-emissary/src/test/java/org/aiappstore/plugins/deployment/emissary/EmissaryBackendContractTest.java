@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -61,6 +63,31 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
         .inNamespace(cluster().namespace())
         .withName(spec.name())
         .get();
+  }
+
+  /** Writes the status the Deployment controller writes once a rollout is complete. */
+  private void rolledOut(AppSpec spec, int replicas) {
+    Deployment deployment = deployment(spec);
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .build());
+    cluster().client().resource(deployment).update();
+  }
+
+  private void evict(String podName) {
+    Pod pod = cluster().client().pods().inNamespace(cluster().namespace()).withName(podName).get();
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Failed")
+            .withReason("Evicted")
+            .withMessage("The node was low on resource: memory.")
+            .build());
+    cluster().client().pods().inNamespace(cluster().namespace()).resource(pod).update();
   }
 
   @Nested
@@ -147,6 +174,21 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
       assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
       assertThat(status.ready()).isTrue();
       assertThat(status.message()).isEqualTo("1 of 1 instance ready");
+    }
+
+    @Test
+    void shouldRunAgainOnceAnEvictedPodIsReplaced() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      String evicted = addPod(spec, false);
+      evict(evicted);
+      addPod(spec, true);
+      rolledOut(spec, 1);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
+      assertThat(status.pods()).extracting(p -> p.name()).contains(evicted);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +77,17 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
         .inNamespace(cluster().namespace())
         .resource(service)
         .update();
+  }
+
+  private void evict(String podName) {
+    Pod pod = cluster().client().pods().inNamespace(cluster().namespace()).withName(podName).get();
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Failed")
+            .withReason("Evicted")
+            .withMessage("The node was low on resource: memory.")
+            .build());
+    cluster().client().pods().inNamespace(cluster().namespace()).resource(pod).update();
   }
 
   @Nested
@@ -192,6 +205,21 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
       assertThat(status.ready()).isTrue();
       assertThat(status.url())
           .isEqualTo(URI.create("https://" + spec.name() + ".tck-apps.knative.example"));
+    }
+
+    @Test
+    void shouldRunAgainOnceAnEvictedPodIsReplaced() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      String evicted = addPod(spec, false);
+      evict(evicted);
+      addPod(spec, true);
+      setStatus(spec, Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
+      assertThat(status.pods()).extracting(p -> p.name()).contains(evicted);
     }
 
     @Test
