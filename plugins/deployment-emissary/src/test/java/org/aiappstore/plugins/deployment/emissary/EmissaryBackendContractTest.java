@@ -67,14 +67,25 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
 
   /** Writes the status the Deployment controller writes once a rollout is complete. */
   private void rolledOut(AppSpec spec, int replicas) {
+    rollout(spec, replicas, replicas, replicas);
+  }
+
+  /**
+   * Writes the status the Deployment controller writes during a rollout of the current generation.
+   *
+   * @param replicas the pods of every ReplicaSet
+   * @param updated the pods of the new ReplicaSet
+   * @param available the available pods of every ReplicaSet
+   */
+  private void rollout(AppSpec spec, int replicas, int updated, int available) {
     Deployment deployment = deployment(spec);
     deployment.setStatus(
         new DeploymentStatusBuilder()
             .withObservedGeneration(deployment.getMetadata().getGeneration())
             .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
+            .withUpdatedReplicas(updated)
+            .withReadyReplicas(available)
+            .withAvailableReplicas(available)
             .build());
     cluster().client().resource(deployment).update();
   }
@@ -168,6 +179,7 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
       AppSpec spec = app().build();
       deploy(spec);
       addPod(spec, true);
+      rolledOut(spec, 1);
 
       AppStatus status = backend().status(spec.appId());
 
@@ -189,6 +201,48 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
 
       assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
       assertThat(status.pods()).extracting(p -> p.name()).contains(evicted);
+    }
+
+    @Test
+    void shouldDeployWhileTheOldInstanceServesAndTheNewOneStarts() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      rolledOut(spec, 1);
+      backend().update(spec.toBuilder().image(IMAGE + "-2").build());
+      addPod(spec, false);
+      rollout(spec, 2, 1, 1);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message())
+          .isEqualTo("Rolling out: 1 of 1 updated, 1 available, 1 old instance left");
+    }
+
+    @Test
+    void shouldDeployUntilTheUpdatedInstancesAreAvailable() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      rollout(spec, 1, 1, 0);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message()).isEqualTo("Rolling out: 1 of 1 updated, 0 available");
+    }
+
+    @Test
+    void shouldDeployUntilTheControllerHasSeenTheDeployment() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message()).contains("Deployment controller");
     }
 
     @Test
