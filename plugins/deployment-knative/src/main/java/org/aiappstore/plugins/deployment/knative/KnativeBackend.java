@@ -205,15 +205,35 @@ public final class KnativeBackend extends KubernetesBackend {
   @Override
   protected Observation observe(
       GenericKubernetesResource service, List<Pod> pods, int wanted, int ready) {
+    // A pod's container failing is a fact whichever generation KNative has observed.
+    Optional<String> failure = PodProblems.failure(pods);
+    if (failure.isPresent()) {
+      return new Observation(AppPhase.FAILED, failure.get());
+    }
+    Map<?, ?> status = map(service.getAdditionalProperties().get("status"));
+    Object latestReady = status.get("latestReadyRevisionName");
+    Object latestCreated = status.get("latestCreatedRevisionName");
+    Long generation = service.getMetadata().getGeneration();
+    if (generation != null && observedGeneration(status) < generation) {
+      // The conditions still describe the previous generation: the new Revision may not exist.
+      return latestReady == null && pods.isEmpty()
+          ? new Observation(AppPhase.PENDING, "Waiting for KNative to take up the new Service")
+          : new Observation(AppPhase.DEPLOYING, "Waiting for KNative to take up the change");
+    }
     Map<String, Object> readyCondition = condition(service, "Ready");
     String readyStatus =
         readyCondition == null ? null : String.valueOf(readyCondition.get("status"));
     if ("False".equals(readyStatus)) {
       return new Observation(AppPhase.FAILED, describe(readyCondition));
     }
-    Optional<String> failure = PodProblems.failure(pods);
-    if (failure.isPresent()) {
-      return new Observation(AppPhase.FAILED, failure.get());
+    if (latestCreated != null && latestReady != null && !latestCreated.equals(latestReady)) {
+      return new Observation(
+          AppPhase.DEPLOYING,
+          "Rolling out Revision "
+              + latestCreated
+              + " ("
+              + latestReady
+              + " serves until it is ready)");
     }
     if ("True".equals(readyStatus)) {
       if (ready > 0) {
@@ -264,6 +284,10 @@ public final class KnativeBackend extends KubernetesBackend {
   protected boolean concernsApp(String kind, String name, String appName) {
     return ("Revision".equals(kind) || "Configuration".equals(kind) || "Route".equals(kind))
         && (name.equals(appName) || name.matches(Pattern.quote(appName) + "-[0-9]{5}"));
+  }
+
+  private static long observedGeneration(Map<?, ?> status) {
+    return status.get("observedGeneration") instanceof Number observed ? observed.longValue() : 0;
   }
 
   @SuppressWarnings("unchecked")

@@ -68,9 +68,15 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
         ((Map<String, Object>) template.get("metadata")).get("annotations");
   }
 
+  /**
+   * Writes the Service's status as KNative's controller would; it has observed the current
+   * generation unless {@code status} says otherwise.
+   */
   private void setStatus(AppSpec spec, Map<String, Object> status) {
     GenericKubernetesResource service = service(spec);
-    service.setAdditionalProperty("status", status);
+    Map<String, Object> written = new HashMap<>(status);
+    written.putIfAbsent("observedGeneration", service.getMetadata().getGeneration());
+    service.setAdditionalProperty("status", written);
     cluster()
         .client()
         .genericKubernetesResources(ResourceKinds.KNATIVE_SERVICE)
@@ -220,6 +226,62 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
 
       assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
       assertThat(status.pods()).extracting(p -> p.name()).contains(evicted);
+    }
+
+    @Test
+    void shouldDeployUntilKnativeHasTakenUpAScale() {
+      AppSpec spec = app().replicas(1, 3).build();
+      deploy(spec);
+      addPod(spec, true);
+      setStatus(spec, Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+      assertThat(backend().status(spec.appId()).phase()).isEqualTo(AppPhase.RUNNING);
+
+      AppStatus scaled = backend().scale(spec.appId(), 2);
+
+      assertThat(scaled.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(scaled.message()).contains("take up the change");
+    }
+
+    @Test
+    void shouldDeployUntilKnativeHasTakenUpAnUpdate() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      long generation = service(spec).getMetadata().getGeneration();
+      backend().update(spec.toBuilder().image(IMAGE + "-2").build());
+      // What KNative still reports about the previous generation (the mock drops status on PUT).
+      setStatus(
+          spec,
+          Map.of(
+              "observedGeneration",
+              generation,
+              "conditions",
+              List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+    }
+
+    @Test
+    void shouldDeployUntilTheLatestRevisionIsReady() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      setStatus(
+          spec,
+          Map.of(
+              "latestCreatedRevisionName",
+              spec.name() + "-00002",
+              "latestReadyRevisionName",
+              spec.name() + "-00001",
+              "conditions",
+              List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message()).contains(spec.name() + "-00002");
     }
 
     @Test
