@@ -10,12 +10,16 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.aiappstore.plugin.api.ConnectorContext;
+import org.aiappstore.plugin.api.config.ConfigViolation;
+import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.deployment.AppPhase;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
 import org.aiappstore.plugin.api.deployment.DeploymentBackendFactory;
 import org.aiappstore.plugin.api.deployment.InvalidAppSpecException;
 import org.aiappstore.plugin.api.deployment.SpecViolation;
+import org.aiappstore.plugin.api.error.InvalidConfigException;
 import org.aiappstore.plugin.tck.deployment.DeploymentBackendContract;
 import org.aiappstore.plugins.kubernetes.KubernetesConfig;
 import org.aiappstore.plugins.kubernetes.ResourceKinds;
@@ -172,6 +176,43 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
                           "env.PORT",
                           "secretEnv.K_SERVICE",
                           "labels.serving.knative.dev/x"));
+    }
+  }
+
+  @Nested
+  class WhenConfiguring {
+
+    private List<String> violations(Map<String, String> values) {
+      KnativeBackendFactory factory = new KnativeBackendFactory();
+      Map<String, String> config = knativeConfig(cluster().apiServer(), cluster().namespace());
+      config.putAll(values);
+      try {
+        factory
+            .create(ConnectorConfig.of(factory.configSchema(), config), ConnectorContext.defaults())
+            .close();
+        return List.of();
+      } catch (InvalidConfigException e) {
+        return e.violations().stream().map(ConfigViolation::property).toList();
+      }
+    }
+
+    @Test
+    void shouldRefuseATimeoutKnativeRejectsByDefault() {
+      assertThat(violations(Map.of(KnativeBackendFactory.ROUTE_TIMEOUT, "600"))).isEmpty();
+      assertThat(violations(Map.of(KnativeBackendFactory.ROUTE_TIMEOUT, "601")))
+          .containsExactly(KnativeBackendFactory.ROUTE_TIMEOUT);
+    }
+
+    @Test
+    void shouldAcceptALongerTimeoutWhereTheClusterAllowsIt() {
+      assertThat(
+              violations(
+                  Map.of(
+                      KnativeBackendFactory.ROUTE_TIMEOUT,
+                      "1800",
+                      KnativeBackendFactory.MAX_REVISION_TIMEOUT,
+                      "1800")))
+          .isEmpty();
     }
   }
 
