@@ -235,10 +235,18 @@ public final class KnativeBackend extends KubernetesBackend {
               + latestReady
               + " serves until it is ready)");
     }
+    Optional<String> unschedulable = PodProblems.unschedulable(pods);
     if ("True".equals(readyStatus)) {
       if (ready > 0) {
         return new Observation(
             AppPhase.RUNNING, ready + " instance" + (ready == 1 ? "" : "s") + " ready");
+      }
+      // KNative stays Ready while a cold start is stuck: the pods tell.
+      if (unschedulable.isPresent()) {
+        return new Observation(AppPhase.PENDING, unschedulable.get());
+      }
+      if (pods.stream().anyMatch(PodProblems::isCurrent)) {
+        return new Observation(AppPhase.DEPLOYING, "Starting an instance");
       }
       if (wanted == 0) {
         return new Observation(
@@ -246,7 +254,6 @@ public final class KnativeBackend extends KubernetesBackend {
       }
       return new Observation(AppPhase.DEPLOYING, "Waiting for instances to become ready");
     }
-    Optional<String> unschedulable = PodProblems.unschedulable(pods);
     if (pods.isEmpty() || unschedulable.isPresent()) {
       return new Observation(
           AppPhase.PENDING,

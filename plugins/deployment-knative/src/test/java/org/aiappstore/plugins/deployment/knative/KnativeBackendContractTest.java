@@ -350,6 +350,44 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldTellAColdStartThatCannotBeScheduled() {
+      AppSpec spec = app().scaleToZero(true).build();
+      deploy(spec);
+      String podName = addPod(spec, false);
+      Pod pod =
+          cluster().client().pods().inNamespace(cluster().namespace()).withName(podName).get();
+      pod.setStatus(
+          new PodStatusBuilder()
+              .withPhase("Pending")
+              .addNewCondition()
+              .withType("PodScheduled")
+              .withStatus("False")
+              .withReason("Unschedulable")
+              .withMessage("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.")
+              .endCondition()
+              .build());
+      cluster().client().pods().inNamespace(cluster().namespace()).resource(pod).update();
+      setStatus(spec, Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.PENDING);
+      assertThat(status.message()).contains("Insufficient nvidia.com/gpu");
+    }
+
+    @Test
+    void shouldDeployWhileAColdStartRuns() {
+      AppSpec spec = app().scaleToZero(true).build();
+      deploy(spec);
+      addPod(spec, false);
+      setStatus(spec, Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+    }
+
+    @Test
     void shouldFailWithKnativesReason() {
       AppSpec spec = app().build();
       deploy(spec);
