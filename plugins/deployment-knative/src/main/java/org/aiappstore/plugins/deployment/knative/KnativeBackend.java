@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.aiappstore.plugin.api.deployment.AppPhase;
 import org.aiappstore.plugin.api.deployment.AppSpec;
@@ -42,8 +43,13 @@ public final class KnativeBackend extends KubernetesBackend {
   public static final Set<String> RESERVED_ENV =
       Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
 
-  /** Ports KNative's queue-proxy listens on in every pod. */
-  public static final Set<Integer> RESERVED_PORTS = Set.of(8012, 8013, 8022, 9090, 9091);
+  /**
+   * Ports KNative refuses for the user container, as its webhook does ({@code reservedPorts} of
+   * knative/serving {@code pkg/apis/serving/k8s_validation.go}): the queue-proxy's HTTP/1 (8012)
+   * and HTTP/2 (8013) backends, admin (8022), autoscaler metrics (9090), user metrics (9091) and
+   * profiling (8008) ports.
+   */
+  public static final Set<Integer> RESERVED_PORTS = Set.of(8008, 8012, 8013, 8022, 9090, 9091);
 
   /**
    * How apps are served.
@@ -129,7 +135,9 @@ public final class KnativeBackend extends KubernetesBackend {
     if (RESERVED_PORTS.contains(spec.port())) {
       violations.add(
           new SpecViolation(
-              "port", "is used by KNative's queue-proxy: pick another than " + RESERVED_PORTS));
+              "port",
+              "is reserved by KNative (its queue-proxy listens there): pick another than "
+                  + new TreeSet<>(RESERVED_PORTS)));
     }
     spec.env().entrySet().stream()
         .filter(

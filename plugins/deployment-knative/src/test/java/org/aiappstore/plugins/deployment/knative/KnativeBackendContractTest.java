@@ -156,6 +156,22 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldRefuseEveryPortKnativeReserves() {
+      for (int port : List.of(8008, 8012, 8013, 8022, 9090, 9091)) {
+        AppSpec spec = app().port(port).build();
+
+        assertThatThrownBy(() -> deploy(spec))
+            .as("port %d", port)
+            .isInstanceOfSatisfying(
+                InvalidAppSpecException.class,
+                e ->
+                    assertThat(e.violations())
+                        .extracting(SpecViolation::field)
+                        .containsExactly("port"));
+      }
+    }
+
+    @Test
     void shouldRefuseWhatKnativeReserves() {
       AppSpec spec =
           app()
