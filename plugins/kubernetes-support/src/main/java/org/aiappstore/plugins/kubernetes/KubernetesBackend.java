@@ -263,16 +263,16 @@ public abstract class KubernetesBackend implements DeploymentBackend {
   protected abstract URI url(GenericKubernetesResource workload);
 
   /**
-   * Whether an event about an object other than the workload and the pods concerns the app, e.g. a
-   * KNative Revision.
+   * Objects other than those named as the app and its pods whose events concern the app, e.g. its
+   * KNative Revisions, by exact kind and name: names alone are not unique to an app (a Revision of
+   * app {@code foo} is named as another app could be).
    *
-   * @param kind the object's kind
-   * @param name the object's name
-   * @param appName the app's name
-   * @return {@code true} to report the event; by default {@code false}
+   * @param workload the app's workload
+   * @param pods the app's pods
+   * @return {@code Kind/name} of each object; by default none
    */
-  protected boolean concernsApp(String kind, String name, String appName) {
-    return false;
+  protected Set<String> relatedObjects(GenericKubernetesResource workload, List<Pod> pods) {
+    return Set.of();
   }
 
   /**
@@ -947,11 +947,11 @@ public abstract class KubernetesBackend implements DeploymentBackend {
         ready,
         observation.message(),
         url(workload),
-        events(metadata.getName(), pods),
+        events(metadata.getName(), pods, relatedObjects(workload, pods)),
         appPods);
   }
 
-  private List<AppEvent> events(String name, List<Pod> pods) {
+  private List<AppEvent> events(String name, List<Pod> pods, Set<String> related) {
     Set<String> subjects = new java.util.HashSet<>();
     subjects.add(name);
     pods.forEach(pod -> subjects.add(pod.getMetadata().getName()));
@@ -969,7 +969,8 @@ public abstract class KubernetesBackend implements DeploymentBackend {
       }
       String kind = Objects.requireNonNullElse(event.getInvolvedObject().getKind(), "");
       String subject = event.getInvolvedObject().getName();
-      if (subject == null || !subjects.contains(subject) && !concernsApp(kind, subject, name)) {
+      if (subject == null
+          || !subjects.contains(subject) && !related.contains(kind + "/" + subject)) {
         continue;
       }
       Instant time =

@@ -39,6 +39,16 @@ public final class KnativeBackend extends KubernetesBackend {
   /** The annotation prefix of KNative's autoscaler. */
   public static final String AUTOSCALING = "autoscaling.knative.dev/";
 
+  /** The label KNative puts on a Revision's pods: the Revision's name. */
+  public static final String REVISION_LABEL = "serving.knative.dev/revision";
+
+  /**
+   * Names KNative derives for a Service's Revisions ({@code <name>-00001}, {@code <name>-00002},
+   * ...) and their Kubernetes Services ({@code <name>-00001-private}): an app named so would
+   * collide with another app's.
+   */
+  private static final Pattern REVISION_NAME = Pattern.compile(".*-[0-9]{5}(-private)?");
+
   /** Environment variables KNative sets itself. */
   public static final Set<String> RESERVED_ENV =
       Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
@@ -132,6 +142,15 @@ public final class KnativeBackend extends KubernetesBackend {
   @Override
   protected List<SpecViolation> violations(AppSpec spec) {
     List<SpecViolation> violations = new ArrayList<>();
+    if (spec.name() != null && REVISION_NAME.matcher(spec.name()).matches()) {
+      violations.add(
+          new SpecViolation(
+              "name",
+              "must not end in '-' and five digits (nor that and '-private'): KNative names the"
+                  + " Revisions of app '"
+                  + spec.name().replaceFirst("-[0-9]{5}(-private)?$", "")
+                  + "' so, and their Services would collide with this app's"));
+    }
     if (RESERVED_PORTS.contains(spec.port())) {
       violations.add(
           new SpecViolation(
@@ -295,10 +314,36 @@ public final class KnativeBackend extends KubernetesBackend {
             + "/");
   }
 
+  /**
+   * The app's Revisions by their exact names: those its status names (latest created, latest ready,
+   * those taking traffic) and those its pods belong to ({@value #REVISION_LABEL}). Its
+   * Configuration and Route are named as the app, so their events are matched by name already.
+   */
   @Override
-  protected boolean concernsApp(String kind, String name, String appName) {
-    return ("Revision".equals(kind) || "Configuration".equals(kind) || "Route".equals(kind))
-        && (name.equals(appName) || name.matches(Pattern.quote(appName) + "-[0-9]{5}"));
+  protected Set<String> relatedObjects(GenericKubernetesResource service, List<Pod> pods) {
+    Set<String> revisions = new TreeSet<>();
+    Map<?, ?> status = map(service.getAdditionalProperties().get("status"));
+    for (String key : List.of("latestCreatedRevisionName", "latestReadyRevisionName")) {
+      if (status.get(key) != null) {
+        revisions.add(status.get(key).toString());
+      }
+    }
+    if (status.get("traffic") instanceof List<?> traffic) {
+      for (Object target : traffic) {
+        if (map(target).get("revisionName") != null) {
+          revisions.add(map(target).get("revisionName").toString());
+        }
+      }
+    }
+    for (Pod pod : pods) {
+      Map<String, String> labels = pod.getMetadata().getLabels();
+      if (labels != null && labels.get(REVISION_LABEL) != null) {
+        revisions.add(labels.get(REVISION_LABEL));
+      }
+    }
+    Set<String> related = new TreeSet<>();
+    revisions.forEach(revision -> related.add("Revision/" + revision));
+    return related;
   }
 
   private static long observedGeneration(Map<?, ?> status) {

@@ -172,6 +172,23 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldRefuseANameKnativeGivesRevisions() {
+      AppSpec base = app().build();
+      for (String name : List.of(base.name() + "-00001", base.name() + "-00001-private")) {
+        AppSpec spec = AppSpec.builder(base.appId(), name, IMAGE, PORT).build();
+
+        assertThatThrownBy(() -> deploy(spec))
+            .as(name)
+            .isInstanceOfSatisfying(
+                InvalidAppSpecException.class,
+                e ->
+                    assertThat(e.violations())
+                        .extracting(SpecViolation::field)
+                        .containsExactly("name"));
+      }
+    }
+
+    @Test
     void shouldRefuseWhatKnativeReserves() {
       AppSpec spec =
           app()
@@ -366,6 +383,41 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldReportEventsOfItsOwnRevisionsOnly() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      String pod = addPod(spec, true);
+      Pod running =
+          cluster().client().pods().inNamespace(cluster().namespace()).withName(pod).get();
+      running.getMetadata().getLabels().put("serving.knative.dev/revision", spec.name() + "-00001");
+      cluster().client().pods().inNamespace(cluster().namespace()).resource(running).update();
+      setStatus(
+          spec,
+          Map.of(
+              "latestCreatedRevisionName",
+              spec.name() + "-00002",
+              "latestReadyRevisionName",
+              spec.name() + "-00001",
+              "conditions",
+              List.of(Map.of("type", "Ready", "status", "True"))));
+      java.time.Instant now = java.time.Instant.now();
+      cluster()
+          .addEvent("Revision", spec.name() + "-00002", "Warning", "ContainerMissing", "x", now);
+      cluster().addEvent("Revision", spec.name() + "-00001", "Normal", "Ready", "ours", now);
+      // Objects of an app named '<name>-00003', which KNative would also name so.
+      cluster()
+          .addEvent("Configuration", spec.name() + "-00003", "Normal", "Created", "theirs", now);
+      cluster().addEvent("Revision", spec.name() + "-00003", "Normal", "Created", "theirs", now);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.events())
+          .extracting(e -> e.object())
+          .containsExactlyInAnyOrder(
+              "Revision/" + spec.name() + "-00002", "Revision/" + spec.name() + "-00001");
+    }
+
+    @Test
     void shouldTellAColdStartThatCannotBeScheduled() {
       AppSpec spec = app().scaleToZero(true).build();
       deploy(spec);
@@ -420,7 +472,9 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
                       "reason",
                       "RevisionMissing",
                       "message",
-                      "Configuration \"" + spec.name() + "\" does not have any ready Revision."))));
+                      "Configuration \"" + spec.name() + "\" does not have any ready Revision.")),
+              "latestCreatedRevisionName",
+              spec.name() + "-00001"));
       cluster()
           .addEvent(
               "Revision",
