@@ -69,13 +69,16 @@ public final class KnativeBackend extends KubernetesBackend {
    * @param targetConcurrency concurrent requests per instance the autoscaler aims at
    * @param timeoutSeconds how long a request may take
    * @param startupProbe whether containers get a startup probe
+   * @param zeroInitialScale whether the cluster allows {@code initial-scale: 0}, which a Revision
+   *     wanted at 0 instances then gets
    */
   public record Serving(
       String domain,
       String urlScheme,
       int targetConcurrency,
       int timeoutSeconds,
-      boolean startupProbe) {}
+      boolean startupProbe,
+      boolean zeroInitialScale) {}
 
   /** Said when API discovery shows no KNative Services (their CRD is not installed). */
   public static final String SERVING_MISSING =
@@ -199,16 +202,29 @@ public final class KnativeBackend extends KubernetesBackend {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(AUTOSCALING + "min-scale", String.valueOf(wanted));
     annotations.put(AUTOSCALING + "max-scale", String.valueOf(max));
-    annotations.put(AUTOSCALING + "initial-scale", String.valueOf(Math.max(1, wanted)));
+    annotations.put(AUTOSCALING + "initial-scale", String.valueOf(initialScale(wanted)));
     annotations.put(AUTOSCALING + "target", String.valueOf(serving.targetConcurrency()));
     return annotations;
   }
 
+  /**
+   * The instances a new Revision starts with. KNative refuses {@code initial-scale: 0} unless the
+   * cluster allows it, so without that a Revision wanted at 0 starts one instance, which goes away
+   * after the idle window.
+   */
+  private int initialScale(int wanted) {
+    return wanted == 0 && serving.zeroInitialScale() ? 0 : Math.max(1, wanted);
+  }
+
+  /**
+   * Changes the Revision template's {@code min-scale} and {@code initial-scale}: KNative makes a
+   * new Revision for every scale change, as for any change of the template.
+   */
   @Override
   protected Map<String, Object> scalePatch(int replicas) {
     Map<String, String> template = new LinkedHashMap<>();
     template.put(AUTOSCALING + "min-scale", String.valueOf(replicas));
-    template.put(AUTOSCALING + "initial-scale", String.valueOf(Math.max(1, replicas)));
+    template.put(AUTOSCALING + "initial-scale", String.valueOf(initialScale(replicas)));
     return Map.of(
         "metadata",
         Map.of("annotations", Map.of(REPLICAS_ANNOTATION, String.valueOf(replicas))),

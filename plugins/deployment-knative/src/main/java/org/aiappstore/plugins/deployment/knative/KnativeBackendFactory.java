@@ -46,6 +46,12 @@ public final class KnativeBackendFactory implements DeploymentBackendFactory {
   /** KNative's default {@code max-revision-timeout-seconds} (ConfigMap {@code config-defaults}). */
   public static final int DEFAULT_MAX_REVISION_TIMEOUT = 600;
 
+  /**
+   * Whether the cluster allows {@code initial-scale: 0} ({@code allow-zero-initial-scale} of
+   * KNative's {@code config-autoscaler}): then a Revision wanted at 0 instances starts none.
+   */
+  public static final String ZERO_INITIAL_SCALE = "allowZeroInitialScale";
+
   /** Whether containers get a startup probe (KNative Serving 1.15 or later). */
   public static final String STARTUP_PROBE = "startupProbe";
 
@@ -94,6 +100,16 @@ public final class KnativeBackendFactory implements DeploymentBackendFactory {
                 "KNative's max-revision-timeout-seconds (ConfigMap config-defaults in"
                     + " knative-serving; 600 unless the cluster's administrator raised it).")
             .defaultValue(DEFAULT_MAX_REVISION_TIMEOUT)
+            .build());
+    properties.add(
+        ConfigProperty.bool(ZERO_INITIAL_SCALE)
+            .label("Cluster allows zero initial scale")
+            .help(
+                "Turn on only if KNative's config-autoscaler has allow-zero-initial-scale: true."
+                    + " Then stopping an app (0 instances) makes a Revision with initial-scale 0,"
+                    + " which starts no instance; otherwise KNative starts one instance for the new"
+                    + " Revision, which goes away after the idle window.")
+            .defaultValue(false)
             .build());
     properties.add(
         ConfigProperty.bool(STARTUP_PROBE)
@@ -180,6 +196,7 @@ public final class KnativeBackendFactory implements DeploymentBackendFactory {
         config.string(URL_SCHEME),
         target,
         timeout,
-        config.bool(STARTUP_PROBE));
+        config.bool(STARTUP_PROBE),
+        config.bool(ZERO_INITIAL_SCALE));
   }
 }

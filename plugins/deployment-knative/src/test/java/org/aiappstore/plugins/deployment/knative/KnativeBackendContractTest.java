@@ -16,6 +16,7 @@ import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.deployment.AppPhase;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
+import org.aiappstore.plugin.api.deployment.DeploymentBackend;
 import org.aiappstore.plugin.api.deployment.DeploymentBackendFactory;
 import org.aiappstore.plugin.api.deployment.InvalidAppSpecException;
 import org.aiappstore.plugin.api.deployment.SpecViolation;
@@ -141,6 +142,31 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
       assertThat(templateAnnotations(service(spec)))
           .containsEntry("autoscaling.knative.dev/min-scale", "0")
           .containsEntry("autoscaling.knative.dev/initial-scale", "1");
+    }
+
+    @Test
+    void shouldStopWithoutStartingAnInstanceWhereTheClusterAllowsZeroInitialScale() {
+      Map<String, String> config = knativeConfig(cluster().apiServer(), cluster().namespace());
+      config.put(KnativeBackendFactory.ZERO_INITIAL_SCALE, "true");
+      AppSpec spec = app().replicas(1, 3).build();
+      try (DeploymentBackend allowing = create(config)) {
+        deploy(spec);
+        assertThat(templateAnnotations(service(spec)))
+            .containsEntry("autoscaling.knative.dev/initial-scale", "1");
+
+        allowing.scale(spec.appId(), 0);
+
+        assertThat(templateAnnotations(service(spec)))
+            .containsEntry("autoscaling.knative.dev/min-scale", "0")
+            .containsEntry("autoscaling.knative.dev/initial-scale", "0");
+        allowing.update(spec);
+        assertThat(templateAnnotations(service(spec)))
+            .as("a stopped app stays without instance through an update")
+            .containsEntry("autoscaling.knative.dev/initial-scale", "0");
+        allowing.scale(spec.appId(), 2);
+        assertThat(templateAnnotations(service(spec)))
+            .containsEntry("autoscaling.knative.dev/initial-scale", "2");
+      }
     }
 
     @Test
