@@ -270,6 +270,34 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
   }
 
   @Nested
+  class WhenUpdatingWithoutChange {
+
+    @Test
+    void shouldLeaveTheDeploymentAsTheClusterKeepsIt() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      Deployment deployment = deployment(spec);
+      // What the API server defaults, and what `kubectl rollout restart` adds.
+      deployment.getSpec().setProgressDeadlineSeconds(600);
+      Map<String, String> annotations =
+          new HashMap<>(
+              java.util.Objects.requireNonNullElse(
+                  deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of()));
+      annotations.put("kubectl.kubernetes.io/restartedAt", "2026-03-01T10:00:00Z");
+      deployment.getSpec().getTemplate().getMetadata().setAnnotations(annotations);
+      cluster().client().resource(deployment).update();
+      String version = deployment(spec).getMetadata().getResourceVersion();
+
+      backend().update(spec.withMaskedSecrets());
+
+      Deployment after = deployment(spec);
+      assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
+      assertThat(after.getSpec().getTemplate().getMetadata().getAnnotations())
+          .containsKey("kubectl.kubernetes.io/restartedAt");
+    }
+  }
+
+  @Nested
   class WhenConfiguring {
 
     @Test
