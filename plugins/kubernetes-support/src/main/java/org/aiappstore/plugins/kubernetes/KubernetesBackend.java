@@ -862,6 +862,7 @@ public abstract class KubernetesBackend implements DeploymentBackend {
     app.put("name", spec.name());
     app.put("namespace", cluster.namespace());
     app.put("image", spec.image());
+    app.put("imagePullPolicy", "IfNotPresent");
     app.put("port", spec.port());
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(AppLabels.MANAGED_BY, AppLabels.MANAGED_BY_VALUE);

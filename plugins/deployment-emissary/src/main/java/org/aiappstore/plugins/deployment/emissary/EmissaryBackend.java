@@ -79,6 +79,8 @@ public final class EmissaryBackend extends KubernetesBackend {
 
   @Override
   protected void extendModel(Map<String, Object> app, AppSpec spec, int wantedReplicas) {
+    // A tag may move (a rebuilt ":1.0"): a node holding the old image would keep running it.
+    app.put("imagePullPolicy", spec.image().contains("@sha256:") ? "IfNotPresent" : "Always");
     app.put("portName", "http");
     Map<String, Object> probe = new LinkedHashMap<>();
     probe.put("startup", true);

@@ -152,6 +152,34 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldPullAMovableTagEveryTimeAndADigestOnce() {
+      AppSpec tagged = app().build();
+      AppSpec pinned =
+          app().image("registry.example.com/tck/demo@sha256:" + "ab".repeat(32)).build();
+      deploy(tagged);
+      deploy(pinned);
+
+      assertThat(
+              deployment(tagged)
+                  .getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .get(0)
+                  .getImagePullPolicy())
+          .isEqualTo("Always");
+      assertThat(
+              deployment(pinned)
+                  .getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .get(0)
+                  .getImagePullPolicy())
+          .isEqualTo("IfNotPresent");
+    }
+
+    @Test
     void shouldKeepTheHardenedPod() {
       AppSpec spec = app().build();
       deploy(spec);
