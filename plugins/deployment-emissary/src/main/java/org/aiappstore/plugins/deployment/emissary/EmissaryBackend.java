@@ -24,7 +24,8 @@ import org.aiappstore.plugins.kubernetes.ResourceKinds;
  * Demo apps as an {@code apps/v1} Deployment (hardened pod, probes on the app's port, resource
  * limits), a ClusterIP Service on port {@value #SERVICE_PORT}, and an Emissary-ingress {@code
  * getambassador.io/v3alpha1} Mapping that routes {@code /apps/{name}/} of the public host to it.
- * Replicas are fixed (no autoscaler): {@link #scale} sets them, from 1 to the app's maximum.
+ * Replicas are fixed (no autoscaler): {@link #scale} sets them, from 0 (stopped) to the app's
+ * maximum.
  */
 public final class EmissaryBackend extends KubernetesBackend {
 
