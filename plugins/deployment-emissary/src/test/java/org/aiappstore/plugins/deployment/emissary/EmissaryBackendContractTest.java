@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.config.ConfigViolation;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
@@ -309,7 +310,7 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
       deployment.getSpec().setProgressDeadlineSeconds(600);
       Map<String, String> annotations =
           new HashMap<>(
-              java.util.Objects.requireNonNullElse(
+              Objects.requireNonNullElse(
                   deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of()));
       annotations.put("kubectl.kubernetes.io/restartedAt", "2026-03-01T10:00:00Z");
       deployment.getSpec().getTemplate().getMetadata().setAnnotations(annotations);

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -426,7 +427,7 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
               spec.name() + "-00001",
               "conditions",
               List.of(Map.of("type", "Ready", "status", "True"))));
-      java.time.Instant now = java.time.Instant.now();
+      Instant now = Instant.now();
       cluster()
           .addEvent("Revision", spec.name() + "-00002", "Warning", "ContainerMissing", "x", now);
       cluster().addEvent("Revision", spec.name() + "-00001", "Normal", "Ready", "ours", now);
@@ -508,7 +509,7 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
               "Warning",
               "InternalError",
               "failed to resolve image",
-              java.time.Instant.now());
+              Instant.now());
 
       AppStatus status = backend().status(spec.appId());
 
