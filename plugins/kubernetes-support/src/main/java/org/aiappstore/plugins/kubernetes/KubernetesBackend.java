@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +67,12 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * and {@link AppLabels#BACKEND} labels, never by name alone. Objects are created, or replaced with
  * their {@code resourceVersion} (server-side apply does not exist in every cluster, nor in the mock
  * server), keeping what the cluster owns: annotations outside {@value #ANNOTATION_PREFIX} and a
- * Service's cluster IP. An unchanged object is not written again, so an unchanged Secret keeps its
- * resourceVersion, which the pod template carries ({@value #SECRET_VERSION_ANNOTATION}) to roll the
- * pods when secret values change.
+ * Service's cluster IP. An unchanged object is not written again: on deploy and update an object
+ * whose {@value #MANIFEST_HASH_ANNOTATION} matches its new rendering is left as the cluster keeps
+ * it (with its defaults and what others added, e.g. {@code kubectl rollout restart}'s annotation),
+ * and restore compares the object itself, so that it resets changed ones. A Secret is compared by
+ * its values, so an unchanged Secret keeps its resourceVersion, which the pod template carries
+ * ({@value #SECRET_VERSION_ANNOTATION}) to roll the pods when secret values change.
  */
 public abstract class KubernetesBackend implements DeploymentBackend {
 
@@ -81,6 +87,14 @@ public abstract class KubernetesBackend implements DeploymentBackend {
 
   /** The spec's maximum replicas, on the workload, for {@link #scale}. */
   public static final String MAX_REPLICAS_ANNOTATION = ANNOTATION_PREFIX + "max-replicas";
+
+  /**
+   * The SHA-256 of the rendered manifest, on every object but the Secret: an update leaves an
+   * object alone whose rendering has not changed, rather than comparing it with the object the API
+   * server defaulted (which never matches), so what others added (e.g. {@code
+   * kubectl.kubernetes.io/restartedAt}) stays.
+   */
+  public static final String MANIFEST_HASH_ANNOTATION = ANNOTATION_PREFIX + "manifest-hash";
 
   /** The resourceVersion of the app's Secret, on the pod template. */
   public static final String SECRET_VERSION_ANNOTATION = ANNOTATION_PREFIX + "secret-version";
@@ -263,16 +277,16 @@ public abstract class KubernetesBackend implements DeploymentBackend {
   protected abstract URI url(GenericKubernetesResource workload);
 
   /**
-   * Whether an event about an object other than the workload and the pods concerns the app, e.g. a
-   * KNative Revision.
+   * Objects other than those named as the app and its pods whose events concern the app, e.g. its
+   * KNative Revisions, by exact kind and name: names alone are not unique to an app (a Revision of
+   * app {@code foo} is named as another app could be).
    *
-   * @param kind the object's kind
-   * @param name the object's name
-   * @param appName the app's name
-   * @return {@code true} to report the event; by default {@code false}
+   * @param workload the app's workload
+   * @param pods the app's pods
+   * @return {@code Kind/name} of each object; by default none
    */
-  protected boolean concernsApp(String kind, String name, String appName) {
-    return false;
+  protected Set<String> relatedObjects(GenericKubernetesResource workload, List<Pod> pods) {
+    return Set.of();
   }
 
   /**
@@ -595,7 +609,8 @@ public abstract class KubernetesBackend implements DeploymentBackend {
     List<ManifestRenderer.Rendered> others = new ArrayList<>();
     for (ManifestRenderer.Rendered rendered : planned) {
       if (kindOf(rendered) == ResourceKinds.SECRET) {
-        secretVersion = applyObject(rendered, spec).getMetadata().getResourceVersion();
+        secretVersion =
+            applyObject(rendered, spec, mode == Mode.RESTORE).getMetadata().getResourceVersion();
       } else {
         others.add(rendered);
       }
@@ -620,7 +635,7 @@ public abstract class KubernetesBackend implements DeploymentBackend {
               definition.templates(), model(spec, resources, wanted, secretValues, secretVersion));
     }
     for (ManifestRenderer.Rendered rendered : others) {
-      applyObject(rendered, spec);
+      applyObject(rendered, spec, mode == Mode.RESTORE);
     }
     return observeApp(requireWorkload(spec.appId()));
   }
@@ -652,14 +667,30 @@ public abstract class KubernetesBackend implements DeploymentBackend {
     return values;
   }
 
-  private GenericKubernetesResource applyObject(ManifestRenderer.Rendered rendered, AppSpec spec) {
+  /**
+   * Creates or replaces one object.
+   *
+   * @param repair whether to compare the object itself with the rendering (restore), rather than
+   *     trusting its {@value #MANIFEST_HASH_ANNOTATION} (deploy, update)
+   */
+  private GenericKubernetesResource applyObject(
+      ManifestRenderer.Rendered rendered, AppSpec spec, boolean repair) {
     ResourceDefinitionContext kind = kindOf(rendered);
     boolean secret = kind == ResourceKinds.SECRET;
     String name = rendered.manifest().name();
     String what = rendered.manifest().kind() + " '" + name + "'";
+    // Never a hash of secret values: a short value could be found from it.
+    String hash =
+        secret ? null : sha256(client.getKubernetesSerialization().asJson(rendered.object()));
     for (int attempt = 1; attempt <= 3; attempt++) {
       GenericKubernetesResource desired =
           client.getKubernetesSerialization().clone(rendered.object());
+      if (hash != null) {
+        Map<String, String> annotations =
+            new LinkedHashMap<>(orEmpty(desired.getMetadata().getAnnotations()));
+        annotations.put(MANIFEST_HASH_ANNOTATION, hash);
+        desired.getMetadata().setAnnotations(annotations);
+      }
       GenericKubernetesResource existing = get(kind, name);
       try {
         if (existing == null) {
@@ -670,6 +701,12 @@ public abstract class KubernetesBackend implements DeploymentBackend {
               .create();
         }
         requireOwned(existing, spec, rendered.manifest().kind());
+        if (!repair
+            && hash != null
+            && hash.equals(
+                orEmpty(existing.getMetadata().getAnnotations()).get(MANIFEST_HASH_ANNOTATION))) {
+          return existing;
+        }
         keepClusterOwnedFields(desired, existing);
         if (equivalent(desired, existing, secret)) {
           return existing;
@@ -825,6 +862,7 @@ public abstract class KubernetesBackend implements DeploymentBackend {
     app.put("name", spec.name());
     app.put("namespace", cluster.namespace());
     app.put("image", spec.image());
+    app.put("imagePullPolicy", "IfNotPresent");
     app.put("port", spec.port());
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(AppLabels.MANAGED_BY, AppLabels.MANAGED_BY_VALUE);
@@ -947,11 +985,11 @@ public abstract class KubernetesBackend implements DeploymentBackend {
         ready,
         observation.message(),
         url(workload),
-        events(metadata.getName(), pods),
+        events(metadata.getName(), pods, relatedObjects(workload, pods)),
         appPods);
   }
 
-  private List<AppEvent> events(String name, List<Pod> pods) {
+  private List<AppEvent> events(String name, List<Pod> pods, Set<String> related) {
     Set<String> subjects = new java.util.HashSet<>();
     subjects.add(name);
     pods.forEach(pod -> subjects.add(pod.getMetadata().getName()));
@@ -969,7 +1007,8 @@ public abstract class KubernetesBackend implements DeploymentBackend {
       }
       String kind = Objects.requireNonNullElse(event.getInvolvedObject().getKind(), "");
       String subject = event.getInvolvedObject().getName();
-      if (subject == null || !subjects.contains(subject) && !concernsApp(kind, subject, name)) {
+      if (subject == null
+          || !subjects.contains(subject) && !related.contains(kind + "/" + subject)) {
         continue;
       }
       Instant time =
@@ -1121,6 +1160,16 @@ public abstract class KubernetesBackend implements DeploymentBackend {
       }
     }
     return null;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+    }
   }
 
   private static Map<String, String> orEmpty(Map<String, String> map) {

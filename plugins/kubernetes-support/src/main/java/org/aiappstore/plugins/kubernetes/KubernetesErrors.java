@@ -116,6 +116,42 @@ public final class KubernetesErrors {
     return e.getCode() == 409;
   }
 
+  /**
+   * Whether a log request failed because the container has not started: the API server answers 400
+   * with {@code container "app" in pod "demo-x" is waiting to start: ContainerCreating} (or {@code
+   * PodInitializing}, an image pull's reason), or {@code pod "demo-x" does not have a host
+   * assigned} before the pod is scheduled.
+   *
+   * @param e what fabric8 threw
+   * @return {@code true} if the container has no log yet
+   */
+  public static boolean isNotRunning(KubernetesClientException e) {
+    if (e.getCode() != 400) {
+      return false;
+    }
+    String message = message(e);
+    return message.contains("is waiting to start")
+        || message.contains("does not have a host assigned")
+        || message.contains("ContainerCreating")
+        || message.contains("PodInitializing");
+  }
+
+  /**
+   * Kubernetes' message of a failure on one line, without the prefix fabric8 adds.
+   *
+   * @param e what fabric8 threw
+   * @return the API server's message, or the exception's if none
+   */
+  public static String message(KubernetesClientException e) {
+    Status status = e.getStatus();
+    String message = status == null || status.getMessage() == null ? null : status.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getMessage() == null ? "" : e.getMessage();
+    }
+    String oneLine = message.replaceAll("\\s+", " ").strip();
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+  }
+
   private static String remoteMessage(KubernetesClientException e) {
     Status status = e.getStatus();
     String message = status == null ? null : status.getMessage();

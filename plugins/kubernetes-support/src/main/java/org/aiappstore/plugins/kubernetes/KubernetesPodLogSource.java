@@ -107,6 +107,9 @@ public final class KubernetesPodLogSource implements PodLogSource {
             InputStream in = log.getLogInputStream();
             return new Stream(in, () -> closeQuietly(in));
           } catch (KubernetesClientException e) {
+            if (KubernetesErrors.isNotRunning(e)) {
+              throw new NotRunningException(KubernetesErrors.message(e), e);
+            }
             throw KubernetesErrors.translate(e, "read the log of " + pod + "/" + container, false);
           }
         });

@@ -261,6 +261,9 @@ public final class LogFollower implements LogSubscription {
           register(
               source.open(pod.name(), container, request.since(), request.tailLines(), false))) {
         read(stream.input(), pod.name(), container, new Dedup());
+      } catch (PodLogSource.NotRunningException e) {
+        // A pod still starting has no log yet: say so once, and read the others.
+        note(pod.name(), container, "Pod " + pod.name() + " is not running yet: " + e.getMessage());
       } catch (PlatformException e) {
         if (!e.errorCode().equals(PlatformErrors.NOT_FOUND)) {
           throw e;
@@ -387,6 +390,21 @@ public final class LogFollower implements LogSubscription {
     }
     if (listenerFailed) {
       submit(this::stopAndEnd);
+    }
+  }
+
+  /** A line of the backend's own about a container, without a timestamp. */
+  private void note(String pod, String container, String text) {
+    synchronized (lock) {
+      if (!open || finished) {
+        return;
+      }
+      try {
+        listener.onLine(pod, container, text, null);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A log listener failed; closing its subscription", e);
+        open = false;
+      }
     }
   }
 

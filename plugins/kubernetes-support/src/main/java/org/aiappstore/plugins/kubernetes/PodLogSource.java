@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 
 /**
@@ -32,8 +33,29 @@ public interface PodLogSource {
    *     container restarts or the connection drops)
    * @return the open stream, to close
    * @throws PlatformException NOT_FOUND if the pod or container no longer exists
+   * @throws NotRunningException if the container has not started yet, so it has no log
    */
   LogStream open(String pod, String container, Instant since, Integer tailLines, boolean follow);
+
+  /**
+   * A container has no log yet: it waits to start ({@code ContainerCreating}, {@code
+   * PodInitializing}, pulling its image) or its pod has no node. The API server answers 400.
+   */
+  final class NotRunningException extends PlatformException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what the API server said, e.g. {@code container "app" in pod "demo-x" is
+     *     waiting to start: ContainerCreating}
+     * @param cause what the client threw, or {@code null}
+     */
+    public NotRunningException(String message, Throwable cause) {
+      super(PlatformErrors.CONFLICT, message, cause, true);
+    }
+  }
 
   /**
    * A pod of the app.

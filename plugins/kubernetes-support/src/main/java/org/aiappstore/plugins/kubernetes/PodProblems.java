@@ -26,22 +26,32 @@ public final class PodProblems {
   private PodProblems() {}
 
   /**
-   * The first failure of the pods' containers.
+   * Whether a pod still tells how the app is doing: not finished and not being deleted. A pod in
+   * phase {@code Failed} (evicted, or lost with its node) or {@code Succeeded} stays in the API
+   * until pod garbage collection, long after its controller replaced it; a pod being deleted is on
+   * its way out. Their reasons show in the events, not as the app's verdict.
+   *
+   * @param pod the pod
+   * @return {@code false} if finished or being deleted
+   */
+  public static boolean isCurrent(Pod pod) {
+    if (pod.getMetadata() != null && pod.getMetadata().getDeletionTimestamp() != null) {
+      return false;
+    }
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return !"Failed".equals(phase) && !"Succeeded".equals(phase);
+  }
+
+  /**
+   * The first failure of the containers of the current pods ({@link #isCurrent}).
    *
    * @param pods the app's pods
    * @return e.g. "Container app of pod demo-x: ImagePullBackOff (Back-off pulling image ...)"
    */
   public static Optional<String> failure(List<Pod> pods) {
     for (Pod pod : pods) {
-      if (pod.getStatus() == null) {
+      if (pod.getStatus() == null || !isCurrent(pod)) {
         continue;
-      }
-      if ("Failed".equals(pod.getStatus().getPhase())) {
-        return Optional.of(
-            "Pod "
-                + pod.getMetadata().getName()
-                + " failed"
-                + suffix(pod.getStatus().getReason(), pod.getStatus().getMessage()));
       }
       List<ContainerStatus> statuses = new ArrayList<>(pod.getStatus().getInitContainerStatuses());
       statuses.addAll(pod.getStatus().getContainerStatuses());
@@ -70,14 +80,14 @@ public final class PodProblems {
   }
 
   /**
-   * Why a pod cannot be scheduled, e.g. no node has a free GPU.
+   * Why a current pod ({@link #isCurrent}) cannot be scheduled, e.g. no node has a free GPU.
    *
    * @param pods the app's pods
    * @return the scheduler's message, if a pod is unschedulable
    */
   public static Optional<String> unschedulable(List<Pod> pods) {
     for (Pod pod : pods) {
-      if (pod.getStatus() == null) {
+      if (pod.getStatus() == null || !isCurrent(pod)) {
         continue;
       }
       for (PodCondition condition : pod.getStatus().getConditions()) {

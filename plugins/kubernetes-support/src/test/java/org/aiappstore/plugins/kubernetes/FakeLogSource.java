@@ -27,6 +27,7 @@ final class FakeLogSource implements PodLogSource {
   private final List<PodInfo> pods = new CopyOnWriteArrayList<>();
   private final Map<String, List<Line>> logs = new ConcurrentHashMap<>();
   private final List<OpenStream> open = new CopyOnWriteArrayList<>();
+  private final Map<String, String> notRunning = new ConcurrentHashMap<>();
   final AtomicInteger opens = new AtomicInteger();
   final AtomicInteger closes = new AtomicInteger();
   volatile boolean appExists = true;
@@ -34,6 +35,11 @@ final class FakeLogSource implements PodLogSource {
 
   void addPod(String name, Instant created, String... containers) {
     pods.add(new PodInfo(name, List.of(containers), created));
+  }
+
+  /** The pod's containers wait to start: opening their log fails as the API server's 400 does. */
+  void notRunning(String pod, String reason) {
+    notRunning.put(pod, reason);
   }
 
   void removePod(String name) {
@@ -70,6 +76,16 @@ final class FakeLogSource implements PodLogSource {
     opens.incrementAndGet();
     if (pods.stream().noneMatch(p -> p.name().equals(pod))) {
       throw PlatformException.notFound("No pod " + pod);
+    }
+    if (notRunning.containsKey(pod)) {
+      throw new NotRunningException(
+          "container \""
+              + container
+              + "\" in pod \""
+              + pod
+              + "\" is waiting to start: "
+              + notRunning.get(pod),
+          null);
     }
     String key = pod + "/" + container;
     List<Line> lines = new ArrayList<>();

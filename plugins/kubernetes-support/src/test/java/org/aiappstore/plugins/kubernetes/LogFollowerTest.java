@@ -132,6 +132,27 @@ class LogFollowerTest {
     }
 
     @Test
+    void shouldSkipAPodStillStartingWithANoteAndReadTheOthers() throws Exception {
+      source.addPod("old", T0, "app");
+      source.addPod("new", T0.plusSeconds(60), "app");
+      source.append("old", "app", T0.plusSeconds(1), "old 1");
+      source.notRunning("new", "ContainerCreating");
+      RecordingLogListener listener = new RecordingLogListener();
+
+      start(LogRequest.tail(5), listener);
+
+      assertThat(listener.awaitFinish(WAIT)).isTrue();
+      assertThat(listener.ended()).isTrue();
+      assertThat(listener.texts())
+          .containsExactly(
+              "old 1",
+              "Pod new is not running yet: container \"app\" in pod \"new\" is waiting to start:"
+                  + " ContainerCreating");
+      assertThat(listener.lines().get(1).pod()).isEqualTo("new");
+      assertThat(listener.lines().get(1).timestamp()).isNull();
+    }
+
+    @Test
     void shouldCutLongLines() throws Exception {
       source.addPod("p", T0, "app");
       source.append("p", "app", T0, "x".repeat(500));

@@ -24,7 +24,8 @@ import org.aiappstore.plugins.kubernetes.ResourceKinds;
  * Demo apps as an {@code apps/v1} Deployment (hardened pod, probes on the app's port, resource
  * limits), a ClusterIP Service on port {@value #SERVICE_PORT}, and an Emissary-ingress {@code
  * getambassador.io/v3alpha1} Mapping that routes {@code /apps/{name}/} of the public host to it.
- * Replicas are fixed (no autoscaler): {@link #scale} sets them, from 1 to the app's maximum.
+ * Replicas are fixed (no autoscaler): {@link #scale} sets them, from 0 (stopped) to the app's
+ * maximum.
  */
 public final class EmissaryBackend extends KubernetesBackend {
 
@@ -79,6 +80,8 @@ public final class EmissaryBackend extends KubernetesBackend {
 
   @Override
   protected void extendModel(Map<String, Object> app, AppSpec spec, int wantedReplicas) {
+    // A tag may move (a rebuilt ":1.0"): a node holding the old image would keep running it.
+    app.put("imagePullPolicy", spec.image().contains("@sha256:") ? "IfNotPresent" : "Always");
     app.put("portName", "http");
     Map<String, Object> probe = new LinkedHashMap<>();
     probe.put("startup", true);
@@ -122,7 +125,8 @@ public final class EmissaryBackend extends KubernetesBackend {
     if (wanted == 0) {
       return new Observation(AppPhase.SCALED_TO_ZERO, "Scaled to zero instances");
     }
-    if (ready >= wanted && !rollingOut(workload, wanted)) {
+    Optional<String> rollout = rolloutInProgress(workload, wanted);
+    if (rollout.isEmpty() && ready >= wanted) {
       return new Observation(
           AppPhase.RUNNING,
           ready + " of " + wanted + " instance" + (wanted == 1 ? "" : "s") + " ready");
@@ -134,7 +138,8 @@ public final class EmissaryBackend extends KubernetesBackend {
     }
     return new Observation(
         AppPhase.DEPLOYING,
-        ready + " of " + wanted + " instance" + (wanted == 1 ? "" : "s") + " ready");
+        rollout.orElse(
+            ready + " of " + wanted + " instance" + (wanted == 1 ? "" : "s") + " ready"));
   }
 
   @Override
@@ -162,16 +167,41 @@ public final class EmissaryBackend extends KubernetesBackend {
     return Optional.empty();
   }
 
-  private static boolean rollingOut(GenericKubernetesResource deployment, int wanted) {
+  /**
+   * What is left of the rollout, by the rule of {@code kubectl rollout status}: the controller has
+   * seen the current generation, every wanted replica is updated, no old replica is left, and every
+   * updated replica is available. Ready pods alone do not tell: during a rolling update the old
+   * ReplicaSet's pods are ready too.
+   *
+   * @return a message while the rollout is in progress, empty once it is complete
+   */
+  private static Optional<String> rolloutInProgress(
+      GenericKubernetesResource deployment, int wanted) {
     Map<?, ?> status = map(deployment.getAdditionalProperties().get("status"));
-    if (status.isEmpty()) {
-      return false;
-    }
-    Number updated = (Number) status.get("updatedReplicas");
-    Number observed = (Number) status.get("observedGeneration");
     Long generation = deployment.getMetadata().getGeneration();
-    return (updated != null && updated.intValue() < wanted)
-        || (observed != null && generation != null && observed.longValue() < generation);
+    if (generation != null && number(status.get("observedGeneration")) < generation) {
+      return Optional.of("Waiting for the Deployment controller to take up the change");
+    }
+    long replicas = number(status.get("replicas"));
+    long updated = number(status.get("updatedReplicas"));
+    long available = number(status.get("availableReplicas"));
+    if (updated >= wanted && replicas <= updated && available >= updated) {
+      return Optional.empty();
+    }
+    long old = Math.max(0, replicas - updated);
+    return Optional.of(
+        "Rolling out: "
+            + updated
+            + " of "
+            + wanted
+            + " updated, "
+            + available
+            + " available"
+            + (old > 0 ? ", " + old + " old instance" + (old == 1 ? "" : "s") + " left" : ""));
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number number ? number.longValue() : 0;
   }
 
   @SuppressWarnings("unchecked")

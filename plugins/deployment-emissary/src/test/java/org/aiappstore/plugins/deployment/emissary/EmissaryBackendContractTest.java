@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -11,6 +13,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.config.ConfigViolation;
 import org.aiappstore.plugin.api.config.ConnectorConfig;
@@ -61,6 +64,42 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
         .inNamespace(cluster().namespace())
         .withName(spec.name())
         .get();
+  }
+
+  /** Writes the status the Deployment controller writes once a rollout is complete. */
+  private void rolledOut(AppSpec spec, int replicas) {
+    rollout(spec, replicas, replicas, replicas);
+  }
+
+  /**
+   * Writes the status the Deployment controller writes during a rollout of the current generation.
+   *
+   * @param replicas the pods of every ReplicaSet
+   * @param updated the pods of the new ReplicaSet
+   * @param available the available pods of every ReplicaSet
+   */
+  private void rollout(AppSpec spec, int replicas, int updated, int available) {
+    Deployment deployment = deployment(spec);
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(updated)
+            .withReadyReplicas(available)
+            .withAvailableReplicas(available)
+            .build());
+    cluster().client().resource(deployment).update();
+  }
+
+  private void evict(String podName) {
+    Pod pod = cluster().client().pods().inNamespace(cluster().namespace()).withName(podName).get();
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Failed")
+            .withReason("Evicted")
+            .withMessage("The node was low on resource: memory.")
+            .build());
+    cluster().client().pods().inNamespace(cluster().namespace()).resource(pod).update();
   }
 
   @Nested
@@ -114,6 +153,34 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
     }
 
     @Test
+    void shouldPullAMovableTagEveryTimeAndADigestOnce() {
+      AppSpec tagged = app().build();
+      AppSpec pinned =
+          app().image("registry.example.com/tck/demo@sha256:" + "ab".repeat(32)).build();
+      deploy(tagged);
+      deploy(pinned);
+
+      assertThat(
+              deployment(tagged)
+                  .getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .get(0)
+                  .getImagePullPolicy())
+          .isEqualTo("Always");
+      assertThat(
+              deployment(pinned)
+                  .getSpec()
+                  .getTemplate()
+                  .getSpec()
+                  .getContainers()
+                  .get(0)
+                  .getImagePullPolicy())
+          .isEqualTo("IfNotPresent");
+    }
+
+    @Test
     void shouldKeepTheHardenedPod() {
       AppSpec spec = app().build();
       deploy(spec);
@@ -141,12 +208,70 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
       AppSpec spec = app().build();
       deploy(spec);
       addPod(spec, true);
+      rolledOut(spec, 1);
 
       AppStatus status = backend().status(spec.appId());
 
       assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
       assertThat(status.ready()).isTrue();
       assertThat(status.message()).isEqualTo("1 of 1 instance ready");
+    }
+
+    @Test
+    void shouldRunAgainOnceAnEvictedPodIsReplaced() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      String evicted = addPod(spec, false);
+      evict(evicted);
+      addPod(spec, true);
+      rolledOut(spec, 1);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
+      assertThat(status.pods()).extracting(p -> p.name()).contains(evicted);
+    }
+
+    @Test
+    void shouldDeployWhileTheOldInstanceServesAndTheNewOneStarts() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      rolledOut(spec, 1);
+      backend().update(spec.toBuilder().image(IMAGE + "-2").build());
+      addPod(spec, false);
+      rollout(spec, 2, 1, 1);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message())
+          .isEqualTo("Rolling out: 1 of 1 updated, 1 available, 1 old instance left");
+    }
+
+    @Test
+    void shouldDeployUntilTheUpdatedInstancesAreAvailable() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+      rollout(spec, 1, 1, 0);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message()).isEqualTo("Rolling out: 1 of 1 updated, 0 available");
+    }
+
+    @Test
+    void shouldDeployUntilTheControllerHasSeenTheDeployment() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      addPod(spec, true);
+
+      AppStatus status = backend().status(spec.appId());
+
+      assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
+      assertThat(status.message()).contains("Deployment controller");
     }
 
     @Test
@@ -170,6 +295,34 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
 
       assertThat(status.phase()).isEqualTo(AppPhase.FAILED);
       assertThat(status.message()).contains("ProgressDeadlineExceeded");
+    }
+  }
+
+  @Nested
+  class WhenUpdatingWithoutChange {
+
+    @Test
+    void shouldLeaveTheDeploymentAsTheClusterKeepsIt() {
+      AppSpec spec = app().build();
+      deploy(spec);
+      Deployment deployment = deployment(spec);
+      // What the API server defaults, and what `kubectl rollout restart` adds.
+      deployment.getSpec().setProgressDeadlineSeconds(600);
+      Map<String, String> annotations =
+          new HashMap<>(
+              Objects.requireNonNullElse(
+                  deployment.getSpec().getTemplate().getMetadata().getAnnotations(), Map.of()));
+      annotations.put("kubectl.kubernetes.io/restartedAt", "2026-03-01T10:00:00Z");
+      deployment.getSpec().getTemplate().getMetadata().setAnnotations(annotations);
+      cluster().client().resource(deployment).update();
+      String version = deployment(spec).getMetadata().getResourceVersion();
+
+      backend().update(spec.withMaskedSecrets());
+
+      Deployment after = deployment(spec);
+      assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
+      assertThat(after.getSpec().getTemplate().getMetadata().getAnnotations())
+          .containsKey("kubectl.kubernetes.io/restartedAt");
     }
   }
 

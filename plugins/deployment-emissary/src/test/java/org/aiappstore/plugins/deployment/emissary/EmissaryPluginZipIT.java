@@ -29,6 +29,9 @@ class EmissaryPluginZipIT extends DeploymentPluginZipContract {
 
   @Override
   protected void assertReady(AppStatus status) {
-    assertThat(status.phase()).isEqualTo(AppPhase.RUNNING);
+    // No Deployment controller writes the rollout's status here: the phase stays DEPLOYING.
+    assertThat(status.readyReplicas()).isEqualTo(1);
+    assertThat(status.ready()).isTrue();
+    assertThat(status.phase()).isEqualTo(AppPhase.DEPLOYING);
   }
 }

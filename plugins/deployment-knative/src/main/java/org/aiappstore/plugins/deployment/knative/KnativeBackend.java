@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.aiappstore.plugin.api.deployment.AppPhase;
 import org.aiappstore.plugin.api.deployment.AppSpec;
@@ -38,12 +39,27 @@ public final class KnativeBackend extends KubernetesBackend {
   /** The annotation prefix of KNative's autoscaler. */
   public static final String AUTOSCALING = "autoscaling.knative.dev/";
 
+  /** The label KNative puts on a Revision's pods: the Revision's name. */
+  public static final String REVISION_LABEL = "serving.knative.dev/revision";
+
+  /**
+   * Names KNative derives for a Service's Revisions ({@code <name>-00001}, {@code <name>-00002},
+   * ...) and their Kubernetes Services ({@code <name>-00001-private}): an app named so would
+   * collide with another app's.
+   */
+  private static final Pattern REVISION_NAME = Pattern.compile(".*-[0-9]{5}(-private)?");
+
   /** Environment variables KNative sets itself. */
   public static final Set<String> RESERVED_ENV =
       Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION");
 
-  /** Ports KNative's queue-proxy listens on in every pod. */
-  public static final Set<Integer> RESERVED_PORTS = Set.of(8012, 8013, 8022, 9090, 9091);
+  /**
+   * Ports KNative refuses for the user container, as its webhook does ({@code reservedPorts} of
+   * knative/serving {@code pkg/apis/serving/k8s_validation.go}): the queue-proxy's HTTP/1 (8012)
+   * and HTTP/2 (8013) backends, admin (8022), autoscaler metrics (9090), user metrics (9091) and
+   * profiling (8008) ports.
+   */
+  public static final Set<Integer> RESERVED_PORTS = Set.of(8008, 8012, 8013, 8022, 9090, 9091);
 
   /**
    * How apps are served.
@@ -53,13 +69,16 @@ public final class KnativeBackend extends KubernetesBackend {
    * @param targetConcurrency concurrent requests per instance the autoscaler aims at
    * @param timeoutSeconds how long a request may take
    * @param startupProbe whether containers get a startup probe
+   * @param zeroInitialScale whether the cluster allows {@code initial-scale: 0}, which a Revision
+   *     wanted at 0 instances then gets
    */
   public record Serving(
       String domain,
       String urlScheme,
       int targetConcurrency,
       int timeoutSeconds,
-      boolean startupProbe) {}
+      boolean startupProbe,
+      boolean zeroInitialScale) {}
 
   /** Said when API discovery shows no KNative Services (their CRD is not installed). */
   public static final String SERVING_MISSING =
@@ -126,10 +145,21 @@ public final class KnativeBackend extends KubernetesBackend {
   @Override
   protected List<SpecViolation> violations(AppSpec spec) {
     List<SpecViolation> violations = new ArrayList<>();
+    if (spec.name() != null && REVISION_NAME.matcher(spec.name()).matches()) {
+      violations.add(
+          new SpecViolation(
+              "name",
+              "must not end in '-' and five digits (nor that and '-private'): KNative names the"
+                  + " Revisions of app '"
+                  + spec.name().replaceFirst("-[0-9]{5}(-private)?$", "")
+                  + "' so, and their Services would collide with this app's"));
+    }
     if (RESERVED_PORTS.contains(spec.port())) {
       violations.add(
           new SpecViolation(
-              "port", "is used by KNative's queue-proxy: pick another than " + RESERVED_PORTS));
+              "port",
+              "is reserved by KNative (its queue-proxy listens there): pick another than "
+                  + new TreeSet<>(RESERVED_PORTS)));
     }
     spec.env().entrySet().stream()
         .filter(
@@ -172,16 +202,29 @@ public final class KnativeBackend extends KubernetesBackend {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(AUTOSCALING + "min-scale", String.valueOf(wanted));
     annotations.put(AUTOSCALING + "max-scale", String.valueOf(max));
-    annotations.put(AUTOSCALING + "initial-scale", String.valueOf(Math.max(1, wanted)));
+    annotations.put(AUTOSCALING + "initial-scale", String.valueOf(initialScale(wanted)));
     annotations.put(AUTOSCALING + "target", String.valueOf(serving.targetConcurrency()));
     return annotations;
   }
 
+  /**
+   * The instances a new Revision starts with. KNative refuses {@code initial-scale: 0} unless the
+   * cluster allows it, so without that a Revision wanted at 0 starts one instance, which goes away
+   * after the idle window.
+   */
+  private int initialScale(int wanted) {
+    return wanted == 0 && serving.zeroInitialScale() ? 0 : Math.max(1, wanted);
+  }
+
+  /**
+   * Changes the Revision template's {@code min-scale} and {@code initial-scale}: KNative makes a
+   * new Revision for every scale change, as for any change of the template.
+   */
   @Override
   protected Map<String, Object> scalePatch(int replicas) {
     Map<String, String> template = new LinkedHashMap<>();
     template.put(AUTOSCALING + "min-scale", String.valueOf(replicas));
-    template.put(AUTOSCALING + "initial-scale", String.valueOf(Math.max(1, replicas)));
+    template.put(AUTOSCALING + "initial-scale", String.valueOf(initialScale(replicas)));
     return Map.of(
         "metadata",
         Map.of("annotations", Map.of(REPLICAS_ANNOTATION, String.valueOf(replicas))),
@@ -205,20 +248,48 @@ public final class KnativeBackend extends KubernetesBackend {
   @Override
   protected Observation observe(
       GenericKubernetesResource service, List<Pod> pods, int wanted, int ready) {
+    // A pod's container failing is a fact whichever generation KNative has observed.
+    Optional<String> failure = PodProblems.failure(pods);
+    if (failure.isPresent()) {
+      return new Observation(AppPhase.FAILED, failure.get());
+    }
+    Map<?, ?> status = map(service.getAdditionalProperties().get("status"));
+    Object latestReady = status.get("latestReadyRevisionName");
+    Object latestCreated = status.get("latestCreatedRevisionName");
+    Long generation = service.getMetadata().getGeneration();
+    if (generation != null && observedGeneration(status) < generation) {
+      // The conditions still describe the previous generation: the new Revision may not exist.
+      return latestReady == null && pods.isEmpty()
+          ? new Observation(AppPhase.PENDING, "Waiting for KNative to take up the new Service")
+          : new Observation(AppPhase.DEPLOYING, "Waiting for KNative to take up the change");
+    }
     Map<String, Object> readyCondition = condition(service, "Ready");
     String readyStatus =
         readyCondition == null ? null : String.valueOf(readyCondition.get("status"));
     if ("False".equals(readyStatus)) {
       return new Observation(AppPhase.FAILED, describe(readyCondition));
     }
-    Optional<String> failure = PodProblems.failure(pods);
-    if (failure.isPresent()) {
-      return new Observation(AppPhase.FAILED, failure.get());
+    if (latestCreated != null && latestReady != null && !latestCreated.equals(latestReady)) {
+      return new Observation(
+          AppPhase.DEPLOYING,
+          "Rolling out Revision "
+              + latestCreated
+              + " ("
+              + latestReady
+              + " serves until it is ready)");
     }
+    Optional<String> unschedulable = PodProblems.unschedulable(pods);
     if ("True".equals(readyStatus)) {
       if (ready > 0) {
         return new Observation(
             AppPhase.RUNNING, ready + " instance" + (ready == 1 ? "" : "s") + " ready");
+      }
+      // KNative stays Ready while a cold start is stuck: the pods tell.
+      if (unschedulable.isPresent()) {
+        return new Observation(AppPhase.PENDING, unschedulable.get());
+      }
+      if (pods.stream().anyMatch(PodProblems::isCurrent)) {
+        return new Observation(AppPhase.DEPLOYING, "Starting an instance");
       }
       if (wanted == 0) {
         return new Observation(
@@ -226,7 +297,6 @@ public final class KnativeBackend extends KubernetesBackend {
       }
       return new Observation(AppPhase.DEPLOYING, "Waiting for instances to become ready");
     }
-    Optional<String> unschedulable = PodProblems.unschedulable(pods);
     if (pods.isEmpty() || unschedulable.isPresent()) {
       return new Observation(
           AppPhase.PENDING,
@@ -260,10 +330,40 @@ public final class KnativeBackend extends KubernetesBackend {
             + "/");
   }
 
+  /**
+   * The app's Revisions by their exact names: those its status names (latest created, latest ready,
+   * those taking traffic) and those its pods belong to ({@value #REVISION_LABEL}). Its
+   * Configuration and Route are named as the app, so their events are matched by name already.
+   */
   @Override
-  protected boolean concernsApp(String kind, String name, String appName) {
-    return ("Revision".equals(kind) || "Configuration".equals(kind) || "Route".equals(kind))
-        && (name.equals(appName) || name.matches(Pattern.quote(appName) + "-[0-9]{5}"));
+  protected Set<String> relatedObjects(GenericKubernetesResource service, List<Pod> pods) {
+    Set<String> revisions = new TreeSet<>();
+    Map<?, ?> status = map(service.getAdditionalProperties().get("status"));
+    for (String key : List.of("latestCreatedRevisionName", "latestReadyRevisionName")) {
+      if (status.get(key) != null) {
+        revisions.add(status.get(key).toString());
+      }
+    }
+    if (status.get("traffic") instanceof List<?> traffic) {
+      for (Object target : traffic) {
+        if (map(target).get("revisionName") != null) {
+          revisions.add(map(target).get("revisionName").toString());
+        }
+      }
+    }
+    for (Pod pod : pods) {
+      Map<String, String> labels = pod.getMetadata().getLabels();
+      if (labels != null && labels.get(REVISION_LABEL) != null) {
+        revisions.add(labels.get(REVISION_LABEL));
+      }
+    }
+    Set<String> related = new TreeSet<>();
+    revisions.forEach(revision -> related.add("Revision/" + revision));
+    return related;
+  }
+
+  private static long observedGeneration(Map<?, ?> status) {
+    return status.get("observedGeneration") instanceof Number observed ? observed.longValue() : 0;
   }
 
   @SuppressWarnings("unchecked")

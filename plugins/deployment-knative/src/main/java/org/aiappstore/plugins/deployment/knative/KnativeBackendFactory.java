@@ -40,6 +40,18 @@ public final class KnativeBackendFactory implements DeploymentBackendFactory {
   /** Seconds a request may take (the revision's {@code timeoutSeconds}). */
   public static final String ROUTE_TIMEOUT = "routeTimeoutSeconds";
 
+  /** The cluster's {@code max-revision-timeout-seconds}, above which KNative rejects a Revision. */
+  public static final String MAX_REVISION_TIMEOUT = "maxRevisionTimeoutSeconds";
+
+  /** KNative's default {@code max-revision-timeout-seconds} (ConfigMap {@code config-defaults}). */
+  public static final int DEFAULT_MAX_REVISION_TIMEOUT = 600;
+
+  /**
+   * Whether the cluster allows {@code initial-scale: 0} ({@code allow-zero-initial-scale} of
+   * KNative's {@code config-autoscaler}): then a Revision wanted at 0 instances starts none.
+   */
+  public static final String ZERO_INITIAL_SCALE = "allowZeroInitialScale";
+
   /** Whether containers get a startup probe (KNative Serving 1.15 or later). */
   public static final String STARTUP_PROBE = "startupProbe";
 
@@ -76,8 +88,28 @@ public final class KnativeBackendFactory implements DeploymentBackendFactory {
     properties.add(
         ConfigProperty.integer(ROUTE_TIMEOUT)
             .label("Request timeout (s)")
-            .help("How long a request may take; KNative's max-revision-timeout-seconds caps it.")
+            .help(
+                "How long a request may take, at most the cluster's maximum below: KNative rejects"
+                    + " a Revision whose timeoutSeconds exceeds its max-revision-timeout-seconds.")
             .defaultValue(300)
+            .build());
+    properties.add(
+        ConfigProperty.integer(MAX_REVISION_TIMEOUT)
+            .label("Cluster's maximum request timeout (s)")
+            .help(
+                "KNative's max-revision-timeout-seconds (ConfigMap config-defaults in"
+                    + " knative-serving; 600 unless the cluster's administrator raised it).")
+            .defaultValue(DEFAULT_MAX_REVISION_TIMEOUT)
+            .build());
+    properties.add(
+        ConfigProperty.bool(ZERO_INITIAL_SCALE)
+            .label("Cluster allows zero initial scale")
+            .help(
+                "Turn on only if KNative's config-autoscaler has allow-zero-initial-scale: true."
+                    + " Then stopping an app (0 instances) makes a Revision with initial-scale 0,"
+                    + " which starts no instance; otherwise KNative starts one instance for the new"
+                    + " Revision, which goes away after the idle window.")
+            .defaultValue(false)
             .build());
     properties.add(
         ConfigProperty.bool(STARTUP_PROBE)
@@ -143,15 +175,28 @@ public final class KnativeBackendFactory implements DeploymentBackendFactory {
     if (target < 1 || target > 1000) {
       violations.add(new ConfigViolation(TARGET_CONCURRENCY, "must be from 1 to 1000"));
     }
+    int maxTimeout = config.integer(MAX_REVISION_TIMEOUT);
+    if (maxTimeout < 1) {
+      violations.add(new ConfigViolation(MAX_REVISION_TIMEOUT, "must be at least 1 second"));
+    }
     int timeout = config.integer(ROUTE_TIMEOUT);
-    if (timeout < 1 || timeout > 3600) {
-      violations.add(new ConfigViolation(ROUTE_TIMEOUT, "must be from 1 to 3600 seconds"));
+    if (timeout < 1 || timeout > Math.max(1, maxTimeout)) {
+      violations.add(
+          new ConfigViolation(
+              ROUTE_TIMEOUT,
+              "must be from 1 to "
+                  + Math.max(1, maxTimeout)
+                  + " seconds: KNative rejects a Revision whose timeoutSeconds exceeds the"
+                  + " cluster's max-revision-timeout-seconds ("
+                  + MAX_REVISION_TIMEOUT
+                  + ")"));
     }
     return new KnativeBackend.Serving(
         domain.orElse(null),
         config.string(URL_SCHEME),
         target,
         timeout,
-        config.bool(STARTUP_PROBE));
+        config.bool(STARTUP_PROBE),
+        config.bool(ZERO_INITIAL_SCALE));
   }
 }

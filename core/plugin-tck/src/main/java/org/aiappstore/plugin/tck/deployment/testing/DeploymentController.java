@@ -2,6 +2,8 @@ package org.aiappstore.plugin.tck.deployment.testing;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,10 @@ import java.util.logging.Logger;
  * Plays the Deployment controller and the kubelet for browser tests, which the CRUD mock does not
  * have: a few times a second it gives every Deployment of the mock's namespace as many ready pods
  * as its {@code spec.replicas} asks for (labelled from its pod template, so the backends find them)
- * and removes the extra ones. Each new pod writes a start-up line to its log, as a demo app would,
- * and more lines can be written through {@link KubernetesMockCluster#appendLog}.
+ * and removes the extra ones, then writes the Deployment's status as after a complete rollout
+ * (observed generation, replicas updated and available), which backends read as {@code kubectl
+ * rollout status} does. Each new pod writes a start-up line to its log, as a demo app would, and
+ * more lines can be written through {@link KubernetesMockCluster#appendLog}.
  */
 public final class DeploymentController implements AutoCloseable {
 
@@ -97,6 +101,7 @@ public final class DeploymentController implements AutoCloseable {
       for (int i = wanted; i < owned.size(); i++) {
         cluster.removePod(owned.get(i).getMetadata().getName());
       }
+      writeRolledOut(deployment, wanted);
     }
     // Pods whose Deployment is gone go with it, as garbage collection would do.
     for (Pod pod : pods) {
@@ -114,6 +119,29 @@ public final class DeploymentController implements AutoCloseable {
       if (orphan && podName.substring(podName.lastIndexOf('-') + 1).matches("\\d+")) {
         cluster.removePod(podName);
       }
+    }
+  }
+
+  /** The status the Deployment controller writes once all wanted pods are updated and ready. */
+  private void writeRolledOut(Deployment deployment, int replicas) {
+    DeploymentStatus status =
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .build();
+    if (!status.equals(deployment.getStatus())) {
+      deployment.setStatus(status);
+      // With its resourceVersion: a Deployment changed meanwhile is taken up on the next tick.
+      cluster
+          .client()
+          .apps()
+          .deployments()
+          .inNamespace(cluster.namespace())
+          .resource(deployment)
+          .update();
     }
   }
 

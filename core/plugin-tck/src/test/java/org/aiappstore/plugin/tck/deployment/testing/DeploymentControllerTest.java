@@ -41,6 +41,8 @@ class DeploymentControllerTest {
         .allSatisfy(
             p -> assertThat(p.getStatus().getContainerStatuses().get(0).getReady()).isTrue());
 
+    awaitRolledOut("demo", 2);
+
     cluster.client().apps().deployments().withName("demo").scale(0);
     awaitPods("demo", 0);
 
@@ -89,6 +91,29 @@ class DeploymentControllerTest {
       Thread.sleep(50);
     }
     assertThat(pods(deployment)).hasSize(count);
+  }
+
+  private void awaitRolledOut(String name, int replicas) throws InterruptedException {
+    long end = System.currentTimeMillis() + 5_000;
+    while (!rolledOut(name, replicas) && System.currentTimeMillis() < end) {
+      Thread.sleep(50);
+    }
+    Deployment deployment = cluster.client().apps().deployments().withName(name).get();
+    assertThat(deployment.getStatus().getObservedGeneration())
+        .isEqualTo(deployment.getMetadata().getGeneration());
+    assertThat(deployment.getStatus().getUpdatedReplicas()).isEqualTo(replicas);
+    assertThat(deployment.getStatus().getAvailableReplicas()).isEqualTo(replicas);
+  }
+
+  private boolean rolledOut(String name, int replicas) {
+    Deployment deployment = cluster.client().apps().deployments().withName(name).get();
+    return deployment.getStatus() != null
+        && Integer.valueOf(replicas).equals(deployment.getStatus().getAvailableReplicas())
+        && deployment.getMetadata().getGeneration() != null
+        && deployment
+            .getMetadata()
+            .getGeneration()
+            .equals(deployment.getStatus().getObservedGeneration());
   }
 
   private static Deployment deployment(String name, int replicas) {
