@@ -56,6 +56,7 @@ class AppProxyIT {
   private static String webSocketBackendId;
   private static String backendId;
   private static String deadBackendId;
+  private static String knativeBackendId;
   private static AuthIT.Session owner;
   private static AuthIT.Session other;
 
@@ -84,6 +85,8 @@ class AppProxyIT {
     deadBackendId = backend("http://127.0.0.1:9/");
     webSocketDemo = FakeWebSocketApp.start();
     webSocketBackendId = backend(webSocketDemo.baseUrl());
+    cluster.installKnativeServing();
+    knativeBackendId = knativeBackend();
     other = AuthIT.newSession("user");
   }
 
@@ -104,6 +107,32 @@ class AppProxyIT {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  /** A KNative backend: it scales apps to zero and wakes those made to on a request. */
+  private static String knativeBackend() {
+    String id = AuthIT.unique("proxy-knative");
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            ConnectorsIT.instance(
+                id,
+                "deployment-backend",
+                "knative",
+                "Proxy test KNative",
+                Map.of(
+                    "namespace",
+                    cluster.namespace(),
+                    "masterUrl",
+                    cluster.apiServer().toString(),
+                    "token",
+                    "cluster-token",
+                    "domain",
+                    "apps.invalid")))
+        .post("/api/v1/admin/connectors")
+        .then()
+        .statusCode(201);
+    return id;
   }
 
   private static String backend(String publicBaseUrl) {
@@ -630,6 +659,23 @@ class AppProxyIT {
       assertThat(response.headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/problem+json");
       assertThat(response.body()).contains("APP_STOPPED").contains("stopped");
+    }
+
+    @Test
+    void shouldSayAnAppItsOwnerStoppedIsStoppedEvenOnABackendThatWakesApps() throws Exception {
+      String id = app(knativeBackendId, card("public"));
+      AuthIT.as(owner.accessToken())
+          .contentType("application/json")
+          .body("{\"replicas\": 0}")
+          .post("/api/v1/apps/" + id + "/scale")
+          .then()
+          .statusCode(200);
+
+      HttpResponse<String> response = get("/apps/" + id + "/");
+
+      // Woken, it would have been held for the wake timeout and answered APP_WAKING.
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).contains("APP_STOPPED");
     }
 
     @Test

@@ -303,11 +303,14 @@ public class AppProxyServlet extends HttpServlet {
           Map.of("Retry-After", "5"));
       return false;
     }
+    // Only an app made to scale to zero wakes on a request: on the same backend an app its owner
+    // scaled to 0 is stopped, as the web app shows it, and waking it would undo the stop.
     boolean canWake =
-        backends
-            .capabilities(app.backendId())
-            .map(c -> c.contains(DeploymentCapability.SCALE_TO_ZERO))
-            .orElse(false);
+        app.scaleToZero()
+            && backends
+                .capabilities(app.backendId())
+                .map(c -> c.contains(DeploymentCapability.SCALE_TO_ZERO))
+                .orElse(false);
     Duration timeout =
         Duration.ofSeconds(Math.max(0, settings.integer(ConfigKey.APPS_PROXY_WAKE_TIMEOUT)));
     AppReadiness.Outcome outcome;

@@ -62,7 +62,7 @@ final class AppReadiness {
   /**
    * Waits until the app has a ready instance, at most {@code timeout}.
    *
-   * @param canWake whether the app's backend starts scaled-to-zero apps on demand
+   * @param canWake whether the app scales to zero and its backend starts such apps on demand
    * @param nudge called once before waiting on an app scaled to zero
    */
   Outcome await(App app, boolean canWake, Duration timeout, Runnable nudge)
