@@ -28,6 +28,28 @@ describe('frameState', () => {
     expect(frameState(app(), status({})).notice).toBeUndefined()
   })
 
+  it('keeps showing an app during a rolling update, with a notice', () => {
+    const updating = frameState(
+      app(),
+      status({
+        phase: 'DEPLOYING',
+        ready: false,
+        readyReplicas: 1,
+        message: 'Rolling out: 1 of 1 updated, 0 available, 1 old instance left',
+      }),
+    )
+    expect(updating).toMatchObject({
+      kind: 'updating',
+      embed: true,
+      notice: 'Updating: Rolling out: 1 of 1 updated, 0 available, 1 old instance left',
+    })
+    const starting = frameState(
+      app(),
+      status({ phase: 'DEPLOYING', ready: false, readyReplicas: 0, message: '0 of 1 ready' }),
+    )
+    expect(starting).toMatchObject({ kind: 'starting', embed: false })
+  })
+
   it('waits for the status before loading anything', () => {
     expect(frameState(app(), null)).toMatchObject({ kind: 'connecting', embed: false })
   })
@@ -59,8 +81,11 @@ describe('frameState', () => {
 
   it('shows a starting app with its progress and a failed one with its reason', () => {
     expect(
-      frameState(app(), status({ phase: 'DEPLOYING', ready: false, message: '1 of 2 ready' })),
-    ).toMatchObject({ kind: 'starting', embed: false, notice: 'Starting: 1 of 2 ready' })
+      frameState(
+        app(),
+        status({ phase: 'DEPLOYING', ready: false, readyReplicas: 0, message: '0 of 2 ready' }),
+      ),
+    ).toMatchObject({ kind: 'starting', embed: false, notice: 'Starting: 0 of 2 ready' })
     expect(
       frameState(app(), status({ phase: 'FAILED', ready: false, message: 'ImagePullBackOff' })),
     ).toMatchObject({ kind: 'failed', embed: false, notice: 'ImagePullBackOff' })

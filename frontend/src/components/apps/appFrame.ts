@@ -2,7 +2,15 @@ import type { App, AppAccess, AppStatus } from '@/types/apps'
 
 /** What the Demo tab shows of an app: the frame, a notice with progress, or both. */
 export interface FrameState {
-  kind: 'connecting' | 'running' | 'starting' | 'waking' | 'stopped' | 'failed' | 'unavailable'
+  kind:
+    | 'connecting'
+    | 'running'
+    | 'updating'
+    | 'starting'
+    | 'waking'
+    | 'stopped'
+    | 'failed'
+    | 'unavailable'
   /** Whether the frame is loaded: the app answers, or the proxy holds the request while it wakes. */
   embed: boolean
   notice?: string
@@ -33,6 +41,15 @@ export function frameState(app: App, status: AppStatus | null): FrameState {
   }
   if (status.phase === 'RUNNING' && status.ready) {
     return { kind: 'running', embed: true, icon: 'check_circle' }
+  }
+  if (status.phase === 'DEPLOYING' && status.readyReplicas > 0) {
+    // A rolling update: the instances already running serve (the proxy forwards to them).
+    return {
+      kind: 'updating',
+      embed: true,
+      icon: 'sync',
+      notice: `Updating: ${status.message || 'new instances are starting'}`,
+    }
   }
   if (status.phase === 'FAILED') {
     return {
