@@ -6,9 +6,13 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.aiappstore.app.connector.ConnectorRegistry;
 import org.aiappstore.app.export.CrashingMongo.Crash;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.job.Job;
@@ -29,12 +34,14 @@ import org.aiappstore.app.job.JobService;
 import org.aiappstore.app.media.MediaKind;
 import org.aiappstore.app.media.MediaRecord;
 import org.aiappstore.app.media.MediaStore;
+import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.CardContent;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.model.Revision;
 import org.aiappstore.app.model.RevisionRepository;
 import org.aiappstore.app.persistence.MongoConnection;
+import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.data.ObjectInfo;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -534,11 +541,11 @@ class ImportJournalTest {
         String text =
             new String(
                     zip.getInputStream(zip.getEntry(BundleFormat.card(card.id()))).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8)
+                    StandardCharsets.UTF_8)
                 + new String(
                     zip.getInputStream(zip.getEntry(BundleFormat.revisions(card.id())))
                         .readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
         assertThat(text).contains(card.id()).doesNotContain(CardRepository.IMPORT_MARK);
       }
     }
@@ -548,7 +555,7 @@ class ImportJournalTest {
   class WhenSweeping {
 
     private final JobRepository jobs = new JobRepository(target.mongo);
-    private final JobService service = new JobService(jobs, java.time.Clock.systemUTC());
+    private final JobService service = new JobService(jobs, Clock.systemUTC());
 
     private void crashIn(String job) {
       crashing.crashAt(CARDS, "insertOne", 1, false);
@@ -588,6 +595,59 @@ class ImportJournalTest {
       assertThat(all(JOURNAL)).isEmpty();
       assertThat(all(REVISIONS)).isEmpty();
       assertThat(all(MEDIA)).isEmpty();
+    }
+  }
+
+  @Nested
+  class WhenTheJobEnds {
+
+    private final JobService service =
+        new JobService(new JobRepository(target.mongo), Clock.systemUTC());
+    private final ImportJob handler = new ImportJob();
+
+    @SuppressWarnings("unchecked")
+    @BeforeEach
+    void wired() {
+      handler.mongo = target.mongo;
+      handler.connectors =
+          new ConnectorRegistry() {
+            @Override
+            public DataConnector dataConnector(String instanceId) {
+              return target.store;
+            }
+          };
+      handler.changes =
+          (Event<CardChanged>)
+              Proxy.newProxyInstance(
+                  Event.class.getClassLoader(),
+                  new Class<?>[] {Event.class},
+                  (self, method, args) -> {
+                    if (!method.getName().equals("fire")) {
+                      throw new UnsupportedOperationException(method.getName());
+                    }
+                    CardChanged changed = (CardChanged) args[0];
+                    events.add(changed.kind() + " " + changed.cardId());
+                    return null;
+                  });
+    }
+
+    @Test
+    void shouldRepairTheCardItsServerLeftHalfWrittenEveryTimeItIsToldHarmlessly() {
+      Job job = service.submit(ImportJob.TYPE, new Document(), null);
+      crashing.crashAt(CARDS, "insertOne", 1, true);
+      assertThatThrownBy(() -> importInto(crashing, ConflictMode.SKIP, job.id()))
+          .isInstanceOf(Crash.class);
+
+      handler.ended(job);
+
+      assertThat(all(JOURNAL)).isEmpty();
+      assertThat(events).containsExactly("CREATED " + card.id());
+      Map<String, Object> repaired = everything();
+
+      handler.ended(job);
+
+      assertThat(everything()).isEqualTo(repaired);
+      assertThat(events).containsExactly("CREATED " + card.id());
     }
   }
 }
