@@ -92,6 +92,7 @@ final class BundleExporter {
           context.item(new JobItem(id, id, JobItem.FAILED, "the card was deleted meanwhile"));
           continue;
         }
+        card.remove(CardRepository.IMPORT_MARK);
         String label = label(card);
         Map<String, Document> media = new LinkedHashMap<>();
         String problem = collectMedia(card, media);
@@ -104,7 +105,11 @@ final class BundleExporter {
           collection(RevisionRepository.COLLECTION)
               .find(Filters.eq("cardId", id))
               .sort(Sorts.ascending("number"))
-              .forEach(revisions::add);
+              .forEach(
+                  revision -> {
+                    revision.remove(CardRepository.IMPORT_MARK);
+                    revisions.add(revision);
+                  });
         }
         Set<String> userIds = new HashSet<>();
         userIds.add(card.getString("ownerId"));

@@ -31,9 +31,11 @@ import org.bson.Document;
  * this order, its new media files (created and claimed now), its history, the card itself (a card
  * with the same id that it overwrites is replaced in one write), the media references and the
  * change events. Each write says how to take it back, so a failure at any step leaves nothing of
- * the card and puts back a card it was replacing. User ids are mapped through the usernames the
- * bundle carries; an owner or author unknown here becomes the fallback owner, an unknown user drops
- * out of a share list.
+ * the card and puts back a card it was replacing. The same goes for a server that dies half-way
+ * through a card: its {@link ImportJournal} entry lets the end of the job take the card back, or
+ * complete it once the card itself is written (the commit point). User ids are mapped through the
+ * usernames the bundle carries; an owner or author unknown here becomes the fallback owner, an
+ * unknown user drops out of a share list.
  */
 final class BundleImporter {
 
@@ -42,6 +44,8 @@ final class BundleImporter {
   private final BiConsumer<String, CardChanged.Kind> changes;
   private final CardWrites writes;
   private final MediaImport media;
+  private final ImportJournal journal;
+  private final String jobId;
   private final Clock clock = Clock.systemUTC();
 
   BundleImporter(
@@ -50,8 +54,11 @@ final class BundleImporter {
       DataConnector target,
       String targetConnectorId,
       ToLongFunction<MediaKind> mediaLimits,
+      String jobId,
       BiConsumer<String, CardChanged.Kind> changes) {
     this.mongo = mongo;
+    this.jobId = jobId;
+    this.journal = new ImportJournal(mongo, connectorId -> target, changes);
     this.users = users;
     this.changes = changes;
     MediaReferences references = new MediaReferences(mongo);
@@ -150,7 +157,12 @@ final class BundleImporter {
       Instant now)
       throws IOException {
     // Everything is checked; from here on each step says how to take it back, so a failure
-    // leaves nothing of this card and puts back a card it was replacing.
+    // leaves nothing of this card and puts back a card it was replacing. The journal entry holds
+    // what a recovery needs when this server dies before the card is done.
+    List<String> newMedia =
+        files.values().stream().filter(file -> !file.reused()).map(MediaFile::id).toList();
+    List<String> replacedIds = place.replaced().stream().map(d -> d.getString("_id")).toList();
+    ImportJournal.Entry entry = journal.begin(jobId, imported.id(), now, newMedia, replacedIds);
     Undo undo = new Undo();
     try {
       for (Map.Entry<String, MediaFile> file : files.entrySet()) {
@@ -164,23 +176,37 @@ final class BundleImporter {
         if (imported.id().equals(existing.get("_id"))) {
           inPlace = existing;
         } else {
-          writes.remove(existing, undo);
+          writes.remove(existing, entry, undo);
         }
       }
-      writes.replaceHistory(imported.id(), history, undo);
+      writes.replaceHistory(imported.id(), history, entry, undo);
       if (inPlace == null) {
-        writes.insert(imported, undo);
+        writes.insert(imported, entry, undo);
       } else {
-        writes.replace(imported, inPlace, undo);
+        writes.replace(imported, inPlace, entry, undo);
       }
+      entry.committed();
       for (Document existing : place.replaced()) {
         writes.release(existing, undo);
       }
       writes.attach(mediaIds, imported.id(), undo);
     } catch (IOException | RuntimeException e) {
+      // The undo takes back the card written or not; should the server die during it, a recovery
+      // does the same from where it stopped.
+      try {
+        entry.uncommitted();
+      } catch (RuntimeException notNoted) {
+        e.addSuppressed(notNoted);
+      }
       undo.run(id);
+      try {
+        entry.end();
+      } catch (RuntimeException notForgotten) {
+        e.addSuppressed(notForgotten);
+      }
       throw e;
     }
+    entry.end();
   }
 
   private Instant now() {

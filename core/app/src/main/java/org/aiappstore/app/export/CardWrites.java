@@ -19,7 +19,9 @@ import org.bson.Document;
 
 /**
  * The writes of an imported card other than its media files, each refused if what it relies on
- * changed meanwhile and each telling {@link Undo} how to take it back.
+ * changed meanwhile and each telling {@link Undo} how to take it back. What the undo needs and
+ * could not find again after a crash goes to the card's {@link ImportJournal.Entry} first: the
+ * documents a write deletes are saved there, and the revisions and the card carry its mark.
  */
 final class CardWrites {
 
@@ -51,10 +53,12 @@ final class CardWrites {
    * Removes a card the import replaces under another id (it holds the address), with its history;
    * refused if it changed since it was read. Its media are released once the import is complete.
    */
-  void remove(Document existing, Undo undo) {
+  void remove(Document existing, ImportJournal.Entry journal, Undo undo) {
     String cardId = existing.getString("_id");
     MongoCollection<Document> stored = collection(RevisionRepository.COLLECTION);
     List<Document> history = stored.find(Filters.eq("cardId", cardId)).into(new ArrayList<>());
+    journal.save(CardRepository.COLLECTION, List.of(existing));
+    journal.save(RevisionRepository.COLLECTION, history);
     long deleted =
         collection(CardRepository.COLLECTION)
             .deleteOne(
@@ -74,9 +78,11 @@ final class CardWrites {
    * the revisions this import inserted: a revision someone else wrote meanwhile under the same
    * number stays. Refused if such a revision takes a number of the history meanwhile.
    */
-  void replaceHistory(String cardId, List<Revision> history, Undo undo) {
+  void replaceHistory(
+      String cardId, List<Revision> history, ImportJournal.Entry journal, Undo undo) {
     MongoCollection<Document> stored = collection(RevisionRepository.COLLECTION);
     List<Document> before = stored.find(Filters.eq("cardId", cardId)).into(new ArrayList<>());
+    journal.save(RevisionRepository.COLLECTION, before);
     List<String> inserted = new ArrayList<>();
     undo.add(
         () -> {
@@ -90,7 +96,7 @@ final class CardWrites {
     }
     for (Revision revision : history) {
       try {
-        revisions.insert(revision);
+        revisions.insert(revision, journal.mark());
       } catch (MongoWriteException e) {
         if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
           throw new Refused("the card's history changed meanwhile");
@@ -101,20 +107,25 @@ final class CardWrites {
     }
   }
 
-  void insert(ModelCard card, Undo undo) {
-    if (!cards.insert(card)) {
+  /** Inserts the card, marked as the journal entry's: the commit point of its import. */
+  void insert(ModelCard card, ImportJournal.Entry journal, Undo undo) {
+    if (!cards.insert(card, journal.mark())) {
       throw new Refused("the card's id or address was taken meanwhile");
     }
     undo.add(() -> collection(CardRepository.COLLECTION).deleteOne(Filters.eq("_id", card.id())));
   }
 
-  /** Replaces the card with the same id in one write, if it has not changed since it was read. */
-  void replace(ModelCard card, Document existing, Undo undo) {
+  /**
+   * Replaces the card with the same id in one write, if it has not changed since it was read,
+   * marked as the journal entry's: the commit point of its import.
+   */
+  void replace(ModelCard card, Document existing, ImportJournal.Entry journal, Undo undo) {
     boolean replaced;
     try {
       replaced =
           ForeignJson.isWhole(existing.get("version"))
-              && cards.compareAndSet(card, ((Number) existing.get("version")).longValue());
+              && cards.compareAndSet(
+                  card, ((Number) existing.get("version")).longValue(), journal.mark());
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
         throw new Refused("the card's address was taken meanwhile");

@@ -27,7 +27,9 @@ import org.bson.Document;
 /**
  * The {@code import} job: fetches the uploaded bundle from storage (any replica may run it),
  * verifies it again, imports its cards, then deletes the upload. Not restartable: under the
- * new-slug policy a second run would duplicate the cards the first one imported.
+ * new-slug policy a second run would duplicate the cards the first one imported. When it ends, in
+ * whatever way, the cards it left half-written (its server died in the middle of one) are repaired
+ * from the {@link ImportJournal}.
  */
 @ApplicationScoped
 public class ImportJob implements JobHandler {
@@ -67,7 +69,8 @@ public class ImportJob implements JobHandler {
                 connectors.dataConnector(targetId),
                 targetId,
                 media::limit,
-                (id, kind) -> changes.fire(new CardChanged(id, kind)))
+                job.id(),
+                this::changed)
             .importAll(
                 zip,
                 manifest,
@@ -81,12 +84,27 @@ public class ImportJob implements JobHandler {
     }
   }
 
+  private void changed(String cardId, CardChanged.Kind kind) {
+    changes.fire(new CardChanged(cardId, kind));
+  }
+
+  /** The journal of imports, to repair what they left half-written. */
+  ImportJournal journal() {
+    return new ImportJournal(mongo, connectors::dataConnector, this::changed);
+  }
+
   /**
-   * Deletes the uploaded bundle, however the import ended: also when it was cancelled before it ran
-   * or failed because its instance died. Deleting it twice is harmless.
+   * Repairs the cards the import left half-written and deletes the uploaded bundle, however the
+   * import ended: also when it was cancelled before it ran or failed because its instance died.
+   * Doing either twice is harmless.
    */
   @Override
   public void ended(Job job) {
+    try {
+      journal().repair(job.id());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not repair the interrupted cards of import " + job.id(), e);
+    }
     String key = job.params().getString("key");
     String connectorId = job.params().getString("connectorId");
     if (key == null || connectorId == null) {

@@ -24,7 +24,10 @@ import org.aiappstore.plugin.api.data.ObjectInfo;
  * Deletes uploaded import bundles ({@code imports/}) no queued or running import refers to, once
  * they are an hour old (an upload is stored a moment before its job is queued). An import deletes
  * its bundle when it ends; this catches the ones whose deletion failed or never happened. Runs at
- * the media cleanup's interval; several replicas may run it at once, deleting twice is harmless.
+ * the media cleanup's interval; several replicas may run it at once, deleting twice is harmless. It
+ * also repairs the cards of imports that are no longer running and left half-written cards behind
+ * ({@link ImportJournal#sweep}): those whose repair when the job ended failed, or whose job record
+ * was deleted.
  */
 @ApplicationScoped
 public class ImportSweep {
@@ -38,6 +41,7 @@ public class ImportSweep {
   @Inject ConnectorRegistry connectors;
   @Inject StorageService storage;
   @Inject AppSettings settings;
+  @Inject ImportJob imports;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -58,6 +62,10 @@ public class ImportSweep {
   }
 
   private void runOnce() {
+    int repaired = imports.journal().sweep(jobs);
+    if (repaired > 0) {
+      LOG.info(() -> "Import sweep repaired " + repaired + " interrupted card import(s).");
+    }
     int deleted = sweep(jobs, connectors.dataConnector(storage.activeConnectorId()), clock);
     if (deleted > 0) {
       LOG.info(() -> "Import sweep deleted " + deleted + " abandoned upload(s).");

@@ -25,12 +25,21 @@ import org.bson.conversions.Bson;
 
 /**
  * The {@code model_cards} collection. A unique index keeps slugs unique per owner; writes are
- * compare-and-set on {@code version}, so a stale edit changes nothing (no transactions needed).
+ * compare-and-set on {@code version}, so a stale edit changes nothing (no transactions needed). A
+ * write sets the fields of {@link ModelCard} and keeps any other field of the document: the {@link
+ * #IMPORT_MARK} an import left stays through later edits.
  */
 @ApplicationScoped
 public class CardRepository {
 
   public static final String COLLECTION = "model_cards";
+
+  /**
+   * The field of a card or revision document naming the import (its journal entry) that wrote it,
+   * so that recovering an interrupted import can tell its own writes from anyone else's. Not part
+   * of the card: never read into a {@link ModelCard}, never exported.
+   */
+  public static final String IMPORT_MARK = "importMark";
 
   @Inject MongoConnection mongo;
 
@@ -56,8 +65,17 @@ public class CardRepository {
 
   /** Stores a new card; false when the owner already has a card with this slug. */
   public boolean insert(ModelCard card) {
+    return insert(card, null);
+  }
+
+  /** {@link #insert(ModelCard)} with the {@link #IMPORT_MARK} of the import writing it. */
+  public boolean insert(ModelCard card, String importMark) {
+    Document document = toDocument(card);
+    if (importMark != null) {
+      document.append(IMPORT_MARK, importMark);
+    }
     try {
-      cards().insertOne(toDocument(card));
+      cards().insertOne(document);
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -80,12 +98,27 @@ public class CardRepository {
         .map(CardRepository::fromDocument);
   }
 
-  /** Replaces the card only if the stored one still has {@code expectedVersion}. */
+  /**
+   * Writes the card only if the stored one still has {@code expectedVersion}: one atomic update
+   * setting every field of the card; a field it does not name (an import's mark) stays.
+   */
   public boolean compareAndSet(ModelCard next, long expectedVersion) {
+    return compareAndSet(next, expectedVersion, null);
+  }
+
+  /**
+   * {@link #compareAndSet(ModelCard, long)} with the {@link #IMPORT_MARK} of the import writing it.
+   */
+  public boolean compareAndSet(ModelCard next, long expectedVersion, String importMark) {
+    Document fields = toDocument(next);
+    fields.remove("_id");
+    if (importMark != null) {
+      fields.append(IMPORT_MARK, importMark);
+    }
     return cards()
-            .replaceOne(
+            .updateOne(
                 Filters.and(Filters.eq("_id", next.id()), Filters.eq("version", expectedVersion)),
-                toDocument(next))
+                new Document("$set", fields))
             .getMatchedCount()
         == 1;
   }

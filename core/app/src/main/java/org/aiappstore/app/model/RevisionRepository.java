@@ -41,16 +41,26 @@ public class RevisionRepository {
   }
 
   public void insert(Revision revision) {
-    revisions()
-        .insertOne(
-            new Document("_id", revision.cardId() + ":" + revision.number())
-                .append("cardId", revision.cardId())
-                .append("number", revision.number())
-                .append("authorId", revision.authorId())
-                .append("createdAt", Date.from(revision.createdAt()))
-                .append("fields", revision.fields())
-                .append("restoredFrom", revision.restoredFrom())
-                .append("content", ContentDocuments.toDocument(revision.content())));
+    insert(revision, null);
+  }
+
+  /**
+   * {@link #insert(Revision)} with the {@link CardRepository#IMPORT_MARK} of the import writing it.
+   */
+  public void insert(Revision revision, String importMark) {
+    Document document =
+        new Document("_id", revision.cardId() + ":" + revision.number())
+            .append("cardId", revision.cardId())
+            .append("number", revision.number())
+            .append("authorId", revision.authorId())
+            .append("createdAt", Date.from(revision.createdAt()))
+            .append("fields", revision.fields())
+            .append("restoredFrom", revision.restoredFrom())
+            .append("content", ContentDocuments.toDocument(revision.content()));
+    if (importMark != null) {
+      document.append(CardRepository.IMPORT_MARK, importMark);
+    }
+    revisions().insertOne(document);
   }
 
   /** Newest first. */

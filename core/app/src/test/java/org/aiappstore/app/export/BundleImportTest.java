@@ -95,6 +95,7 @@ class BundleImportTest {
               store,
               Installation.CONNECTOR,
               kind -> limit,
+              "job",
               (id, kind) -> events.add(kind + " " + id))
           .importAll(zip, manifest, mode, targetAdmin.id(), context);
     }

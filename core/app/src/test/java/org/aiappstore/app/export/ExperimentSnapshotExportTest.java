@@ -267,6 +267,7 @@ class ExperimentSnapshotExportTest {
               target.store,
               "target-store",
               kind -> 1L << 20,
+              "job",
               (id, kind) -> {})
           .importAll(zip, manifest, ConflictMode.SKIP, admin.id(), imported);
     }

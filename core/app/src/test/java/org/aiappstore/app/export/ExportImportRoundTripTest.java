@@ -83,6 +83,7 @@ class ExportImportRoundTripTest {
               target.store,
               "target-store",
               kind -> 1L << 20,
+              "job",
               (id, kind) -> events.add(kind + " " + id))
           .importAll(zip, manifest, mode, targetAdmin.id(), context);
     }
