@@ -49,6 +49,12 @@ final class FilesystemDataConnector implements DataConnector {
   private static final int BUFFER_SIZE = 64 * 1024;
   private static final int MOVE_ATTEMPTS = 5;
 
+  /**
+   * The longest file name, in bytes, that Linux filesystems (ext4, XFS, Btrfs, tmpfs) and most
+   * others accept ({@code NAME_MAX}).
+   */
+  static final int MAX_NAME_BYTES = 255;
+
   private final Path base;
   private final boolean createDirectories;
   private volatile Layout layout;
@@ -88,6 +94,7 @@ final class FilesystemDataConnector implements DataConnector {
     if (length < -1) {
       throw PlatformException.invalidArgument("Length must be -1 (unknown) or at least 0");
     }
+    requireStorableNames(key);
     Layout dirs = layout();
     Path target = resolve(dirs.objects(), key);
     Path metadataTarget = resolve(dirs.metadata(), key + METADATA_SUFFIX);
@@ -348,6 +355,26 @@ final class FilesystemDataConnector implements DataConnector {
       throw escape();
     }
     return path;
+  }
+
+  /**
+   * Rejects a key that the filesystem could not hold before anything is written: otherwise the
+   * content could be moved into place and the metadata file, whose name is longer, then fail.
+   */
+  private static void requireStorableNames(String key) {
+    ObjectKeys.requireValid(key);
+    String[] segments = key.split("/");
+    for (int i = 0; i < segments.length; i++) {
+      String name = i == segments.length - 1 ? segments[i] + METADATA_SUFFIX : segments[i];
+      if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+        throw PlatformException.invalidArgument(
+            "Each '/'-separated segment of an object key must be at most "
+                + (i == segments.length - 1
+                    ? MAX_NAME_BYTES - METADATA_SUFFIX.length() + " bytes (last segment)"
+                    : MAX_NAME_BYTES + " bytes")
+                + " in UTF-8 on the filesystem store");
+      }
+    }
   }
 
   private static PlatformException escape() {

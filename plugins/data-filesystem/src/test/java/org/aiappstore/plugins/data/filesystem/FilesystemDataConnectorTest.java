@@ -152,6 +152,36 @@ class FilesystemDataConnectorTest {
     }
 
     @Test
+    void shouldRejectANameTooLongForTheFilesystemAndStoreNothing() throws IOException {
+      // 250 bytes: a valid file name, but its metadata file (".properties" added) is not.
+      String key = "long/" + "n".repeat(250);
+
+      assertThatThrownBy(() -> put(key, "content", "text/plain"))
+          .satisfies(e -> assertCode(e, PlatformErrors.INVALID_ARGUMENT))
+          .hasMessageContaining("244 bytes");
+      assertThat(connector.head(key)).isEmpty();
+      assertThat(filesUnder(base.resolve("objects"))).isEmpty();
+    }
+
+    @Test
+    void shouldRejectADirectorySegmentLongerThanTheFilesystemAllows() {
+      String key = "ü".repeat(128) + "/x";
+
+      assertThatThrownBy(() -> put(key, "content", null))
+          .satisfies(e -> assertCode(e, PlatformErrors.INVALID_ARGUMENT))
+          .hasMessageContaining("255 bytes");
+    }
+
+    @Test
+    void shouldStoreTheLongestNamesTheFilesystemAllows() {
+      String key = "d".repeat(255) + "/" + "f".repeat(244);
+
+      put(key, "content", "text/plain");
+
+      assertThat(connector.head(key)).map(ObjectInfo::contentType).contains("text/plain");
+    }
+
+    @Test
     void shouldReportAKeyConflictingWithAnObjectAsAConflict() {
       put("a", "file", null);
 
