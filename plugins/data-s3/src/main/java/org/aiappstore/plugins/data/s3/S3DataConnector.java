@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,9 @@ final class S3DataConnector implements DataConnector {
   private static final Duration UPLOAD_ATTEMPT_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration STREAMED_UPLOAD_TIMEOUT = Duration.ofHours(2);
   private static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
+
+  /** S3's limit on a key: 1024 bytes of UTF-8, where {@link ObjectKeys} counts characters. */
+  static final int MAX_KEY_BYTES = 1024;
 
   private static final AwsRequestOverrideConfiguration METADATA =
       AwsRequestOverrideConfiguration.builder().apiCallTimeout(METADATA_CALL_TIMEOUT).build();
@@ -214,6 +218,11 @@ final class S3DataConnector implements DataConnector {
   @Override
   public ObjectInfo put(String key, InputStream data, long length, String contentType) {
     ObjectKeys.requireValid(key);
+    int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
+    if (keyBytes > MAX_KEY_BYTES) {
+      throw PlatformException.invalidArgument(
+          "An S3 object key must be at most " + MAX_KEY_BYTES + " bytes in UTF-8, not " + keyBytes);
+    }
     if (data == null) {
       throw PlatformException.invalidArgument("Object data must not be null");
     }

@@ -106,6 +106,12 @@ final class S3Errors {
           e,
           false);
     }
+    if ("KeyTooLongError".equals(code)) {
+      return new PlatformException(
+          PlatformErrors.INVALID_ARGUMENT,
+          "Cannot " + action + ": the key is longer than S3 allows (" + what + ")",
+          e);
+    }
     if (status == 416 || "InvalidRange".equals(code)) {
       return new PlatformException(
           PlatformErrors.INVALID_ARGUMENT,

@@ -231,6 +231,21 @@ class S3DataConnectorContractTest extends DataConnectorContract {
     }
 
     @Test
+    void shouldRejectAKeyLongerThan1024BytesOfUtf8() {
+      // 801 characters, which ObjectKeys accepts, but 1201 bytes, which S3 does not.
+      String name = "é/".repeat(400) + "x";
+
+      assertThatThrownBy(() -> put(name, "content", null))
+          .isInstanceOfSatisfying(
+              PlatformException.class,
+              e -> {
+                assertThat(e.errorCode()).isEqualTo(PlatformErrors.INVALID_ARGUMENT);
+                assertThat(e.getMessage()).contains("1024 bytes");
+              });
+      assertThat(connector().list(key("é/"), 1)).isEmpty();
+    }
+
+    @Test
     void shouldRejectAnUploadLongerThanDeclared() {
       assertThatThrownBy(
               () -> connector().put(key("long"), new ByteArrayInputStream(new byte[30]), 10, null))

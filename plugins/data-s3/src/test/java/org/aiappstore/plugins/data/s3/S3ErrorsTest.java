@@ -38,6 +38,7 @@ class S3ErrorsTest {
       "InternalError, 500, UNAVAILABLE, true",
       "SlowDown, 503, UNAVAILABLE, true",
       "'', 502, UNAVAILABLE, true",
+      "KeyTooLongError, 400, INVALID_ARGUMENT, false",
       "InvalidArgument, 400, UNAVAILABLE, false"
     })
     void shouldTranslateTheErrorCodeAndStatus(
