@@ -389,7 +389,12 @@ final class FilesystemDataConnector implements DataConnector {
             FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         OutputStream out = Channels.newOutputStream(channel)) {
       byte[] buffer = new byte[BUFFER_SIZE];
-      for (int n; (n = data.read(buffer)) >= 0; ) {
+      // A known length is read one byte past, enough to tell that more arrived: a source longer
+      // than declared is not copied to the disk to its end.
+      long limit = length < 0 ? Long.MAX_VALUE : length + 1;
+      for (int n;
+          copied < limit
+              && (n = data.read(buffer, 0, (int) Math.min(buffer.length, limit - copied))) >= 0; ) {
         out.write(buffer, 0, n);
         copied += n;
       }
@@ -402,7 +407,13 @@ final class FilesystemDataConnector implements DataConnector {
     if (length >= 0 && copied != length) {
       deleteQuietly(staged);
       throw PlatformException.invalidArgument(
-          "Object '" + key + "' was declared as " + length + " bytes but " + copied + " arrived");
+          "Object '"
+              + key
+              + "' was declared as "
+              + length
+              + " bytes but "
+              + (copied > length ? "more" : copied)
+              + " arrived");
     }
     return staged;
   }

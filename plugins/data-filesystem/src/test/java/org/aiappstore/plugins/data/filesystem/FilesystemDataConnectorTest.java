@@ -152,6 +152,18 @@ class FilesystemDataConnectorTest {
     }
 
     @Test
+    void shouldStopReadingASourceLongerThanDeclared() {
+      CountingInputStream source = new CountingInputStream(new byte[8 * 1024 * 1024]);
+
+      assertThatThrownBy(() -> connector.put("overlong", source, 10, null))
+          .satisfies(e -> assertCode(e, PlatformErrors.INVALID_ARGUMENT))
+          .hasMessageContaining("declared as 10 bytes but more arrived");
+      assertThat(source.count).isEqualTo(11);
+      assertThat(connector.head("overlong")).isEmpty();
+      assertThat(base.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
     void shouldRejectANameTooLongForTheFilesystemAndStoreNothing() throws IOException {
       // 250 bytes: a valid file name, but its metadata file (".properties" added) is not.
       String key = "long/" + "n".repeat(250);
@@ -473,6 +485,29 @@ class FilesystemDataConnectorTest {
           throw new AssertionError("Torn object: bytes of several writers");
         }
       }
+    }
+  }
+
+  /** Counts the bytes read from it. */
+  private static final class CountingInputStream extends ByteArrayInputStream {
+    private long count;
+
+    CountingInputStream(byte[] content) {
+      super(content);
+    }
+
+    @Override
+    public synchronized int read() {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public synchronized int read(byte[] buffer, int offset, int length) {
+      int n = super.read(buffer, offset, length);
+      count += Math.max(n, 0);
+      return n;
     }
   }
 
