@@ -213,7 +213,7 @@ final class FilesystemDataConnector implements DataConnector {
     if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
-    TreeSet<String> keys = new TreeSet<>();
+    TreeSet<String> keys = new TreeSet<>(FilesystemDataConnector::compareKeys);
     try {
       Files.walkFileTree(start, new KeyCollector(dirs.objects(), wanted, limit, keys));
       List<ObjectInfo> result = new ArrayList<>(keys.size());
@@ -226,6 +226,24 @@ final class FilesystemDataConnector implements DataConnector {
     } catch (IOException e) {
       throw failure("list", wanted, e);
     }
+  }
+
+  /**
+   * Orders keys by Unicode code point, which is S3's order (the bytes of their UTF-8 encoding).
+   * {@link String#compareTo} orders UTF-16 units instead, which puts characters above U+FFFF
+   * (emoji, rarer CJK) before those from U+E000 to U+FFFF (such as fullwidth forms), unlike S3.
+   */
+  static int compareKeys(String a, String b) {
+    int i = 0;
+    while (i < a.length() && i < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(i);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+    }
+    return Integer.compare(a.length(), b.length());
   }
 
   /** Collects the first {@code limit} keys, in order, of regular files matching a prefix. */
@@ -249,7 +267,7 @@ final class FilesystemDataConnector implements DataConnector {
       }
       String directory = keyOf(dir) + "/";
       boolean related = directory.startsWith(prefix) || prefix.startsWith(directory);
-      boolean beyondLimit = keys.size() == limit && directory.compareTo(keys.last()) > 0;
+      boolean beyondLimit = keys.size() == limit && compareKeys(directory, keys.last()) > 0;
       return related && !beyondLimit ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
     }
 

@@ -296,6 +296,22 @@ class FilesystemDataConnectorTest {
     }
 
     @Test
+    void shouldSortKeysInS3sUtf8ByteOrder() {
+      // U+FF01 is EF BC 81 in UTF-8, U+1F600 F0 9F 98 80: S3 lists the fullwidth '!' first, while
+      // UTF-16 (String.compareTo) puts the emoji's surrogates (D83D) before FF01.
+      put("order/\uFF01", "bang", null);
+      put("order/\uD83D\uDE00", "smile", null);
+      put("order/z", "z", null);
+
+      assertThat(connector.list("order/", 10))
+          .extracting(ObjectInfo::key)
+          .containsExactly("order/z", "order/\uFF01", "order/\uD83D\uDE00");
+      assertThat(connector.list("order/", 2))
+          .extracting(ObjectInfo::key)
+          .containsExactly("order/z", "order/\uFF01");
+    }
+
+    @Test
     void shouldListByPrefixSortedByKey() {
       assertThat(connector.list("models/", 100))
           .extracting(ObjectInfo::key)
