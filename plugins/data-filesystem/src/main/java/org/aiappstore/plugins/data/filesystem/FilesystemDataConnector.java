@@ -108,6 +108,7 @@ final class FilesystemDataConnector implements DataConnector {
       content = stage(dirs, data, length, key);
       metadata = stageMetadata(dirs, type);
       BasicFileAttributes attributes = Files.readAttributes(content, BasicFileAttributes.class);
+      requireMetadataPlace(metadataTarget, key);
       moveIntoPlace(content, target, dirs.objects(), key);
       content = null;
       moveIntoPlace(metadata, metadataTarget, dirs.metadata(), key);
@@ -471,6 +472,23 @@ final class FilesystemDataConnector implements DataConnector {
         }
         throw e;
       }
+    }
+  }
+
+  /**
+   * Fails with CONFLICT, before the content moves, when the metadata file cannot take its place: the
+   * metadata of key {@code a} is the file {@code a.properties}, which the key {@code
+   * a.properties/b} needs as a directory, and the other way round. Checked after the move, the
+   * content would already be stored under the key of an upload reported as failed.
+   */
+  private static void requireMetadataPlace(Path metadataTarget, String key) throws IOException {
+    try {
+      Files.createDirectories(metadataTarget.getParent());
+    } catch (FileAlreadyExistsException | NotDirectoryException e) {
+      throw conflict(key);
+    }
+    if (Files.isDirectory(metadataTarget, LinkOption.NOFOLLOW_LINKS)) {
+      throw conflict(key);
     }
   }
 

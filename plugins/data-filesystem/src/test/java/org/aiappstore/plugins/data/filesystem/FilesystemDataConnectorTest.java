@@ -194,6 +194,28 @@ class FilesystemDataConnectorTest {
     }
 
     @Test
+    void shouldStoreNothingForAKeyWhoseMetadataCollidesWithAnotherObjectsMetadata() {
+      put("a", "file", null);
+
+      assertThatThrownBy(() -> put("a.properties/b", "nested", null))
+          .satisfies(e -> assertCode(e, PlatformErrors.CONFLICT));
+      assertThat(connector.head("a.properties/b")).isEmpty();
+      assertThat(base.resolve("objects/a.properties")).doesNotExist();
+      assertThat(base.resolve("tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldKeepAnObjectWhoseMetadataPathIsAnotherObjectsDirectory() {
+      put("a.properties/b", "nested", null);
+
+      assertThatThrownBy(() -> put("a", "file", null))
+          .satisfies(e -> assertCode(e, PlatformErrors.CONFLICT));
+      assertThat(connector.head("a")).isEmpty();
+      assertThat(new String(read("a.properties/b", ByteRange.all()), StandardCharsets.UTF_8))
+          .isEqualTo("nested");
+    }
+
+    @Test
     void shouldReportAKeyConflictingWithAnObjectAsAConflict() {
       put("a", "file", null);
 
