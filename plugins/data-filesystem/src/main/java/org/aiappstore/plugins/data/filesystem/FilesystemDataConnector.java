@@ -27,6 +27,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.data.ByteRange;
 import org.aiappstore.plugin.api.data.DataConnector;
@@ -57,6 +60,15 @@ final class FilesystemDataConnector implements DataConnector {
 
   private final Path base;
   private final boolean createDirectories;
+
+  /**
+   * Key locks, striped: a write moves the content and then the metadata file into place, and a read
+   * reads the content's attributes and then the metadata file. Without them, concurrent writers of
+   * one key could leave one writer's content with another's content type, and a reader could pair
+   * them too. They hold only around those file operations, never while an upload is staged.
+   */
+  private final ReadWriteLock[] keyLocks = new ReadWriteLock[64];
+
   private volatile Layout layout;
 
   /** The real (symlink-free) directories of an initialized store. */
@@ -65,6 +77,13 @@ final class FilesystemDataConnector implements DataConnector {
   FilesystemDataConnector(Path base, boolean createDirectories) {
     this.base = base;
     this.createDirectories = createDirectories;
+    for (int i = 0; i < keyLocks.length; i++) {
+      keyLocks[i] = new ReentrantReadWriteLock();
+    }
+  }
+
+  private ReadWriteLock lockOf(String key) {
+    return keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
   }
 
   @Override
@@ -108,11 +127,17 @@ final class FilesystemDataConnector implements DataConnector {
       content = stage(dirs, data, length, key);
       metadata = stageMetadata(dirs, type);
       BasicFileAttributes attributes = Files.readAttributes(content, BasicFileAttributes.class);
-      requireMetadataPlace(metadataTarget, key);
-      moveIntoPlace(content, target, dirs.objects(), key);
-      content = null;
-      moveIntoPlace(metadata, metadataTarget, dirs.metadata(), key);
-      metadata = null;
+      Lock lock = lockOf(key).writeLock();
+      lock.lock();
+      try {
+        requireMetadataPlace(metadataTarget, key);
+        moveIntoPlace(content, target, dirs.objects(), key);
+        content = null;
+        moveIntoPlace(metadata, metadataTarget, dirs.metadata(), key);
+        metadata = null;
+      } finally {
+        lock.unlock();
+      }
       return info(key, attributes, type);
     } catch (IOException e) {
       throw failure("write", key, e);
@@ -128,6 +153,8 @@ final class FilesystemDataConnector implements DataConnector {
     Layout dirs = layout();
     Path path = resolve(dirs.objects(), key);
     FileChannel channel = null;
+    Lock lock = lockOf(key).readLock();
+    lock.lock();
     try {
       channel = FileChannel.open(path, StandardOpenOption.READ);
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -150,6 +177,7 @@ final class FilesystemDataConnector implements DataConnector {
     } catch (IOException e) {
       throw failure("read", key, e);
     } finally {
+      lock.unlock();
       closeQuietly(channel);
     }
   }
@@ -158,6 +186,8 @@ final class FilesystemDataConnector implements DataConnector {
   public Optional<ObjectInfo> head(String key) {
     Layout dirs = layout();
     Path path = resolve(dirs.objects(), key);
+    Lock lock = lockOf(key).readLock();
+    lock.lock();
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (!attributes.isRegularFile()) {
@@ -173,6 +203,8 @@ final class FilesystemDataConnector implements DataConnector {
       throw failure("read", key, e);
     } catch (IOException e) {
       throw failure("read", key, e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -181,6 +213,8 @@ final class FilesystemDataConnector implements DataConnector {
     Layout dirs = layout();
     Path path = resolve(dirs.objects(), key);
     Path metadata = resolve(dirs.metadata(), key + METADATA_SUFFIX);
+    Lock lock = lockOf(key).writeLock();
+    lock.lock();
     try {
       if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
         return false;
@@ -192,6 +226,8 @@ final class FilesystemDataConnector implements DataConnector {
       return existed;
     } catch (IOException e) {
       throw failure("delete", key, e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -476,8 +512,8 @@ final class FilesystemDataConnector implements DataConnector {
   }
 
   /**
-   * Fails with CONFLICT, before the content moves, when the metadata file cannot take its place: the
-   * metadata of key {@code a} is the file {@code a.properties}, which the key {@code
+   * Fails with CONFLICT, before the content moves, when the metadata file cannot take its place:
+   * the metadata of key {@code a} is the file {@code a.properties}, which the key {@code
    * a.properties/b} needs as a directory, and the other way round. Checked after the move, the
    * content would already be stored under the key of an upload reported as failed.
    */

@@ -515,6 +515,40 @@ class FilesystemDataConnectorTest {
       }
     }
 
+    @Test
+    void shouldKeepTheContentTypeOfTheWriterWhoseContentWon() throws Exception {
+      int writers = 4;
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      try {
+        for (int trial = 0; trial < 200; trial++) {
+          String key = "typed/" + trial;
+          CountDownLatch start = new CountDownLatch(1);
+          List<Future<?>> results = new ArrayList<>();
+          for (int i = 0; i < writers; i++) {
+            String writer = "w" + i;
+            results.add(
+                pool.submit(
+                    () -> {
+                      start.await();
+                      return put(key, writer, "x/" + writer);
+                    }));
+          }
+          start.countDown();
+          for (Future<?> result : results) {
+            result.get(60, TimeUnit.SECONDS);
+          }
+
+          String content = new String(read(key, ByteRange.all()), StandardCharsets.UTF_8);
+          assertThat(connector.head(key))
+              .as("content type of %s after trial %d", content, trial)
+              .map(ObjectInfo::contentType)
+              .contains("x/" + content);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
     private void assertCompleteWrite(byte[] bytes, int size) {
       assertThat(bytes).hasSize(size);
       byte first = bytes[0];
