@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -21,6 +22,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +60,9 @@ final class FilesystemDataConnector implements DataConnector {
    * others accept ({@code NAME_MAX}).
    */
   static final int MAX_NAME_BYTES = 255;
+
+  /** How long a file in {@code tmp/} stays untouched before it counts as a crashed upload's. */
+  static final Duration LEFTOVER_AGE = Duration.ofHours(24);
 
   private final Path base;
   private final boolean createDirectories;
@@ -374,12 +380,41 @@ final class FilesystemDataConnector implements DataConnector {
             PlatformErrors.UNAVAILABLE, "Base path " + base + " is not a directory", null, false);
       }
       Path real = base.toRealPath();
-      return new Layout(
-          Files.createDirectories(real.resolve("objects")).toRealPath(),
-          Files.createDirectories(real.resolve("metadata")).toRealPath(),
-          Files.createDirectories(real.resolve("tmp")).toRealPath());
+      Layout created =
+          new Layout(
+              Files.createDirectories(real.resolve("objects")).toRealPath(),
+              Files.createDirectories(real.resolve("metadata")).toRealPath(),
+              Files.createDirectories(real.resolve("tmp")).toRealPath());
+      removeLeftovers(created.tmp());
+      return created;
     } catch (IOException e) {
       throw PlatformException.unavailable("Cannot use base directory " + base, e);
+    }
+  }
+
+  /**
+   * Deletes the staged files of uploads that a crash or a kill cut off, which nothing else removes:
+   * files in {@code tmp/} untouched for {@link #LEFTOVER_AGE}. An upload being staged writes to its
+   * file continuously and moves it within seconds of the last byte, so only leftovers are this old,
+   * also when several servers share the directory.
+   */
+  private static void removeLeftovers(Path tmp) {
+    Instant cutoff = Instant.now().minus(LEFTOVER_AGE);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(tmp)) {
+      for (Path entry : entries) {
+        try {
+          BasicFileAttributes attributes =
+              Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          if (attributes.isRegularFile()
+              && attributes.lastModifiedTime().toInstant().isBefore(cutoff)) {
+            Files.deleteIfExists(entry);
+          }
+        } catch (IOException e) {
+          // Gone meanwhile, or not ours to delete: the next start tries again.
+        }
+      }
+    } catch (IOException e) {
+      // The store works with leftovers; they only take space.
     }
   }
 

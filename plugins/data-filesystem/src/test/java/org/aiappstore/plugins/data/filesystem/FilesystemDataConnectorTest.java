@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -457,6 +460,23 @@ class FilesystemDataConnectorTest {
       assertThatThrownBy(() -> connector.get("leak", ByteRange.all()))
           .satisfies(e -> assertCode(e, PlatformErrors.INVALID_ARGUMENT));
       assertThat(connector.list("", 10)).isEmpty();
+    }
+  }
+
+  @Nested
+  class WhenAnUploadWasCutOff {
+
+    @Test
+    void shouldRemoveAStagedFileLeftByACrashButNotOneBeingWritten() throws IOException {
+      Path tmp = Files.createDirectories(base.resolve("tmp"));
+      Path leftover = Files.write(tmp.resolve("upload-crashed"), new byte[1024]);
+      Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+      Path current = Files.write(tmp.resolve("upload-in-progress"), new byte[1024]);
+
+      assertThat(connector.head("any")).isEmpty();
+
+      assertThat(leftover).doesNotExist();
+      assertThat(current).exists();
     }
   }
 
