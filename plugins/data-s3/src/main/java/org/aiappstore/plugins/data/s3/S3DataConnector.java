@@ -525,9 +525,41 @@ final class S3DataConnector implements DataConnector {
               etag(response.eTag())));
     } catch (SdkException e) {
       if (S3Errors.isNotFound(e) && !S3Errors.isNoSuchBucket(e)) {
+        requireBucketForHead();
         return Optional.empty();
       }
       throw S3Errors.translate(e, "read the metadata of " + describe(key));
+    }
+  }
+
+  /**
+   * A HEAD response has no body, so its 404 does not say whether the key or the bucket is missing.
+   * Before the first "no such object" is believed, HeadBucket confirms the bucket: a missing one (a
+   * typo, a deleted bucket) is UNAVAILABLE, not every object missing, unless {@code createBucket}
+   * would create it, in which case it holds no objects indeed.
+   */
+  private void requireBucketForHead() {
+    if (bucketReady) {
+      return;
+    }
+    try {
+      s3.headBucket(b -> b.bucket(settings.bucket()).overrideConfiguration(METADATA));
+      bucketReady = true;
+    } catch (SdkException e) {
+      if (!S3Errors.isNotFound(e)) {
+        throw S3Errors.translate(e, "reach " + settings.location());
+      }
+      if (!settings.createBucket()) {
+        throw new PlatformException(
+            PlatformErrors.UNAVAILABLE,
+            "Bucket '"
+                + settings.bucket()
+                + "' does not exist at "
+                + endpointName()
+                + ": create it or enable createBucket",
+            null,
+            false);
+      }
     }
   }
 

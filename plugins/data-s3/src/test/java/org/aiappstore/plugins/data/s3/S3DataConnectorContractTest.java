@@ -161,6 +161,33 @@ class S3DataConnectorContractTest extends DataConnectorContract {
   }
 
   @Nested
+  class WhenTheBucketIsMissing {
+
+    @Test
+    void shouldFailHeadAndDeleteInsteadOfReportingTheObjectMissing() {
+      try (DataConnector connector = create(server.config("no-such-bucket"))) {
+        assertThatThrownBy(() -> connector.head(key("x")))
+            .isInstanceOfSatisfying(
+                PlatformException.class,
+                e -> {
+                  assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE);
+                  assertThat(e.getMessage()).contains("no-such-bucket");
+                });
+        assertThatThrownBy(() -> connector.delete(key("x")))
+            .isInstanceOfSatisfying(
+                PlatformException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(PlatformErrors.UNAVAILABLE));
+      }
+    }
+
+    @Test
+    void shouldStillReportAMissingObjectInAnExistingBucketAsEmpty() {
+      assertThat(connector().head(key("missing"))).isEmpty();
+      assertThat(connector().delete(key("missing"))).isFalse();
+    }
+  }
+
+  @Nested
   class WhenCredentialsAreWrong {
 
     @Test
