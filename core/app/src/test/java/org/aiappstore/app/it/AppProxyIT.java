@@ -111,49 +111,24 @@ class AppProxyIT {
 
   /** A KNative backend: it scales apps to zero and wakes those made to on a request. */
   private static String knativeBackend() {
-    String id = AuthIT.unique("proxy-knative");
-    AuthIT.asAdmin()
-        .contentType("application/json")
-        .body(
-            ConnectorsIT.instance(
-                id,
-                "deployment-backend",
-                "knative",
-                "Proxy test KNative",
-                Map.of(
-                    "namespace",
-                    cluster.namespace(),
-                    "masterUrl",
-                    cluster.apiServer().toString(),
-                    "token",
-                    "cluster-token",
-                    "domain",
-                    "apps.invalid")))
-        .post("/api/v1/admin/connectors")
-        .then()
-        .statusCode(201);
-    return id;
+    return connector("knative", Map.of("domain", "apps.invalid"));
   }
 
   private static String backend(String publicBaseUrl) {
-    String id = AuthIT.unique("proxy");
+    return connector("emissary", Map.of("publicBaseUrl", publicBaseUrl));
+  }
+
+  private static String connector(String factoryId, Map<String, String> settings) {
+    String id = AuthIT.unique("proxy-" + factoryId);
+    Map<String, String> config = new HashMap<>(settings);
+    config.put("namespace", cluster.namespace());
+    config.put("masterUrl", cluster.apiServer().toString());
+    config.put("token", "cluster-token");
     AuthIT.asAdmin()
         .contentType("application/json")
         .body(
             ConnectorsIT.instance(
-                id,
-                "deployment-backend",
-                "emissary",
-                "Proxy test cluster",
-                Map.of(
-                    "namespace",
-                    cluster.namespace(),
-                    "masterUrl",
-                    cluster.apiServer().toString(),
-                    "token",
-                    "cluster-token",
-                    "publicBaseUrl",
-                    publicBaseUrl)))
+                id, "deployment-backend", factoryId, "Proxy test cluster " + factoryId, config))
         .post("/api/v1/admin/connectors")
         .then()
         .statusCode(201);

@@ -200,15 +200,7 @@ final class S3DataConnector implements DataConnector {
             }
           }
           if (!settings.createBucket()) {
-            throw new PlatformException(
-                PlatformErrors.UNAVAILABLE,
-                "Bucket '"
-                    + settings.bucket()
-                    + "' does not exist at "
-                    + endpointName()
-                    + ": create it or enable createBucket",
-                null,
-                false);
+            throw missingBucket();
           }
           createBucket();
           return "Created bucket '" + settings.bucket() + "' at " + endpointName();
@@ -550,17 +542,21 @@ final class S3DataConnector implements DataConnector {
         throw S3Errors.translate(e, "reach " + settings.location());
       }
       if (!settings.createBucket()) {
-        throw new PlatformException(
-            PlatformErrors.UNAVAILABLE,
-            "Bucket '"
-                + settings.bucket()
-                + "' does not exist at "
-                + endpointName()
-                + ": create it or enable createBucket",
-            null,
-            false);
+        throw missingBucket();
       }
     }
+  }
+
+  private PlatformException missingBucket() {
+    return new PlatformException(
+        PlatformErrors.UNAVAILABLE,
+        "Bucket '"
+            + settings.bucket()
+            + "' does not exist at "
+            + endpointName()
+            + ": create it or enable createBucket",
+        null,
+        false);
   }
 
   @Override
