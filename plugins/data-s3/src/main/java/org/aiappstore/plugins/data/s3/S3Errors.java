@@ -91,6 +91,25 @@ final class S3Errors {
           e,
           false);
     }
+    String region = bucketRegion(e);
+    if (region != null
+        && (status == 301
+            || "PermanentRedirect".equals(code)
+            || "AuthorizationHeaderMalformed".equals(code))) {
+      // AWS answers a request signed for another region than the bucket's with its region.
+      return new PlatformException(
+          PlatformErrors.UNAVAILABLE,
+          "Cannot "
+              + action
+              + ": the bucket is in region "
+              + region
+              + " ("
+              + what
+              + "): set the connector's region to "
+              + region,
+          e,
+          false);
+    }
     if (status == 404 || NOT_FOUND_CODES.contains(code)) {
       return new PlatformException(
           PlatformErrors.NOT_FOUND, "Cannot " + action + ": no such object (" + what + ")", e);
@@ -134,6 +153,19 @@ final class S3Errors {
         "S3 rejected the request to " + action + " (" + what + ")",
         e,
         false);
+  }
+
+  /** The region AWS names in {@code x-amz-bucket-region}, if it is a plain region name. */
+  private static String bucketRegion(AwsServiceException e) {
+    AwsErrorDetails details = e.awsErrorDetails();
+    if (details == null || details.sdkHttpResponse() == null) {
+      return null;
+    }
+    return details
+        .sdkHttpResponse()
+        .firstMatchingHeader("x-amz-bucket-region")
+        .filter(region -> region.matches("[a-z0-9-]{1,32}"))
+        .orElse(null);
   }
 
   private static String errorCode(AwsServiceException e) {

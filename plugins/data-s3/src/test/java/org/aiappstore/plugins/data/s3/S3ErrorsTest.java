@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -51,6 +52,33 @@ class S3ErrorsTest {
       assertThat(translated.retryable()).isEqualTo(retryable);
       assertThat(translated.getMessage()).contains(ACTION).contains("HTTP " + status);
       assertThat(translated.getCause()).isSameAs(e);
+    }
+
+    @ParameterizedTest(name = "{0} / HTTP {1}")
+    @CsvSource({"PermanentRedirect, 301", "AuthorizationHeaderMalformed, 400"})
+    void shouldNameTheBucketsRegionWhenTheConnectorHasAnother(String code, int status) {
+      S3Exception e =
+          (S3Exception)
+              S3Exception.builder()
+                  .statusCode(status)
+                  .awsErrorDetails(
+                      AwsErrorDetails.builder()
+                          .errorCode(code)
+                          .sdkHttpResponse(
+                              SdkHttpResponse.builder()
+                                  .statusCode(status)
+                                  .putHeader("x-amz-bucket-region", "eu-west-1")
+                                  .build())
+                          .build())
+                  .build();
+
+      PlatformException translated = S3Errors.translate(e, ACTION);
+
+      assertCode(translated, PlatformErrors.UNAVAILABLE);
+      assertThat(translated.retryable()).isFalse();
+      assertThat(translated.getMessage())
+          .contains(ACTION)
+          .contains("set the connector's region to eu-west-1");
     }
 
     @Test
