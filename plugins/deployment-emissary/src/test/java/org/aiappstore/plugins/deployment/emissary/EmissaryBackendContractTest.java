@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -89,17 +87,6 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
             .withAvailableReplicas(available)
             .build());
     cluster().client().resource(deployment).update();
-  }
-
-  private void evict(String podName) {
-    Pod pod = cluster().client().pods().inNamespace(cluster().namespace()).withName(podName).get();
-    pod.setStatus(
-        new PodStatusBuilder()
-            .withPhase("Failed")
-            .withReason("Evicted")
-            .withMessage("The node was low on resource: memory.")
-            .build());
-    cluster().client().pods().inNamespace(cluster().namespace()).resource(pod).update();
   }
 
   @Nested
@@ -222,7 +209,7 @@ class EmissaryBackendContractTest extends DeploymentBackendContract {
       AppSpec spec = app().build();
       deploy(spec);
       String evicted = addPod(spec, false);
-      evict(evicted);
+      cluster().evictPod(evicted);
       addPod(spec, true);
       rolledOut(spec, 1);
 

@@ -91,17 +91,6 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
         .update();
   }
 
-  private void evict(String podName) {
-    Pod pod = cluster().client().pods().inNamespace(cluster().namespace()).withName(podName).get();
-    pod.setStatus(
-        new PodStatusBuilder()
-            .withPhase("Failed")
-            .withReason("Evicted")
-            .withMessage("The node was low on resource: memory.")
-            .build());
-    cluster().client().pods().inNamespace(cluster().namespace()).resource(pod).update();
-  }
-
   @Nested
   class WhenAutoscaling {
 
@@ -319,7 +308,7 @@ class KnativeBackendContractTest extends DeploymentBackendContract {
       AppSpec spec = app().build();
       deploy(spec);
       String evicted = addPod(spec, false);
-      evict(evicted);
+      cluster().evictPod(evicted);
       addPod(spec, true);
       setStatus(spec, Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
 

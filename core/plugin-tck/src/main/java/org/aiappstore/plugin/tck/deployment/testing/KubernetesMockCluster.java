@@ -215,6 +215,23 @@ public final class KubernetesMockCluster implements AutoCloseable {
   }
 
   /**
+   * Marks a pod evicted, as the kubelet does under node pressure: phase {@code Failed}, reason
+   * {@code Evicted}. The pod stays in the API (until pod GC), as on a real cluster.
+   *
+   * @param name the pod name
+   */
+  public void evictPod(String name) {
+    Pod pod = client.pods().inNamespace(NAMESPACE).withName(name).get();
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Failed")
+            .withReason("Evicted")
+            .withMessage("The node was low on resource: memory.")
+            .build());
+    client.pods().inNamespace(NAMESPACE).resource(pod).update();
+  }
+
+  /**
    * Deletes a pod and forgets its logs.
    *
    * @param name the pod name
