@@ -1,8 +1,10 @@
 package org.aiappstore.plugins.data.filesystem;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -512,9 +514,15 @@ final class FilesystemDataConnector implements DataConnector {
     Path staged = dirs.tmp().resolve("metadata-" + UUID.randomUUID());
     Properties properties = new Properties();
     properties.setProperty(CONTENT_TYPE, contentType);
-    try (Writer writer =
-        Files.newBufferedWriter(staged, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
+    try (FileChannel channel =
+            FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Writer writer =
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    Channels.newOutputStream(channel), StandardCharsets.UTF_8))) {
       properties.store(writer, null);
+      writer.flush();
+      channel.force(true);
     }
     return staged;
   }
@@ -530,6 +538,7 @@ final class FilesystemDataConnector implements DataConnector {
         Files.createDirectories(target.getParent());
         resolve(root, root.relativize(target).toString().replace('\\', '/'));
         Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
         return;
       } catch (FileAlreadyExistsException | NotDirectoryException e) {
         throw conflict(key);
@@ -621,6 +630,20 @@ final class FilesystemDataConnector implements DataConnector {
   private PlatformException failure(String operation, String key, IOException e) {
     return PlatformException.unavailable(
         "Cannot " + operation + " '" + key + "' in the filesystem store", e);
+  }
+
+  /**
+   * Makes a rename in {@code directory} durable: the file's own {@code force} covers its bytes, not
+   * the directory entry that now names it, so after a power loss the key could still name the old
+   * content or nothing. Where a directory cannot be opened for this (Windows), the move stays as
+   * durable as the filesystem makes it.
+   */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Not supported here; the content itself is already on disk.
+    }
   }
 
   private static void deleteQuietly(Path path) {
