@@ -57,6 +57,11 @@ public record SearchRequest(
   static final int OWNER_MAX = 100;
   static final int CURSOR_MAX = 2000;
 
+  /** Dates outside these years are no filter anyone means, and overflow epoch milliseconds. */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
   private static final Set<String> PARAMETERS =
       Set.of(
           "q",
@@ -213,6 +218,10 @@ public record SearchRequest(
           errors.add(
               new Problem.FieldError(
                   "/" + name + "/" + i, "must be 1 to " + maxLength + " characters"));
+        } else if (CardAnalyzers.key(value).isEmpty()) {
+          // Facet values are counted and filtered by their key, which drops control characters.
+          errors.add(
+              new Problem.FieldError("/" + name + "/" + i, "must contain a visible character"));
         } else {
           kept.add(value);
         }
@@ -241,9 +250,15 @@ public record SearchRequest(
         return null;
       }
       try {
-        return value.length() == 10
-            ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-            : OffsetDateTime.parse(value).toInstant();
+        Instant instant =
+            value.length() == 10
+                ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                : OffsetDateTime.parse(value).toInstant();
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+          errors.add(new Problem.FieldError("/" + name, "must be between the years 0001 and 9999"));
+          return null;
+        }
+        return instant;
       } catch (DateTimeParseException e) {
         errors.add(
             new Problem.FieldError(

@@ -97,6 +97,34 @@ class SearchRequestTest {
   }
 
   @Test
+  void shouldRefuseFacetValuesOfControlCharactersOnly() {
+    // Their facet key would be empty, which Lucene's facet paths refuse with an exception.
+    assertThat(
+            pointersOf(
+                "tags",
+                "\u0001",
+                "task",
+                "\u0007",
+                "frameworks",
+                "a\u007f",
+                "frameworks",
+                "\u007f"))
+        .containsExactlyInAnyOrder("/tags/0", "/task/0", "/frameworks/1");
+  }
+
+  @Test
+  void shouldRefuseDatesBeyondTheYears0001To9999() {
+    // Beyond them an instant overflows the epoch milliseconds the index compares.
+    assertThat(
+            pointersOf(
+                "updatedAfter", "-999999999-01-01T00:00:00Z",
+                "updatedBefore", "+999999999-01-01T00:00:00Z"))
+        .containsExactlyInAnyOrder("/updatedAfter", "/updatedBefore");
+    assertThat(SearchRequest.parse(parameters("updatedBefore", "9999-12-31")).updatedBefore())
+        .isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
+  }
+
+  @Test
   void shouldSendDeepPagesToTheCursor() {
     assertThat(pointersOf("page", "100", "size", "100")).containsExactly("/page");
     assertThat(pointersOf("page", "1", "cursor", "abc")).containsExactly("/cursor");
