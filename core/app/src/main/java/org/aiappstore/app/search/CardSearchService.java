@@ -186,11 +186,13 @@ public class CardSearchService {
     DrillSideways.DrillSidewaysResult result =
         // Scores come with the relevance sort; computing them for other sorts would cost a second
         // pass over the query for every page.
-        sideways.search(query, null, after, offset + request.size(), sort, false);
+        // One hit past the page tells whether another follows: after a cursor the total also
+        // counts the hits before it, so it cannot tell.
+        sideways.search(query, null, after, offset + request.size() + 1, sort, false);
     TopFieldDocs top = (TopFieldDocs) result.hits;
-    ScoreDoc[] page =
-        Arrays.copyOfRange(
-            top.scoreDocs, Math.min(offset, top.scoreDocs.length), top.scoreDocs.length);
+    int end = Math.min(offset + request.size(), top.scoreDocs.length);
+    ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, end), end);
+    boolean more = top.scoreDocs.length > offset + request.size();
     long total = top.totalHits.value;
 
     List<Map<String, String>> snippets =
@@ -203,7 +205,7 @@ public class CardSearchService {
       hits.add(new Hit(summaryJson(summaries, page[i].doc), score, snippets.get(i)));
     }
     String next = null;
-    if (page.length == request.size() && offset + page.length < total) {
+    if (more) {
       next =
           SearchCursor.encode((FieldDoc) page[page.length - 1], sort.getSort(), request.queryKey());
     }

@@ -478,6 +478,30 @@ class CardSearchServiceTest {
     }
 
     @Test
+    void shouldEndTheCursorOnALastPageThatIsFull() {
+      for (int i = 0; i < 20; i++) {
+        fixture.create(card(alice).title("Card " + (char) ('a' + i)));
+      }
+      CardSearchService.SearchResult first =
+          fixture.search.search(
+              SearchFixture.caller(alice), SearchFixture.request("sort", "title", "size", "10"));
+      CardSearchService.SearchResult second =
+          fixture.search.search(
+              SearchFixture.caller(alice),
+              SearchFixture.request("sort", "title", "size", "10", "cursor", first.nextCursor()));
+      CardSearchService.SearchResult byPage =
+          fixture.search.search(
+              SearchFixture.caller(alice),
+              SearchFixture.request("sort", "title", "size", "10", "page", "1"));
+
+      assertThat(first.nextCursor()).isNotNull();
+      assertThat(second.hits()).hasSize(10);
+      assertThat(second.nextCursor()).isNull();
+      assertThat(byPage.hits()).hasSize(10);
+      assertThat(byPage.nextCursor()).isNull();
+    }
+
+    @Test
     void shouldGiveTheSameOrderByPageAndByCursor() {
       for (int i = 0; i < 25; i++) {
         fixture.create(card(alice).title("Card " + (char) ('a' + i)));
