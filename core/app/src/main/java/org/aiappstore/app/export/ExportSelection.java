@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.aiappstore.app.problem.JsonPointer;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 import org.bson.Document;
@@ -39,7 +40,10 @@ record ExportSelection(
     }
     body.keySet().stream()
         .filter(k -> !FIELDS.contains(k))
-        .forEach(k -> errors.add(new Problem.FieldError("/" + k, "is not a known field")));
+        .forEach(
+            k ->
+                errors.add(
+                    new Problem.FieldError("/" + JsonPointer.escape(k), "is not a known field")));
     List<String> ids = null;
     JsonValue idsValue = body.get("cardIds");
     if (idsValue != null && idsValue.getValueType() != JsonValue.ValueType.NULL) {
@@ -70,7 +74,10 @@ record ExportSelection(
         filter.keySet().stream()
             .filter(k -> !FILTER_FIELDS.contains(k))
             .forEach(
-                k -> errors.add(new Problem.FieldError("/filter/" + k, "is not a known filter")));
+                k ->
+                    errors.add(
+                        new Problem.FieldError(
+                            "/filter/" + JsonPointer.escape(k), "is not a known filter")));
         owner = text(filter, "owner", errors);
         task = text(filter, "task", errors);
         visibility = text(filter, "visibility", errors);

@@ -6,6 +6,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
+import org.aiappstore.app.problem.JsonPointer;
 import org.aiappstore.app.problem.Problem;
 
 /**
@@ -36,7 +37,8 @@ final class JsonFields {
   void rejectUnknown(Set<String> allowed) {
     for (String member : object.keySet()) {
       if (!allowed.contains(member)) {
-        error(member, "is not a known field");
+        // The member is the client's text: "a/b" must point at member "a/b", not at "b" in "a".
+        error(JsonPointer.escape(member), "is not a known field");
       }
     }
   }

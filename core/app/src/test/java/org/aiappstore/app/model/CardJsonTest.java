@@ -63,6 +63,13 @@ class CardJsonTest {
   class Validation {
 
     @Test
+    void shouldEscapeUnknownMemberNamesInTheirPointers() {
+      parse("{'title':'t','task':'Audio','a/b':1,'c~d':2,'demo':{'type':'video','x/y':3}}");
+
+      assertThat(pointers()).contains("/a~1b", "/c~0d", "/demo/x~1y");
+    }
+
+    @Test
     void shouldNameEveryBadFieldByItsPointer() {
       parse(
           "{'title':'','task':'','description':5,'visibility':'hidden','demo':{'type':'video'},"
