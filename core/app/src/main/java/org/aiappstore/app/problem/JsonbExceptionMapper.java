@@ -11,6 +11,7 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException exception) {
-    return ProblemExceptionMapper.wrapped(exception).orElseGet(MalformedJson::response);
+    return ProblemExceptionMapper.wrapped(exception)
+        .orElseGet(() -> MalformedJson.response(exception));
   }
 }

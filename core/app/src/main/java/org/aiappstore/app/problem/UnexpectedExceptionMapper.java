@@ -16,7 +16,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       return problem.get();
     }
     if (MalformedJson.isCause(exception)) {
-      return MalformedJson.response();
+      return MalformedJson.response(exception);
     }
     return Problems.status(500)
         .code("INTERNAL")

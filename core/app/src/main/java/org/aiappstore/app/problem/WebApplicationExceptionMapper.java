@@ -26,7 +26,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       return wrapped.get();
     }
     if (MalformedJson.isCause(exception)) {
-      return MalformedJson.response();
+      return MalformedJson.response(exception);
     }
     Response original = exception.getResponse();
     int status = original.getStatus();

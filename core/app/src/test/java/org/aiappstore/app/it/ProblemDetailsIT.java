@@ -76,6 +76,22 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void shouldNameTheMemberOfABoundBodyThatHasTheWrongType() {
+    // JSON-B-bound bodies: valid JSON, but a string where the list of ids belongs.
+    for (String body : new String[] {"{\"ids\": \"x\"}", "{\"ids\": [{\"a\": 1}]}"}) {
+      AuthIT.asAdmin()
+          .contentType("application/json")
+          .body(body)
+          .post("/api/v1/models/bulk-delete")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("code", equalTo("MALFORMED_JSON"))
+          .body("errors.pointer", hasItem("/ids"));
+    }
+  }
+
+  @Test
   void shouldAnswerABodyThatIsNotAnObjectWith400NamingTheWholeDocument() {
     // Each of these once reached a resource method as the wrong type and failed with a 500.
     for (String path : new String[] {"/api/v1/models", "/api/v1/admin/exports"}) {
