@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Model cards")
 public class DraftResource {
 
-  static final int MAX_CHARS = 1 << 20;
+  static final int MAX_BYTES = 1 << 20;
   private static final Pattern KEY = Pattern.compile("new|[0-9a-f-]{36}");
 
   @Inject DraftStore drafts;
@@ -63,13 +63,37 @@ public class DraftResource {
       throw ProblemException.field(422, "INVALID_DRAFT", "/content", "must be a JSON object");
     }
     String text = content.toString();
-    if (text.length() > MAX_CHARS) {
+    if (utf8Length(text) > MAX_BYTES) {
       throw ProblemException.field(
           413, "DRAFT_TOO_LARGE", "/content", "must be at most 1 MiB of JSON");
     }
     Caller caller = Caller.required(request);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     return view(drafts.save(caller.userId(), editableKey(caller, key), text, now));
+  }
+
+  /**
+   * The length of {@code text} in UTF-8, which the 1 MiB limit counts (not UTF-16 chars), without
+   * encoding it; a lone surrogate counts 3 bytes.
+   */
+  static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   @DELETE
