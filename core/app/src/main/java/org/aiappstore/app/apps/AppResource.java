@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -305,8 +306,8 @@ public class AppResource {
       if (!age.isNegative()) {
         return Instant.now().minus(age);
       }
-    } catch (DateTimeParseException e) {
-      // reported below
+    } catch (DateTimeException | ArithmeticException e) {
+      // not a duration, or one reaching back before the earliest instant: reported below
     }
     errors.add(
         new Problem.FieldError(
