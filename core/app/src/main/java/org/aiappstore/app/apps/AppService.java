@@ -66,8 +66,6 @@ public class AppService {
   private static final int ID_LENGTH = 20;
   static final String CARD_LABEL = "aiappstore.org/card-id";
   static final String OWNER_LABEL = "aiappstore.org/owner-id";
-  private static final String CARD_OWNER_HAS = "The card's owner has ";
-  private static final String APP_OWNER_HAS = "The app's owner has ";
 
   @Inject AppRepository apps;
   @Inject CardRepository cards;
@@ -354,53 +352,15 @@ public class AppService {
             input.secretEnv() == null ? Map.of() : input.secretEnv(),
             capabilities);
     if (!previewing) {
-      requireQuota(
+      quotas.require(
           caller,
           ownerId,
-          CARD_OWNER_HAS,
+          AppQuotas.CARD_OWNER_HAS,
           apps.usage(ownerId),
           1,
           App.gpusAtMost(spec.resources().gpus(), app.maxReplicas()));
     }
     return new NewApp(withResources(app, spec.resources()), spec);
-  }
-
-  /**
-   * 409 if the owner's apps, {@code used} and the {@code moreApps} and {@code moreGpus} asked for,
-   * would be more, or use more GPUs, than the quotas allow.
-   */
-  private void requireQuota(
-      Caller caller,
-      String ownerId,
-      String someoneElse,
-      AppQuotas.Usage used,
-      int moreApps,
-      int moreGpus) {
-    String who = ownerId.equals(caller.userId()) ? "You have " : someoneElse;
-    if (moreApps > 0 && used.apps() + moreApps > quotas.maxApps()) {
-      throw new ProblemException(
-          409,
-          "APP_QUOTA_EXCEEDED",
-          who
-              + used.apps()
-              + " of "
-              + quotas.maxApps()
-              + " apps (previews count too): delete one before creating another.");
-    }
-    if (moreGpus > 0 && used.gpus() + moreGpus > quotas.maxGpus()) {
-      throw ProblemException.field(
-          409,
-          "APP_QUOTA_EXCEEDED",
-          "/resources/gpus",
-          who
-              + "apps using "
-              + used.gpus()
-              + " of "
-              + quotas.maxGpus()
-              + " GPUs; "
-              + moreGpus
-              + " more would exceed the quota.");
-    }
   }
 
   /**
@@ -414,7 +374,7 @@ public class AppService {
     int gpus = recorded.gpusAtMost();
     AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps() - 1, withIt.gpus() - gpus);
     try {
-      requireQuota(caller, recorded.ownerId(), CARD_OWNER_HAS, others, 1, gpus);
+      quotas.require(caller, recorded.ownerId(), AppQuotas.CARD_OWNER_HAS, others, 1, gpus);
     } catch (ProblemException e) {
       apps.delete(recorded.id(), recorded.version());
       throw e;
@@ -564,8 +524,13 @@ public class AppService {
     // Fewer or more replicas change the GPUs an app may hold as much as GPUs per instance do.
     int moreGpus = changed.gpusAtMost() - current.gpusAtMost();
     if (moreGpus > 0) {
-      requireQuota(
-          caller, current.ownerId(), APP_OWNER_HAS, apps.usage(current.ownerId()), 0, moreGpus);
+      quotas.require(
+          caller,
+          current.ownerId(),
+          AppQuotas.APP_OWNER_HAS,
+          apps.usage(current.ownerId()),
+          0,
+          moreGpus);
     }
     // Record first: a concurrent change then fails here, before the backend is touched.
     casOrConflict(changed, current.version());
@@ -591,7 +556,7 @@ public class AppService {
     AppQuotas.Usage withIt = apps.usage(current.ownerId());
     AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps(), withIt.gpus() - moreGpus);
     try {
-      requireQuota(caller, current.ownerId(), APP_OWNER_HAS, others, 0, moreGpus);
+      quotas.require(caller, current.ownerId(), AppQuotas.APP_OWNER_HAS, others, 0, moreGpus);
     } catch (ProblemException e) {
       rollBack(current, changed);
       throw e;
@@ -622,7 +587,8 @@ public class AppService {
     // Counted like an update raising its replicas, should a scale ever go beyond the recorded most.
     int moreGpus = App.gpusAtMost(app.resources().gpus(), replicas) - app.gpusAtMost();
     if (moreGpus > 0) {
-      requireQuota(caller, app.ownerId(), APP_OWNER_HAS, apps.usage(app.ownerId()), 0, moreGpus);
+      quotas.require(
+          caller, app.ownerId(), AppQuotas.APP_OWNER_HAS, apps.usage(app.ownerId()), 0, moreGpus);
     }
     // 0 stops the app on any backend; SCALE_TO_ZERO is about scaling down on its own when idle.
     try {
@@ -662,7 +628,7 @@ public class AppService {
     if (gpus > 0) {
       AppQuotas.Usage withIt = apps.usage(app.ownerId());
       AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps(), withIt.gpus() - gpus);
-      requireQuota(caller, app.ownerId(), APP_OWNER_HAS, others, 0, gpus);
+      quotas.require(caller, app.ownerId(), AppQuotas.APP_OWNER_HAS, others, 0, gpus);
     }
   }
 
