@@ -139,10 +139,9 @@ public class AppResource {
   @Path("{id}/status")
   @RolesAllowed("user")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Phase, readiness, replicas, recent events and a message to read")
+  @Operation(summary = "Phase, readiness, replicas and a message; pods and events to its managers")
   public JsonObject status(@PathParam("id") String id) {
-    App app = service.find(Caller.required(request), id).app();
-    return statusOf(app);
+    return statusOf(service.find(Caller.required(request), id));
   }
 
   @GET
@@ -159,10 +158,7 @@ public class AppResource {
         sink,
         sse,
         authenticator.stillSignedInCheck(caller, Instant.now()),
-        () -> {
-          Optional<App> app = visible(caller, id);
-          return app.map(this::statusOf);
-        });
+        () -> visible(caller, id).map(this::statusOf));
   }
 
   @PATCH
@@ -249,9 +245,9 @@ public class AppResource {
         AppJson.app(app, manage, origins.proxyUrl(app.id())), service.expiresAt(app).orElse(null));
   }
 
-  private Optional<App> visible(Caller caller, String id) {
+  private Optional<AppService.Access> visible(Caller caller, String id) {
     try {
-      return Optional.of(service.find(caller, id).app());
+      return Optional.of(service.find(caller, id));
     } catch (ProblemException e) {
       if (e.status() == 404) {
         return Optional.empty();
@@ -260,8 +256,11 @@ public class AppResource {
     }
   }
 
-  private JsonObject statusOf(App app) {
-    return service.status(app).map(AppJson::status).orElseGet(() -> AppJson.missing(app));
+  private JsonObject statusOf(AppService.Access access) {
+    return service
+        .statusFor(access)
+        .map(AppJson::status)
+        .orElseGet(() -> AppJson.missing(access.app()));
   }
 
   static LogRequest logRequest(

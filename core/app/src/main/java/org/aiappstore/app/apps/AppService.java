@@ -47,8 +47,9 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * Demo apps: who may do what, validation against the spec, the administrator's maxima and the
  * backend's capabilities, and keeping the database and the backend in step.
  *
- * <p>Who: the owner and admins may change an app, see its environment and read its logs; anyone who
- * may read its card sees its image, state and URL; to everyone else it does not exist (404).
+ * <p>Who: the owner and admins may change an app, see its environment, its pods and events, and
+ * read its logs; anyone who may read its card sees its image, state, URL and status phase; to
+ * everyone else it does not exist (404).
  *
  * <p>Secrets: secret environment values go to the backend only, which keeps them in a Kubernetes
  * Secret. The database holds their names; every later update or restore sends {@link AppSpec#MASK}
@@ -456,6 +457,30 @@ public class AppService {
       }
       throw e;
     }
+  }
+
+  /**
+   * {@link #status(App)} as the caller may see it. Its pods and Kubernetes events are operational
+   * details for its owner and admins: a reader of its card sees the phase, readiness and message,
+   * with no events and no pods.
+   */
+  public Optional<AppStatus> statusFor(Access access) {
+    Optional<AppStatus> observed = status(access.app());
+    return access.manage() ? observed : observed.map(AppService::withoutDetails);
+  }
+
+  private static AppStatus withoutDetails(AppStatus s) {
+    return new AppStatus(
+        s.appId(),
+        s.name(),
+        s.phase(),
+        s.ready(),
+        s.wantedReplicas(),
+        s.readyReplicas(),
+        s.message(),
+        s.url(),
+        List.of(),
+        List.of());
   }
 
   // ---- change
