@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -138,10 +139,9 @@ public class AppResource {
   @Path("{id}/status")
   @RolesAllowed("user")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Phase, readiness, replicas, recent events and a message to read")
+  @Operation(summary = "Phase, readiness, replicas and a message; pods and events to its managers")
   public JsonObject status(@PathParam("id") String id) {
-    App app = service.find(Caller.required(request), id).app();
-    return statusOf(app);
+    return statusOf(service.find(Caller.required(request), id));
   }
 
   @GET
@@ -158,10 +158,7 @@ public class AppResource {
         sink,
         sse,
         authenticator.stillSignedInCheck(caller, Instant.now()),
-        () -> {
-          Optional<App> app = visible(caller, id);
-          return app.map(this::statusOf);
-        });
+        () -> visible(caller, id).map(this::statusOf));
   }
 
   @PATCH
@@ -248,9 +245,9 @@ public class AppResource {
         AppJson.app(app, manage, origins.proxyUrl(app.id())), service.expiresAt(app).orElse(null));
   }
 
-  private Optional<App> visible(Caller caller, String id) {
+  private Optional<AppService.Access> visible(Caller caller, String id) {
     try {
-      return Optional.of(service.find(caller, id).app());
+      return Optional.of(service.find(caller, id));
     } catch (ProblemException e) {
       if (e.status() == 404) {
         return Optional.empty();
@@ -259,8 +256,11 @@ public class AppResource {
     }
   }
 
-  private JsonObject statusOf(App app) {
-    return service.status(app).map(AppJson::status).orElseGet(() -> AppJson.missing(app));
+  private JsonObject statusOf(AppService.Access access) {
+    return service
+        .statusFor(access)
+        .map(AppJson::status)
+        .orElseGet(() -> AppJson.missing(access.app()));
   }
 
   static LogRequest logRequest(
@@ -305,8 +305,8 @@ public class AppResource {
       if (!age.isNegative()) {
         return Instant.now().minus(age);
       }
-    } catch (DateTimeParseException e) {
-      // reported below
+    } catch (DateTimeException | ArithmeticException e) {
+      // not a duration, or one reaching back before the earliest instant: reported below
     }
     errors.add(
         new Problem.FieldError(

@@ -47,8 +47,9 @@ import org.aiappstore.plugin.api.error.PlatformException;
  * Demo apps: who may do what, validation against the spec, the administrator's maxima and the
  * backend's capabilities, and keeping the database and the backend in step.
  *
- * <p>Who: the owner and admins may change an app, see its environment and read its logs; anyone who
- * may read its card sees its image, state and URL; to everyone else it does not exist (404).
+ * <p>Who: the owner and admins may change an app, see its environment, its pods and events, and
+ * read its logs; anyone who may read its card sees its image, state, URL and status phase; to
+ * everyone else it does not exist (404).
  *
  * <p>Secrets: secret environment values go to the backend only, which keeps them in a Kubernetes
  * Secret. The database holds their names; every later update or restore sends {@link AppSpec#MASK}
@@ -66,8 +67,6 @@ public class AppService {
   private static final int ID_LENGTH = 20;
   static final String CARD_LABEL = "aiappstore.org/card-id";
   static final String OWNER_LABEL = "aiappstore.org/owner-id";
-  private static final String CARD_OWNER_HAS = "The card's owner has ";
-  private static final String APP_OWNER_HAS = "The app's owner has ";
 
   @Inject AppRepository apps;
   @Inject CardRepository cards;
@@ -354,53 +353,15 @@ public class AppService {
             input.secretEnv() == null ? Map.of() : input.secretEnv(),
             capabilities);
     if (!previewing) {
-      requireQuota(
+      quotas.require(
           caller,
           ownerId,
-          CARD_OWNER_HAS,
+          AppQuotas.CARD_OWNER_HAS,
           apps.usage(ownerId),
           1,
           App.gpusAtMost(spec.resources().gpus(), app.maxReplicas()));
     }
     return new NewApp(withResources(app, spec.resources()), spec);
-  }
-
-  /**
-   * 409 if the owner's apps, {@code used} and the {@code moreApps} and {@code moreGpus} asked for,
-   * would be more, or use more GPUs, than the quotas allow.
-   */
-  private void requireQuota(
-      Caller caller,
-      String ownerId,
-      String someoneElse,
-      AppQuotas.Usage used,
-      int moreApps,
-      int moreGpus) {
-    String who = ownerId.equals(caller.userId()) ? "You have " : someoneElse;
-    if (moreApps > 0 && used.apps() + moreApps > quotas.maxApps()) {
-      throw new ProblemException(
-          409,
-          "APP_QUOTA_EXCEEDED",
-          who
-              + used.apps()
-              + " of "
-              + quotas.maxApps()
-              + " apps (previews count too): delete one before creating another.");
-    }
-    if (moreGpus > 0 && used.gpus() + moreGpus > quotas.maxGpus()) {
-      throw ProblemException.field(
-          409,
-          "APP_QUOTA_EXCEEDED",
-          "/resources/gpus",
-          who
-              + "apps using "
-              + used.gpus()
-              + " of "
-              + quotas.maxGpus()
-              + " GPUs; "
-              + moreGpus
-              + " more would exceed the quota.");
-    }
   }
 
   /**
@@ -414,7 +375,7 @@ public class AppService {
     int gpus = recorded.gpusAtMost();
     AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps() - 1, withIt.gpus() - gpus);
     try {
-      requireQuota(caller, recorded.ownerId(), CARD_OWNER_HAS, others, 1, gpus);
+      quotas.require(caller, recorded.ownerId(), AppQuotas.CARD_OWNER_HAS, others, 1, gpus);
     } catch (ProblemException e) {
       apps.delete(recorded.id(), recorded.version());
       throw e;
@@ -498,6 +459,30 @@ public class AppService {
     }
   }
 
+  /**
+   * {@link #status(App)} as the caller may see it. Its pods and Kubernetes events are operational
+   * details for its owner and admins: a reader of its card sees the phase, readiness and message,
+   * with no events and no pods.
+   */
+  public Optional<AppStatus> statusFor(Access access) {
+    Optional<AppStatus> observed = status(access.app());
+    return access.manage() ? observed : observed.map(AppService::withoutDetails);
+  }
+
+  private static AppStatus withoutDetails(AppStatus s) {
+    return new AppStatus(
+        s.appId(),
+        s.name(),
+        s.phase(),
+        s.ready(),
+        s.wantedReplicas(),
+        s.readyReplicas(),
+        s.message(),
+        s.url(),
+        List.of(),
+        List.of());
+  }
+
   // ---- change
 
   public App update(Caller caller, String id, AppInput input) {
@@ -564,8 +549,13 @@ public class AppService {
     // Fewer or more replicas change the GPUs an app may hold as much as GPUs per instance do.
     int moreGpus = changed.gpusAtMost() - current.gpusAtMost();
     if (moreGpus > 0) {
-      requireQuota(
-          caller, current.ownerId(), APP_OWNER_HAS, apps.usage(current.ownerId()), 0, moreGpus);
+      quotas.require(
+          caller,
+          current.ownerId(),
+          AppQuotas.APP_OWNER_HAS,
+          apps.usage(current.ownerId()),
+          0,
+          moreGpus);
     }
     // Record first: a concurrent change then fails here, before the backend is touched.
     casOrConflict(changed, current.version());
@@ -591,7 +581,7 @@ public class AppService {
     AppQuotas.Usage withIt = apps.usage(current.ownerId());
     AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps(), withIt.gpus() - moreGpus);
     try {
-      requireQuota(caller, current.ownerId(), APP_OWNER_HAS, others, 0, moreGpus);
+      quotas.require(caller, current.ownerId(), AppQuotas.APP_OWNER_HAS, others, 0, moreGpus);
     } catch (ProblemException e) {
       rollBack(current, changed);
       throw e;
@@ -622,7 +612,8 @@ public class AppService {
     // Counted like an update raising its replicas, should a scale ever go beyond the recorded most.
     int moreGpus = App.gpusAtMost(app.resources().gpus(), replicas) - app.gpusAtMost();
     if (moreGpus > 0) {
-      requireQuota(caller, app.ownerId(), APP_OWNER_HAS, apps.usage(app.ownerId()), 0, moreGpus);
+      quotas.require(
+          caller, app.ownerId(), AppQuotas.APP_OWNER_HAS, apps.usage(app.ownerId()), 0, moreGpus);
     }
     // 0 stops the app on any backend; SCALE_TO_ZERO is about scaling down on its own when idle.
     try {
@@ -662,7 +653,7 @@ public class AppService {
     if (gpus > 0) {
       AppQuotas.Usage withIt = apps.usage(app.ownerId());
       AppQuotas.Usage others = new AppQuotas.Usage(withIt.apps(), withIt.gpus() - gpus);
-      requireQuota(caller, app.ownerId(), APP_OWNER_HAS, others, 0, gpus);
+      quotas.require(caller, app.ownerId(), AppQuotas.APP_OWNER_HAS, others, 0, gpus);
     }
   }
 

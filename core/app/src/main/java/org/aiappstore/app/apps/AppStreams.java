@@ -80,7 +80,7 @@ public class AppStreams {
               stream::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
       stream.attach(subscribe.apply(stream));
     } catch (RuntimeException e) {
-      stream.stop();
+      stream.abandon();
       throw e;
     }
   }
@@ -105,7 +105,7 @@ public class AppStreams {
           scheduler.scheduleWithFixedDelay(
               stream::tick, 0, STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
-      stream.stop();
+      stream.abandon();
       throw e;
     }
   }
@@ -217,16 +217,30 @@ public class AppStreams {
     }
 
     void stop() {
-      if (done.compareAndSet(false, true)) {
-        open.remove(this);
-        release(userId);
-        released();
+      if (abandon()) {
         try {
           sink.close();
         } catch (RuntimeException e) {
           LOG.log(Level.FINE, "Closing an event stream failed.", e);
         }
       }
+    }
+
+    /**
+     * Ends the stream's work and frees its place, but leaves the sink open: for a stream that
+     * failed to open, whose request then answers the problem. Closing the sink first would complete
+     * the response as an empty 200, which a client takes for a dropped stream and reconnects to.
+     *
+     * @return whether this call ended the stream (not someone before)
+     */
+    boolean abandon() {
+      if (!done.compareAndSet(false, true)) {
+        return false;
+      }
+      open.remove(this);
+      release(userId);
+      released();
+      return true;
     }
 
     abstract void released();

@@ -308,7 +308,7 @@ public class CardService {
     String newAppId = newDemoAppId(existing, parsed);
     if (newAppId != null) {
       demoApps
-          .problem(caller, cardId, newAppId)
+          .problem(caller, cardId, ownerId, newAppId)
           .ifPresent(problem -> errors.add(new Problem.FieldError("/demo/appId", problem)));
     }
     String ownerDisplayName = parsed.ownerDisplayName();

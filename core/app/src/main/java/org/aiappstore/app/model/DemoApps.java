@@ -14,10 +14,13 @@ public interface DemoApps {
    *
    * @param caller who writes the card
    * @param cardId the card, which may not be stored yet
+   * @param cardOwnerId the card's owner, who will own the app
    * @param appId the app
    * @return the problem, empty if the app may be the card's demo
+   * @throws org.aiappstore.app.problem.ProblemException 409 {@code APP_QUOTA_EXCEEDED} if the app
+   *     would take the card's owner over their app quotas, as a create for them would
    */
-  Optional<String> problem(Caller caller, String cardId, String appId);
+  Optional<String> problem(Caller caller, String cardId, String cardOwnerId, String appId);
 
   /**
    * Attaches the app to the stored card: a preview app becomes the card's demo and no longer

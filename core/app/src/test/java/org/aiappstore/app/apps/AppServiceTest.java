@@ -338,6 +338,28 @@ class AppServiceTest {
     }
 
     @Test
+    void shouldShowACardsReadersTheStatusWithoutItsPodsAndEvents() {
+      cards.insert(card("c1", "u-owner"));
+      App app =
+          service.create(
+              OWNER, input(Json.createObjectBuilder(validApp()).add("cardId", "c1").build(), true));
+
+      var managed = service.statusFor(service.find(OWNER, app.id())).orElseThrow();
+      var read = service.statusFor(service.find(OTHER, app.id())).orElseThrow();
+
+      assertSoftly(
+          s -> {
+            s.assertThat(managed.pods()).isNotEmpty();
+            s.assertThat(managed.events()).isNotEmpty();
+            s.assertThat(read.phase()).isEqualTo(managed.phase());
+            s.assertThat(read.message()).isEqualTo(managed.message());
+            s.assertThat(read.ready()).isEqualTo(managed.ready());
+            s.assertThat(read.pods()).isEmpty();
+            s.assertThat(read.events()).isEmpty();
+          });
+    }
+
+    @Test
     void shouldLetAnyoneUseAPublicCardsAppButOnlyReadersAPrivateOneOrAPreview() {
       cards.insert(card("pub", "u-owner"));
       cards.insert(privateCard("priv", "u-owner"));

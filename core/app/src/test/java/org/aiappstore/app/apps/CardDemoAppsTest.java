@@ -1,11 +1,13 @@
 package org.aiappstore.app.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Set;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.app.problem.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class CardDemoAppsTest {
   void setUp() {
     mongo = new TestingMongo();
     apps = new AppRepository(mongo);
-    demos = new CardDemoApps(apps);
+    demos = new CardDemoApps(apps, new AppQuotas(1, 0));
   }
 
   @AfterEach
@@ -56,14 +58,52 @@ class CardDemoAppsTest {
     stored("taken", "card-2", AppState.ACTIVE);
     stored("going", null, AppState.DELETING);
 
-    assertThat(demos.problem(OWNER, "card-1", "preview")).isEmpty();
-    assertThat(demos.problem(ADMIN, "card-1", "preview")).isEmpty();
-    assertThat(demos.problem(OTHER, "card-1", "preview")).contains("is not an app you manage");
-    assertThat(demos.problem(OWNER, "card-1", "nosuchapp")).contains("is not an app you manage");
-    assertThat(demos.problem(OWNER, "card-1", "taken"))
+    assertThat(demos.problem(OWNER, "card-1", "u-owner", "preview")).isEmpty();
+    assertThat(demos.problem(ADMIN, "card-1", "u-owner", "preview")).isEmpty();
+    assertThat(demos.problem(OTHER, "card-1", "u-owner", "preview"))
+        .contains("is not an app you manage");
+    assertThat(demos.problem(OWNER, "card-1", "u-owner", "nosuchapp"))
+        .contains("is not an app you manage");
+    assertThat(demos.problem(OWNER, "card-1", "u-owner", "taken"))
         .contains("is already the demo of another card");
-    assertThat(demos.problem(OWNER, "card-2", "taken")).isEmpty();
-    assertThat(demos.problem(OWNER, "card-1", "going")).contains("is being deleted");
+    assertThat(demos.problem(OWNER, "card-2", "u-owner", "taken")).isEmpty();
+    assertThat(demos.problem(OWNER, "card-1", "u-owner", "going")).contains("is being deleted");
+  }
+
+  @Test
+  void shouldRefuseToPublishAnAppStillBeingCreated() {
+    stored("starting", null, AppState.CREATING);
+
+    assertThat(demos.problem(OWNER, "card-1", "u-owner", "starting"))
+        .contains("is still being created; publish it once it is running");
+  }
+
+  @Test
+  void shouldNotAttachAnAppStillBeingCreatedSoItsCreateCanFinish() {
+    App before = stored("starting", null, AppState.CREATING);
+
+    demos.attach("card-1", "u-owner", "starting");
+
+    assertThat(apps.findById("starting").orElseThrow()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldCountAnAppPublishedOnSomeoneElsesCardAgainstTheCardOwnersQuota() {
+    stored("preview", null, AppState.ACTIVE);
+    apps.insert(TestApps.app("other-app").owner("u-full").at(NOW).build());
+
+    assertThatThrownBy(() -> demos.problem(ADMIN, "card-1", "u-full", "preview"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.code()).isEqualTo("APP_QUOTA_EXCEEDED");
+              assertThat(e.getMessage()).startsWith("The card's owner has 1 of 1 apps");
+            });
+    assertThat(demos.problem(ADMIN, "card-1", "u-roomy", "preview")).isEmpty();
+    assertThat(demos.problem(OWNER, "card-1", "u-owner", "preview"))
+        .as("the owner's own app counts already")
+        .isEmpty();
   }
 
   @Test

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.aiappstore.plugin.api.deployment.AppEvent;
 import org.aiappstore.plugin.api.deployment.AppPhase;
+import org.aiappstore.plugin.api.deployment.AppPod;
 import org.aiappstore.plugin.api.deployment.AppSpec;
 import org.aiappstore.plugin.api.deployment.AppStatus;
 import org.aiappstore.plugin.api.deployment.DeploymentBackend;
@@ -87,8 +89,14 @@ class InMemoryDeploymentBackend implements DeploymentBackend {
         d.replicas(),
         d.replicas() + " of " + d.replicas() + " instances ready",
         URI.create("https://apps.example.com/apps/" + d.spec().name() + "/"),
-        List.of(),
-        List.of());
+        List.of(
+            new AppEvent(
+                d.createdAt(),
+                "Normal",
+                "Pulled",
+                "Pulled image " + d.spec().image(),
+                "Pod/" + d.spec().name() + "-0")),
+        List.of(new AppPod(d.spec().name() + "-0", true, 0, List.of("app"), d.createdAt())));
   }
 
   @Override

@@ -364,6 +364,23 @@ class AppsIT {
   }
 
   @Test
+  void shouldAnswerTheProblemWhenALogStreamCannotOpen() throws Exception {
+    String id = create();
+    EmissaryPods.addReady(cluster, "app-" + id + "-6c4d-r8tnm", id);
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                eventStream(owner.accessToken(), "/api/v1/apps/" + id + "/logs?pod=nope"),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(response.body()).contains("nope");
+  }
+
+  @Test
   void shouldRefuseAUsersStreamBeyondTheLimitBeforeItStarts() throws Exception {
     String token = AuthIT.newSession("user").accessToken();
     String id = createAs(token).then().statusCode(201).extract().path("id");
