@@ -33,6 +33,13 @@ public record ConnectorInstance(
     config = Map.copyOf(config);
   }
 
+  /** Whether a connector built from {@code other} is the same as one built from this. */
+  boolean buildsSameConnectorAs(ConnectorInstance other) {
+    return kind.equals(other.kind)
+        && factoryId.equals(other.factoryId)
+        && config.equals(other.config);
+  }
+
   ConnectorInstance withChanges(String displayName, Map<String, String> config, Instant now) {
     return new ConnectorInstance(
         id, kind, factoryId, displayName, config, source, createdAt, now, version + 1);
