@@ -343,11 +343,6 @@ class ConnectorRegistryTest {
     }
 
     @Override
-    public void upsert(ConnectorInstance instance) {
-      put(instance);
-    }
-
-    @Override
     public boolean delete(String id) {
       return instances.remove(id) != null;
     }
