@@ -33,6 +33,34 @@ public record ConnectorInstance(
     config = Map.copyOf(config);
   }
 
+  /** Whether a connector built from {@code other} is the same as one built from this. */
+  boolean buildsSameConnectorAs(ConnectorInstance other) {
+    return kind.equals(other.kind)
+        && factoryId.equals(other.factoryId)
+        && config.equals(other.config);
+  }
+
+  /** Whether this instance is defined as {@code wanted}: same connector, name and source. */
+  boolean hasDefinitionOf(ConnectorInstance wanted) {
+    return buildsSameConnectorAs(wanted)
+        && displayName.equals(wanted.displayName)
+        && source == wanted.source;
+  }
+
+  /** This instance defined as {@code wanted}, keeping its creation time, as the next version. */
+  ConnectorInstance redefinedAs(ConnectorInstance wanted) {
+    return new ConnectorInstance(
+        id,
+        wanted.kind,
+        wanted.factoryId,
+        wanted.displayName,
+        wanted.config,
+        wanted.source,
+        createdAt,
+        wanted.updatedAt,
+        version + 1);
+  }
+
   ConnectorInstance withChanges(String displayName, Map<String, String> config, Instant now) {
     return new ConnectorInstance(
         id, kind, factoryId, displayName, config, source, createdAt, now, version + 1);

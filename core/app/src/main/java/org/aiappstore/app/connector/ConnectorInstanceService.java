@@ -11,15 +11,15 @@ import org.aiappstore.app.plugin.ConnectorCatalog;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.plugin.api.ConnectionCheck;
 import org.aiappstore.plugin.api.config.ConfigSchema;
-import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.aiappstore.plugin.api.error.PlatformErrors;
 import org.aiappstore.plugin.api.error.PlatformException;
 
 /**
  * Creates, changes, tests and activates connector instances. Configs are validated against the
- * factory's schema (unknown or invalid keys name their field), secrets are masked on the way out
- * and a masked value on the way in keeps the stored secret.
+ * factory's schema and by the factory itself (unknown or invalid keys name their field), secrets
+ * are masked on the way out and a masked value on the way in keeps the stored secret. An instance
+ * still in use (files, bundles, apps) cannot be deleted.
  */
 @ApplicationScoped
 public class ConnectorInstanceService {
@@ -44,9 +44,11 @@ public class ConnectorInstanceService {
   }
 
   public ConnectorInstanceView create(ConnectorInstanceRequest request) {
-    ConfigSchema schema = schema(request.kind(), request.factoryId());
+    ConnectorCatalog.Entry factory = factory(request.kind(), request.factoryId());
     Map<String, String> config =
-        validated(schema, ConnectorSecrets.unmask(schema, Map.of(), request.config()));
+        validated(
+            factory,
+            ConnectorSecrets.unmask(factory.factory().configSchema(), Map.of(), request.config()));
     Instant now = now();
     ConnectorInstance instance =
         new ConnectorInstance(
@@ -72,9 +74,10 @@ public class ConnectorInstanceService {
     if (!stored.kind().equals(request.kind()) || !stored.factoryId().equals(request.factoryId())) {
       throw invalid("/factoryId", "cannot change: create a new instance for another factory");
     }
-    ConfigSchema schema = schema(stored.kind(), stored.factoryId());
+    ConnectorCatalog.Entry factory = factory(stored.kind(), stored.factoryId());
+    ConfigSchema schema = factory.factory().configSchema();
     Map<String, String> config =
-        validated(schema, ConnectorSecrets.unmask(schema, stored.config(), request.config()));
+        validated(factory, ConnectorSecrets.unmask(schema, stored.config(), request.config()));
     ConnectorInstance changed = stored.withChanges(request.displayName().trim(), config, now());
     if (!store.replace(changed, stored.version())) {
       throw new PlatformException(
@@ -105,6 +108,17 @@ public class ConnectorInstanceService {
               + bundles
               + " export or import bundle(s); they could no longer be read or deleted. Delete"
               + " them first.");
+    }
+    long apps = usage.apps(id);
+    if (apps > 0) {
+      throw new ProblemException(
+          409,
+          "CONNECTOR_IN_USE",
+          "The connector instance '"
+              + id
+              + "' still runs "
+              + apps
+              + " app(s); they could no longer be stopped or deleted. Delete them first.");
     }
     store.delete(id);
     registry.evict(id);
@@ -165,21 +179,23 @@ public class ConnectorInstanceService {
     return stored;
   }
 
-  private ConfigSchema schema(String kind, String factoryId) {
+  private ConnectorCatalog.Entry factory(String kind, String factoryId) {
     if (!ConnectorCatalog.isKind(kind)) {
       throw invalid("/kind", "unknown kind '" + kind + "'");
     }
     return catalog
         .find(kind, factoryId)
         .orElseThrow(
-            () -> invalid("/factoryId", "no started " + kind + " factory '" + factoryId + "'"))
-        .factory()
-        .configSchema();
+            () -> invalid("/factoryId", "no started " + kind + " factory '" + factoryId + "'"));
   }
 
-  /** Validates against the schema (throws 422 naming each field) and keeps only what was sent. */
-  private static Map<String, String> validated(ConfigSchema schema, Map<String, String> config) {
-    ConnectorConfig.of(schema, config);
+  /**
+   * Validates against the schema and by the factory (throws 422 naming each field), and keeps only
+   * what was sent.
+   */
+  private static Map<String, String> validated(
+      ConnectorCatalog.Entry factory, Map<String, String> config) {
+    factory.validate(config);
     return config;
   }
 

@@ -16,9 +16,6 @@ public interface ConnectorInstanceStore {
   /** Replaces the stored instance only if it still has {@code expectedVersion}; false otherwise. */
   boolean replace(ConnectorInstance instance, long expectedVersion);
 
-  /** Inserts or overwrites, for instances predefined by configuration. */
-  void upsert(ConnectorInstance instance);
-
   boolean delete(String id);
 
   /** The id of the active data connector instance, if one was chosen. */

@@ -2,6 +2,7 @@ package org.aiappstore.app.connector;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.aiappstore.plugin.api.config.ConfigProperty;
 import org.aiappstore.plugin.api.config.ConfigSchema;
 
@@ -24,10 +25,14 @@ public final class ConnectorSecrets {
     return masked;
   }
 
-  /** The submitted config with each masked secret replaced by the stored value. */
+  /**
+   * The submitted config with each masked secret replaced by the stored value; a {@code null} value
+   * (JSON {@code null}) counts as not sent.
+   */
   public static Map<String, String> unmask(
       ConfigSchema schema, Map<String, String> stored, Map<String, String> submitted) {
     Map<String, String> merged = new LinkedHashMap<>(submitted);
+    merged.values().removeIf(Objects::isNull);
     for (ConfigProperty property : schema.properties()) {
       String name = property.name();
       if (property.secret() && ConfigProperty.MASK.equals(merged.get(name))) {

@@ -4,15 +4,17 @@ import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.aiappstore.app.apps.AppRepository;
 import org.aiappstore.app.job.JobRepository;
 import org.aiappstore.app.job.JobState;
 import org.aiappstore.app.media.MediaStore;
 import org.aiappstore.app.persistence.MongoConnection;
 
 /**
- * What a data connector instance still stores: media files (their records name the instance) and
- * bundles (an export's result, an import's upload until its job has run). An instance that stores
- * any of them must not be deleted, or those files can no longer be read or deleted.
+ * What a connector instance is still used for: the media files (their records name the instance)
+ * and bundles (an export's result, an import's upload until its job has run) a data connector
+ * stores, the apps a deployment backend runs. An instance in use must not be deleted, or those
+ * files can no longer be read or deleted and those apps neither stopped nor deleted.
  */
 @ApplicationScoped
 public class ConnectorUsage {
@@ -31,6 +33,14 @@ public class ConnectorUsage {
         .database()
         .getCollection(MediaStore.COLLECTION)
         .countDocuments(Filters.eq("connectorId", instanceId));
+  }
+
+  /** App records on the deployment backend instance, whatever their state. */
+  public long apps(String instanceId) {
+    return mongo
+        .database()
+        .getCollection(AppRepository.COLLECTION)
+        .countDocuments(Filters.eq("backendId", instanceId));
   }
 
   /** Export bundles stored by the instance, and import uploads not yet imported. */

@@ -1,5 +1,6 @@
 package org.aiappstore.app.connector;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.aiappstore.plugin.api.data.StoredObject;
  * A data connector whose every call has a deadline and goes through the instance's circuit breaker.
  * Uploads get a longer deadline because they stream the request body. Reading the stream of a
  * {@link StoredObject} happens on the caller's thread, bounded by the connector's own socket
- * timeouts.
+ * timeouts; the object counts as in flight until it is closed.
  */
 final class GuardedDataConnector extends GuardedConnector implements DataConnector {
 
@@ -24,39 +25,77 @@ final class GuardedDataConnector extends GuardedConnector implements DataConnect
   private final DataConnector delegate;
 
   GuardedDataConnector(
-      String instanceId, String pluginId, DataConnector delegate, GuardedCalls calls) {
-    super(instanceId, pluginId, delegate, calls);
+      String instanceId,
+      String pluginId,
+      DataConnector delegate,
+      GuardedCalls calls,
+      InFlight inFlight) {
+    super(instanceId, pluginId, delegate, calls, inFlight);
     this.delegate = delegate;
   }
 
   @Override
   public ObjectInfo put(String key, InputStream data, long length, String contentType) {
-    return calls.call(
-        instanceId, pluginId, UPLOAD_TIMEOUT, () -> delegate.put(key, data, length, contentType));
+    return guarded(UPLOAD_TIMEOUT, () -> delegate.put(key, data, length, contentType));
   }
 
   @Override
   public StoredObject get(String key, ByteRange range) {
-    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.get(key, range));
+    Runnable done = inFlight.open();
+    try {
+      return new CountedObject(
+          calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.get(key, range)), done);
+    } catch (RuntimeException e) {
+      done.run();
+      throw e;
+    }
   }
 
   @Override
   public Optional<ObjectInfo> head(String key) {
-    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.head(key));
+    return guarded(CALL_TIMEOUT, () -> delegate.head(key));
   }
 
   @Override
   public boolean delete(String key) {
-    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.delete(key));
+    return guarded(CALL_TIMEOUT, () -> delegate.delete(key));
   }
 
   @Override
   public List<ObjectInfo> list(String prefix, int limit) {
-    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.list(prefix, limit));
+    return guarded(CALL_TIMEOUT, () -> delegate.list(prefix, limit));
   }
 
   @Override
   public URI presignedGet(String key, Duration ttl) {
-    return calls.call(instanceId, pluginId, CALL_TIMEOUT, () -> delegate.presignedGet(key, ttl));
+    return guarded(CALL_TIMEOUT, () -> delegate.presignedGet(key, ttl));
+  }
+
+  /** An object being read stays in flight until it is closed. */
+  private record CountedObject(StoredObject object, Runnable done) implements StoredObject {
+
+    @Override
+    public ObjectInfo info() {
+      return object.info();
+    }
+
+    @Override
+    public InputStream stream() {
+      return object.stream();
+    }
+
+    @Override
+    public ByteRange range() {
+      return object.range();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        object.close();
+      } finally {
+        done.run();
+      }
+    }
   }
 }

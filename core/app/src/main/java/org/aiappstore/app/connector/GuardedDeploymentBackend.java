@@ -1,6 +1,7 @@
 package org.aiappstore.app.connector;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,13 +13,15 @@ import org.aiappstore.plugin.api.deployment.LogRequest;
 import org.aiappstore.plugin.api.deployment.LogSubscription;
 import org.aiappstore.plugin.api.deployment.ManagedApp;
 import org.aiappstore.plugin.api.deployment.RenderedManifests;
+import org.aiappstore.plugin.api.error.PlatformException;
 
 /**
  * A deployment backend whose every call has a deadline and goes through the instance's circuit
  * breaker. Changes get a long deadline: a deploy or rolling update is several API-server requests,
  * each bounded by the plugin's own request timeout. Reads get a short one because the status stream
  * polls them. Log delivery happens on the backend's own thread after {@link #logs} returned, so a
- * followed log never holds a worker thread; only opening the subscription is guarded.
+ * followed log never holds a worker thread; only opening the subscription is guarded, and the log
+ * counts as in flight until it ends or is closed.
  */
 final class GuardedDeploymentBackend extends GuardedConnector implements DeploymentBackend {
 
@@ -28,17 +31,21 @@ final class GuardedDeploymentBackend extends GuardedConnector implements Deploym
   private final DeploymentBackend delegate;
 
   GuardedDeploymentBackend(
-      String instanceId, String pluginId, DeploymentBackend delegate, GuardedCalls calls) {
-    super(instanceId, pluginId, delegate, calls);
+      String instanceId,
+      String pluginId,
+      DeploymentBackend delegate,
+      GuardedCalls calls,
+      InFlight inFlight) {
+    super(instanceId, pluginId, delegate, calls, inFlight);
     this.delegate = delegate;
   }
 
   private <T> T change(Callable<T> work) {
-    return calls.call(instanceId, pluginId, CHANGE_TIMEOUT, work);
+    return guarded(CHANGE_TIMEOUT, work);
   }
 
   private <T> T read(Callable<T> work) {
-    return calls.call(instanceId, pluginId, READ_TIMEOUT, work);
+    return guarded(READ_TIMEOUT, work);
   }
 
   @Override
@@ -83,7 +90,64 @@ final class GuardedDeploymentBackend extends GuardedConnector implements Deploym
 
   @Override
   public LogSubscription logs(String appId, LogRequest request, LogListener listener) {
-    return read(() -> delegate.logs(appId, request, listener));
+    Runnable done = inFlight.open();
+    try {
+      LogSubscription subscription =
+          calls.call(
+              instanceId,
+              pluginId,
+              READ_TIMEOUT,
+              () -> delegate.logs(appId, request, new CountedListener(listener, done)));
+      return new CountedSubscription(subscription, done);
+    } catch (RuntimeException e) {
+      done.run();
+      throw e;
+    }
+  }
+
+  /** A followed log stays in flight until it ends, fails or is closed. */
+  private record CountedListener(LogListener listener, Runnable done) implements LogListener {
+
+    @Override
+    public void onLine(String pod, String container, String line, Instant timestamp) {
+      listener.onLine(pod, container, line, timestamp);
+    }
+
+    @Override
+    public void onEnd() {
+      try {
+        listener.onEnd();
+      } finally {
+        done.run();
+      }
+    }
+
+    @Override
+    public void onError(PlatformException error) {
+      try {
+        listener.onError(error);
+      } finally {
+        done.run();
+      }
+    }
+  }
+
+  private record CountedSubscription(LogSubscription subscription, Runnable done)
+      implements LogSubscription {
+
+    @Override
+    public boolean isOpen() {
+      return subscription.isOpen();
+    }
+
+    @Override
+    public void close() {
+      try {
+        subscription.close();
+      } finally {
+        done.run();
+      }
+    }
   }
 
   @Override

@@ -22,13 +22,17 @@ final class GuardedExperimentConnector extends GuardedConnector implements Exper
   private final ExperimentConnector delegate;
 
   GuardedExperimentConnector(
-      String instanceId, String pluginId, ExperimentConnector delegate, GuardedCalls calls) {
-    super(instanceId, pluginId, delegate, calls);
+      String instanceId,
+      String pluginId,
+      ExperimentConnector delegate,
+      GuardedCalls calls,
+      InFlight inFlight) {
+    super(instanceId, pluginId, delegate, calls, inFlight);
     this.delegate = delegate;
   }
 
   private <T> T call(Callable<T> work) {
-    return calls.call(instanceId, pluginId, CALL_TIMEOUT, work);
+    return guarded(CALL_TIMEOUT, work);
   }
 
   @Override

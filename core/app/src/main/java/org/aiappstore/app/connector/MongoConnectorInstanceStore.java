@@ -76,15 +76,6 @@ public class MongoConnectorInstanceStore implements ConnectorInstanceStore {
   }
 
   @Override
-  public void upsert(ConnectorInstance instance) {
-    instances()
-        .replaceOne(
-            Filters.eq("_id", instance.id()),
-            toDocument(instance),
-            new ReplaceOptions().upsert(true));
-  }
-
-  @Override
   public boolean delete(String id) {
     return instances().deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
   }

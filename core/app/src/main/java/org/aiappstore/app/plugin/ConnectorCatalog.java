@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.aiappstore.plugin.api.ConnectorContext;
 import org.aiappstore.plugin.api.ConnectorFactory;
+import org.aiappstore.plugin.api.config.ConnectorConfig;
 
 /** The connector factories that started plugins offer, by kind and id. */
 @ApplicationScoped
@@ -15,6 +18,20 @@ public class ConnectorCatalog {
   public record Entry(String kind, ConnectorFactory<?, ?> factory, String pluginId) {
     public String id() {
       return factory.descriptor().id();
+    }
+
+    /**
+     * Checks settings as the factory will see them: against its schema, then by building a
+     * connector and closing it, since a factory also rejects values the schema cannot express (a
+     * relative path, say). Building never contacts the remote system (the SPI forbids it).
+     *
+     * @return the settings with defaults applied
+     * @throws org.aiappstore.plugin.api.error.InvalidConfigException naming each invalid setting
+     */
+    public ConnectorConfig validate(Map<String, String> settings) {
+      ConnectorConfig config = ConnectorConfig.of(factory.configSchema(), settings);
+      factory.create(config, ConnectorContext.defaults()).close();
+      return config;
     }
   }
 

@@ -15,14 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.aiappstore.plugin.api.ConnectorFactory;
-import org.aiappstore.plugin.api.config.ConnectorConfig;
 import org.aiappstore.plugin.api.error.PlatformException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The connector factories the started plugins offer, with the config schema that drives the admin
- * console's generated forms, and validation of a config against that schema.
+ * console's generated forms, and validation of a config against that schema and by the factory.
  */
 @Path("v1/connector-factories")
 @RolesAllowed("admin")
@@ -65,16 +64,14 @@ public class ConnectorFactoryResource {
       @PathParam("kind") String kind,
       @PathParam("id") String id,
       @Valid @NotNull(message = "a JSON body is required") ValidationRequest request) {
-    ConnectorFactory<?, ?> factory =
+    ConnectorCatalog.Entry factory =
         catalog
             .find(kind, id)
             .orElseThrow(
                 () ->
                     PlatformException.notFound(
-                        "No started " + kind + " factory with id '" + id + "'."))
-            .factory();
-    ConnectorConfig config = ConnectorConfig.of(factory.configSchema(), request.config());
-    return new ValidationResult(true, config.toString());
+                        "No started " + kind + " factory with id '" + id + "'."));
+    return new ValidationResult(true, factory.validate(request.config()).toString());
   }
 
   private static FactoryView view(ConnectorCatalog.Entry entry) {

@@ -22,8 +22,8 @@ import org.pf4j.PluginWrapper;
 
 /**
  * Loads and starts the plugins found in the configured directory. No plugin can stop the server:
- * one that is incompatible is DISABLED, one that fails to load or start is FAILED, each with its
- * reason.
+ * one that is incompatible is DISABLED, one that fails to load, to resolve its dependencies or to
+ * start is FAILED, each with its reason.
  */
 @ApplicationScoped
 public class PluginHost {
@@ -53,8 +53,14 @@ public class PluginHost {
       throw new UncheckedIOException("Cannot create the plugins directory " + directory, e);
     }
     HostPluginManager pluginManager = new HostPluginManager(directory);
-    pluginManager.loadPlugins();
-    pluginManager.startPlugins();
+    try {
+      pluginManager.loadPlugins();
+      pluginManager.startPlugins();
+    } catch (RuntimeException e) {
+      // A dependency cycle, say: the plugins not started are listed with this reason.
+      LOG.log(Level.SEVERE, "Plugins could not all be loaded and started.", e);
+      pluginManager.recordHostFailure(rootMessage(e));
+    }
     for (PluginView plugin : describe(pluginManager)) {
       Level level = "STARTED".equals(plugin.state()) ? Level.INFO : Level.WARNING;
       LOG.log(
@@ -98,6 +104,19 @@ public class PluginHost {
     List<PluginView> views = new ArrayList<>();
     for (PluginWrapper plugin : pluginManager.getPlugins()) {
       views.add(describe(pluginManager, plugin));
+    }
+    for (HostPluginManager.Unresolved plugin : pluginManager.unresolved().values()) {
+      var descriptor = plugin.descriptor();
+      views.add(
+          new PluginView(
+              descriptor.getPluginId(),
+              descriptor.getVersion(),
+              PluginState.FAILED.toString(),
+              plugin.reason(),
+              emptyToNull(descriptor.getPluginDescription()),
+              emptyToNull(descriptor.getProvider()),
+              emptyToNull(descriptor.getRequires()),
+              List.of()));
     }
     for (Map.Entry<Path, Throwable> failure : pluginManager.loadFailures().entrySet()) {
       String file = failure.getKey().getFileName().toString();
@@ -153,6 +172,9 @@ public class PluginHost {
     }
     if (state == PluginState.DISABLED) {
       return "Disabled by configuration";
+    }
+    if (pluginManager.hostFailure() != null) {
+      return "Not started: " + pluginManager.hostFailure();
     }
     return "Not started (state " + state + ")";
   }

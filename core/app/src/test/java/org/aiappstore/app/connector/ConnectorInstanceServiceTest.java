@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.aiappstore.app.apps.AppRepository;
 import org.aiappstore.app.job.JobRepository;
 import org.aiappstore.app.media.MediaKind;
 import org.aiappstore.app.media.MediaRecord;
@@ -14,13 +16,15 @@ import org.aiappstore.app.media.MediaStore;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.app.problem.ProblemException;
 import org.aiappstore.app.testing.MutableClock;
+import org.aiappstore.plugin.api.config.ConfigViolation;
+import org.aiappstore.plugin.api.error.InvalidConfigException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Deleting a data connector instance that still stores files. */
+/** Creating, changing and deleting connector instances. */
 class ConnectorInstanceServiceTest {
 
   private static final Instant CREATED = Instant.parse("2026-11-01T10:00:00Z");
@@ -30,6 +34,7 @@ class ConnectorInstanceServiceTest {
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final MongoConnectorInstanceStore store = new MongoConnectorInstanceStore();
   private final ConnectorInstanceService service = new ConnectorInstanceService();
+  private final TestingConnectorFactory factory = new TestingConnectorFactory();
 
   @BeforeEach
   void setUp() {
@@ -39,6 +44,8 @@ class ConnectorInstanceServiceTest {
     registry.calls =
         new GuardedCalls(threads, new MutableClock(), (connector, plugin, nanos, failed) -> {});
     service.store = store;
+    service.catalog = factory.catalog();
+    service.calls = registry.calls;
     service.registry = registry;
     service.usage = new ConnectorUsage(mongo);
     store.insert(
@@ -86,6 +93,83 @@ class ConnectorInstanceServiceTest {
                 .append("state", state)
                 .append("params", params)
                 .append("result", result));
+  }
+
+  private static ConnectorInstanceRequest directory(String id, Map<String, String> config) {
+    return new ConnectorInstanceRequest(
+        id, "data-connector", TestingConnectorFactory.ID, "Directory", config);
+  }
+
+  @Nested
+  class WhenSettingsAreSent {
+
+    @Test
+    void shouldRejectOnCreateAValueOnlyTheFactoryRejects() {
+      assertThatThrownBy(
+              () -> service.create(directory("local", Map.of("baseDirectory", "relative"))))
+          .isInstanceOfSatisfying(
+              InvalidConfigException.class,
+              e -> {
+                assertThat(e.errorCode().httpStatus()).isEqualTo(422);
+                assertThat(e.violations())
+                    .extracting(ConfigViolation::property)
+                    .containsExactly("baseDirectory");
+              });
+      assertThat(store.find("local")).isEmpty();
+    }
+
+    @Test
+    void shouldRejectOnUpdateAValueOnlyTheFactoryRejects() {
+      service.create(directory("local", Map.of("baseDirectory", "/srv/data")));
+
+      assertThatThrownBy(
+              () -> service.update("local", directory("local", Map.of("baseDirectory", "data"))))
+          .isInstanceOf(InvalidConfigException.class);
+      assertThat(store.find("local").orElseThrow().config())
+          .containsEntry("baseDirectory", "/srv/data");
+    }
+
+    @Test
+    void shouldCloseTheConnectorBuiltToCheckTheSettings() {
+      service.create(directory("local", Map.of("baseDirectory", "/srv/data")));
+
+      assertThat(factory.built).hasValue(1);
+      assertThat(factory.closed).hasValue(1);
+    }
+
+    @Test
+    void shouldTreatANullValueAsNotSent() {
+      Map<String, String> config = new HashMap<>();
+      config.put("baseDirectory", "/srv/data");
+      config.put("region", null);
+
+      service.create(directory("local", config));
+
+      assertThat(store.find("local").orElseThrow().config()).containsOnlyKeys("baseDirectory");
+    }
+  }
+
+  @Nested
+  class WhenTheBackendRunsApps {
+
+    @Test
+    void shouldRefuseToDeleteIt() {
+      mongo
+          .database()
+          .getCollection(AppRepository.COLLECTION)
+          .insertOne(
+              new Document("_id", "demo").append("backendId", ID).append("state", "RUNNING"));
+
+      assertThatThrownBy(() -> service.delete(ID))
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(409);
+                assertThat(e.code()).isEqualTo("CONNECTOR_IN_USE");
+                assertThat(e.getMessage()).contains("1 app(s)");
+              });
+      assertThat(store.find(ID)).isPresent();
+    }
   }
 
   @Nested

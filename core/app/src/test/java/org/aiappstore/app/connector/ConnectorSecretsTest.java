@@ -2,6 +2,7 @@ package org.aiappstore.app.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.aiappstore.plugin.api.config.ConfigProperty;
 import org.aiappstore.plugin.api.config.ConfigSchema;
@@ -49,5 +50,16 @@ class ConnectorSecretsTest {
         ConnectorSecrets.unmask(schema, Map.of(), Map.of("secretKey", ConfigProperty.MASK));
 
     assertThat(merged).doesNotContainKey("secretKey");
+  }
+
+  @Test
+  void shouldTreatANullValueAsNotSent() {
+    Map<String, String> submitted = new HashMap<>();
+    submitted.put("accessKey", "AKIA");
+    submitted.put("region", null);
+
+    Map<String, String> merged = ConnectorSecrets.unmask(schema, Map.of(), submitted);
+
+    assertThat(merged).containsOnlyKeys("accessKey");
   }
 }

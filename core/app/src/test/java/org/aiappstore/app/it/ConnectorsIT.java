@@ -154,6 +154,32 @@ class ConnectorsIT {
   }
 
   @Test
+  @Order(2)
+  void shouldRejectASettingTheFactoryRejectsNamingTheField() {
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            instance(
+                "relative-disk",
+                "data-connector",
+                "filesystem",
+                "Relative",
+                Map.of("baseDirectory", "relative")))
+        .post("/api/v1/admin/connectors")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.pointer", hasItem("/config/baseDirectory"));
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(json(Map.of("config", Map.of("baseDirectory", "relative"))))
+        .post("/api/v1/connector-factories/data-connector/filesystem/validate")
+        .then()
+        .statusCode(422)
+        .body("errors.pointer", hasItem("/config/baseDirectory"));
+  }
+
+  @Test
   @Order(3)
   void shouldCreateAnS3ConnectorAndNeverReturnItsSecret() {
     Response created =

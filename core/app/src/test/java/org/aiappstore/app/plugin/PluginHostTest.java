@@ -101,6 +101,49 @@ class PluginHostTest {
   }
 
   @Test
+  void shouldListAPluginWhoseDependencyIsMissingAndStartTheOthers() throws Exception {
+    TestingPluginJars.plugin("orphan")
+        .dependencies("absent@>=1.0.0")
+        .extension(FixtureDataConnectorFactory.class)
+        .writeTo(pluginsDir);
+    TestingPluginJars.plugin("good")
+        .extension(FixtureDataConnectorFactory.class)
+        .writeTo(pluginsDir);
+
+    manager = PluginHost.start(pluginsDir);
+
+    PluginView orphan = only("orphan");
+    assertSoftly(
+        softly -> {
+          softly.assertThat(orphan.state()).isEqualTo("FAILED");
+          softly.assertThat(orphan.reason()).contains("requires plugin 'absent'");
+          softly.assertThat(only("good").state()).isEqualTo("STARTED");
+        });
+  }
+
+  @Test
+  void shouldListAPluginWhoseDependencyHasTheWrongVersion() throws Exception {
+    TestingPluginJars.plugin("base").version("1.0.0").writeTo(pluginsDir);
+    TestingPluginJars.plugin("picky").dependencies("base@>=2.0.0").writeTo(pluginsDir);
+
+    manager = PluginHost.start(pluginsDir);
+
+    assertThat(only("picky").reason()).contains("'base' >=2.0.0 but 1.0.0 is installed");
+    assertThat(only("base").state()).isEqualTo("STARTED");
+  }
+
+  @Test
+  void shouldListPluginsOfADependencyCycleWithTheReasonInsteadOfFailing() throws Exception {
+    TestingPluginJars.plugin("chicken").dependencies("egg").writeTo(pluginsDir);
+    TestingPluginJars.plugin("egg").dependencies("chicken").writeTo(pluginsDir);
+
+    manager = PluginHost.start(pluginsDir);
+
+    assertThat(only("chicken").state()).isNotEqualTo("STARTED");
+    assertThat(only("chicken").reason()).startsWith("Not started: ");
+  }
+
+  @Test
   void shouldRecordAFileThatIsNotAPluginWithoutFailing() throws Exception {
     Files.writeString(pluginsDir.resolve("garbage.jar"), "not a jar at all");
     TestingPluginJars.plugin("good")

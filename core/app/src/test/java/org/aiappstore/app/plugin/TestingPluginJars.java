@@ -25,6 +25,7 @@ public final class TestingPluginJars {
   private final String id;
   private String version = "1.0.0";
   private String requires = "*";
+  private String dependencies = "";
   private Class<?> pluginClass;
   private final List<Class<?>> extensions = new ArrayList<>();
 
@@ -43,6 +44,12 @@ public final class TestingPluginJars {
 
   public TestingPluginJars version(String version) {
     this.version = version;
+    return this;
+  }
+
+  /** PF4J's {@code Plugin-Dependencies}, e.g. {@code "other@>=1.0.0"}. */
+  public TestingPluginJars dependencies(String dependencies) {
+    this.dependencies = dependencies;
     return this;
   }
 
@@ -66,6 +73,9 @@ public final class TestingPluginJars {
     attributes.putValue("Plugin-Version", version);
     attributes.putValue("Plugin-Requires", requires);
     attributes.putValue("Plugin-Provider", "AI App Store tests");
+    if (!dependencies.isEmpty()) {
+      attributes.putValue("Plugin-Dependencies", dependencies);
+    }
     if (pluginClass != null) {
       attributes.putValue("Plugin-Class", pluginClass.getName());
     }
