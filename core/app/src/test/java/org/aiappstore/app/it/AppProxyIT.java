@@ -135,7 +135,10 @@ class AppProxyIT {
     return id;
   }
 
-  /** The demo app: /…/sse streams two events, anything else echoes what it got. */
+  /**
+   * The demo app: /…/sse streams two events, /…/origin-wide answers with headers that act on the
+   * whole origin, anything else echoes what it got.
+   */
   private static void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     byte[] body;
@@ -168,6 +171,10 @@ class AppProxyIT {
     exchange.getResponseHeaders().add("Set-Cookie", "aas_csrf=from-the-app; Path=/");
     exchange.getResponseHeaders().add("Set-Cookie", "session=s1; Path=/; HttpOnly");
     exchange.getResponseHeaders().add("Content-Security-Policy", "img-src 'self'");
+    if (path.endsWith("/origin-wide")) {
+      exchange.getResponseHeaders().add("Clear-Site-Data", "\"*\"");
+      exchange.getResponseHeaders().add("Strict-Transport-Security", "max-age=0");
+    }
     exchange.sendResponseHeaders(200, answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
@@ -322,6 +329,17 @@ class AppProxyIT {
             soft.assertThat(response.headers().allValues("Set-Cookie"))
                 .containsExactly("session=s1; HttpOnly; Path=/apps/" + id + "/");
           });
+    }
+
+    @Test
+    void shouldKeepTheAppFromClearingOrDowngradingThePlatformsOrigin() throws Exception {
+      String id = readyApp(card("public"));
+
+      HttpResponse<String> response = get("/apps/" + id + "/origin-wide");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().map().keySet())
+          .doesNotContainAnyElementsOf(List.of("clear-site-data", "strict-transport-security"));
     }
 
     @Test

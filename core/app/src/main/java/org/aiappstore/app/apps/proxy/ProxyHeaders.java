@@ -15,10 +15,11 @@ import org.aiappstore.app.identity.session.AuthCookies;
  * header and the platform's cookies. The app gets the cookies it set itself and nothing that would
  * let it act as the user on the platform.
  *
- * <p>Down to the browser: everything but hop-by-hop headers and CORS headers (the proxy decides
- * CORS), and the app's cookies are confined to its own path: a {@code Set-Cookie} that would
- * overwrite a platform cookie is dropped, {@code Domain} is removed and {@code Path} forced under
- * {@code /apps/{id}/}, so one app can neither clobber the platform's cookies nor another app's.
+ * <p>Down to the browser: everything but hop-by-hop headers, CORS headers (the proxy decides CORS)
+ * and headers that act on the whole origin (such as {@code Clear-Site-Data}), and the app's cookies
+ * are confined to its own path: a {@code Set-Cookie} that would overwrite a platform cookie is
+ * dropped, {@code Domain} is removed and {@code Path} forced under {@code /apps/{id}/}, so one app
+ * can neither clobber the platform's cookies nor another app's.
  */
 final class ProxyHeaders {
 
@@ -71,6 +72,21 @@ final class ProxyHeaders {
           "access-control-max-age",
           "set-cookie");
 
+  /**
+   * Never copied down: they act on the whole origin the answer comes from, which on the platform's
+   * host is the platform's. {@code Clear-Site-Data} would wipe its cookies and storage (every
+   * visitor signed out), {@code Strict-Transport-Security: max-age=0} lift its HSTS, {@code
+   * Alt-Svc} send its later requests elsewhere, and the reporting headers collect its reports.
+   */
+  private static final Set<String> ORIGIN_WIDE =
+      Set.of(
+          "clear-site-data",
+          "strict-transport-security",
+          "alt-svc",
+          "nel",
+          "report-to",
+          "reporting-endpoints");
+
   /** Cookie names that belong to the platform, whatever their path. */
   private static final Set<String> PLATFORM_COOKIES =
       Set.of(AuthCookies.REFRESH, AuthCookies.CSRF, AppTickets.COOKIE);
@@ -89,7 +105,10 @@ final class ProxyHeaders {
   /** Whether a response header of the app is copied to the browser as it is. */
   static boolean copyDown(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return !NOT_DOWN.contains(lower) && !lower.startsWith("proxy-") && !lower.startsWith(":");
+    return !NOT_DOWN.contains(lower)
+        && !ORIGIN_WIDE.contains(lower)
+        && !lower.startsWith("proxy-")
+        && !lower.startsWith(":");
   }
 
   /**

@@ -49,6 +49,21 @@ class ProxyHeadersTest {
     assertThat(ProxyHeaders.copyDown("Set-Cookie")).isFalse();
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Clear-Site-Data",
+        "Strict-Transport-Security",
+        "strict-transport-security",
+        "Alt-Svc",
+        "NEL",
+        "Report-To",
+        "Reporting-Endpoints"
+      })
+  void shouldNotCopyDownHeadersThatActOnTheWholeOrigin(String name) {
+    assertThat(ProxyHeaders.copyDown(name)).isFalse();
+  }
+
   @Test
   void shouldDropThePlatformCookiesAndKeepTheAppsOwn() {
     assertThat(
