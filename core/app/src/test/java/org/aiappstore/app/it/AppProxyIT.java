@@ -63,8 +63,11 @@ class AppProxyIT {
   /** What the demo app last received, per request path. */
   private static final Map<String, Received> received = new ConcurrentHashMap<>();
 
-  /** Released by a test once it has read the first event of a stream. */
-  private static final Map<String, CountDownLatch> streamGates = new ConcurrentHashMap<>();
+  /**
+   * Released by a test: once it has read the first event of a stream, or once it has its answer
+   * from a path whose app holds back its own.
+   */
+  private static final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
   record Received(String method, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
@@ -136,8 +139,9 @@ class AppProxyIT {
   }
 
   /**
-   * The demo app: /…/sse streams two events, /…/origin-wide answers with headers that act on the
-   * whole origin, anything else echoes what it got.
+   * The demo app: /…/sse streams two events, /…/hang holds back its answer until released,
+   * /…/origin-wide answers with headers that act on the whole origin, anything else echoes what it
+   * got.
    */
   private static void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
@@ -158,13 +162,16 @@ class AppProxyIT {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
-        CountDownLatch gate = streamGates.get(path);
+        CountDownLatch gate = gates.get(path);
         boolean released = gate != null && await(gate);
         out.write(
             ("data: " + (released ? "second" : "never-released") + "\n\n")
                 .getBytes(StandardCharsets.UTF_8));
       }
       return;
+    }
+    if (path.endsWith("/hang")) {
+      await(gates.getOrDefault(path, new CountDownLatch(0)));
     }
     byte[] answer = ("app saw " + path).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "text/plain");
@@ -376,7 +383,7 @@ class AppProxyIT {
     void shouldPassServerSentEventsAsTheyComeNotWhenTheStreamEnds() throws Exception {
       String id = readyApp(card("public"));
       CountDownLatch gate = new CountDownLatch(1);
-      streamGates.put(upstreamPath(id, "queue/sse"), gate);
+      gates.put(upstreamPath(id, "queue/sse"), gate);
 
       HttpResponse<InputStream> response =
           CLIENT.send(
@@ -715,6 +722,24 @@ class AppProxyIT {
 
       assertThat(response.statusCode()).isEqualTo(502);
       assertThat(response.body()).contains("APP_UNREACHABLE");
+    }
+
+    @Test
+    void shouldAnswer504WhenTheAppHoldsBackItsAnswer() throws Exception {
+      String id = readyApp(card("public"));
+      CountDownLatch gate = new CountDownLatch(1);
+      gates.put(upstreamPath(id, "hang"), gate);
+      long start = System.nanoTime();
+      try {
+        HttpResponse<String> response = get("/apps/" + id + "/hang");
+
+        // The test server waits 2 s (aiappstore.apps.proxy.answer-timeout); the app, 20 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).contains("APP_TIMEOUT");
+      } finally {
+        gate.countDown();
+      }
     }
 
     @Test

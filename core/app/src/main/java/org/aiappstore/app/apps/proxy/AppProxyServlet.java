@@ -36,6 +36,7 @@ import org.aiappstore.app.apps.AppService;
 import org.aiappstore.app.apps.AppState;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.http.AnswerWait;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.identity.security.CallerAuthenticator;
 import org.aiappstore.app.identity.security.ProblemWriter;
@@ -363,13 +364,21 @@ public class AppProxyServlet extends HttpServlet {
       URI target,
       boolean sandbox)
       throws IOException {
-    HttpRequest.Builder upstream =
-        HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
+    ProgressBody body = new ProgressBody(body(request), System::nanoTime);
+    HttpRequest.Builder upstream = HttpRequest.newBuilder(target).method(request.getMethod(), body);
     upstreamHeaders(request, app, false).forEach(h -> upstream.header(h.name(), h.value()));
+    long wait =
+        Duration.ofSeconds(Math.max(1, settings.integer(ConfigKey.APPS_PROXY_ANSWER_TIMEOUT)))
+            .toNanos();
 
     HttpResponse<InputStream> answer;
     try {
-      answer = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+      // Not HttpRequest.timeout: from JDK 26 it also limits the body, which would cut event
+      // streams.
+      answer =
+          AnswerWait.until(
+              client.sendAsync(upstream.build(), HttpResponse.BodyHandlers.ofInputStream()),
+              () -> body.lastProgress() + wait);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       readiness.forget(app.id());
       problem(response, 502, "APP_UNREACHABLE", "The app does not answer.", Map.of());
