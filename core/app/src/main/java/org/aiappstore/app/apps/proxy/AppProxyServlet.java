@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -407,7 +408,12 @@ public class AppProxyServlet extends HttpServlet {
   private List<UpstreamHandshake.Header> upstreamHeaders(
       HttpServletRequest request, App app, boolean upgrade) {
     List<UpstreamHandshake.Header> headers = new ArrayList<>();
+    Predicate<String> hopOnly =
+        ProxyHeaders.namedByConnection(Collections.list(request.getHeaders("Connection")));
     for (String name : Collections.list(request.getHeaderNames())) {
+      if (hopOnly.test(name)) {
+        continue;
+      }
       if (ProxyHeaders.forwardUp(name) || upgrade && UpstreamHandshake.handshakeHeader(name)) {
         for (String value : Collections.list(request.getHeaders(name))) {
           headers.add(new UpstreamHandshake.Header(name, value));
@@ -581,11 +587,16 @@ public class AppProxyServlet extends HttpServlet {
       throws IOException {
     response.setStatus(answer.statusCode());
     String prefix = prefix(app.id());
+    Predicate<String> hopOnly =
+        ProxyHeaders.namedByConnection(answer.headers().allValues("Connection"));
     answer
         .headers()
         .map()
         .forEach(
             (name, values) -> {
+              if (hopOnly.test(name)) {
+                return;
+              }
               if (name.equalsIgnoreCase("set-cookie")) {
                 values.forEach(
                     v ->
