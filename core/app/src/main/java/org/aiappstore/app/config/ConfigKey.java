@@ -138,6 +138,12 @@ public enum ConfigKey {
       "aiappstore.apps.proxy.wake-timeout",
       "60",
       "Seconds the app proxy holds a request to an app scaled to zero while it starts; then 503."),
+  APPS_PROXY_ANSWER_TIMEOUT(
+      "aiappstore.apps.proxy.answer-timeout",
+      "60",
+      "Seconds the app proxy waits for an app's answer (status and headers) once the app has the"
+          + " request, or since it last took a piece of the request's body; then 504. An answer"
+          + " once begun (an event stream) is not limited."),
   APPS_PROXY_MAX_WEBSOCKETS(
       "aiappstore.apps.proxy.max-websockets",
       "200",

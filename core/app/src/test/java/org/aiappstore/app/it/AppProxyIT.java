@@ -63,8 +63,11 @@ class AppProxyIT {
   /** What the demo app last received, per request path. */
   private static final Map<String, Received> received = new ConcurrentHashMap<>();
 
-  /** Released by a test once it has read the first event of a stream. */
-  private static final Map<String, CountDownLatch> streamGates = new ConcurrentHashMap<>();
+  /**
+   * Released by a test: once it has read the first event of a stream, or once it has its answer
+   * from a path whose app holds back its own.
+   */
+  private static final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
 
   record Received(String method, String query, Map<String, List<String>> headers, String body) {
     String header(String name) {
@@ -135,7 +138,11 @@ class AppProxyIT {
     return id;
   }
 
-  /** The demo app: /…/sse streams two events, anything else echoes what it got. */
+  /**
+   * The demo app: /…/sse streams two events, /…/hang holds back its answer until released,
+   * /…/origin-wide answers with headers that act on the whole origin, /…/hop with a header its
+   * Connection header names, anything else echoes what it got.
+   */
   private static void serve(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     byte[] body;
@@ -155,7 +162,7 @@ class AppProxyIT {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
-        CountDownLatch gate = streamGates.get(path);
+        CountDownLatch gate = gates.get(path);
         boolean released = gate != null && await(gate);
         out.write(
             ("data: " + (released ? "second" : "never-released") + "\n\n")
@@ -163,11 +170,22 @@ class AppProxyIT {
       }
       return;
     }
+    if (path.endsWith("/hang")) {
+      await(gates.getOrDefault(path, new CountDownLatch(0)));
+    }
     byte[] answer = ("app saw " + path).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "text/plain");
     exchange.getResponseHeaders().add("Set-Cookie", "aas_csrf=from-the-app; Path=/");
     exchange.getResponseHeaders().add("Set-Cookie", "session=s1; Path=/; HttpOnly");
     exchange.getResponseHeaders().add("Content-Security-Policy", "img-src 'self'");
+    if (path.endsWith("/origin-wide")) {
+      exchange.getResponseHeaders().add("Clear-Site-Data", "\"*\"");
+      exchange.getResponseHeaders().add("Strict-Transport-Security", "max-age=0");
+    }
+    if (path.endsWith("/hop")) {
+      exchange.getResponseHeaders().add("Connection", "X-Hop-Down");
+      exchange.getResponseHeaders().add("X-Hop-Down", "1");
+    }
     exchange.sendResponseHeaders(200, answer.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(answer);
@@ -239,6 +257,28 @@ class AppProxyIT {
       builder.headers(headers);
     }
     return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Sends a request written by hand (the JDK's client refuses to send {@code Connection} or {@code
+   * Upgrade}) and reads its answer's status line and headers.
+   */
+  private static List<String> rawHead(String request) throws IOException {
+    URI base = URI.create(ApiIT.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      BufferedReader answer =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      List<String> head = new java.util.ArrayList<>();
+      for (String line = answer.readLine();
+          line != null && !line.isEmpty();
+          line = answer.readLine()) {
+        head.add(line);
+      }
+      return head;
+    }
   }
 
   /** The app's own host, as the test server's {@code aiappstore.apps.origin} names it. */
@@ -325,6 +365,40 @@ class AppProxyIT {
     }
 
     @Test
+    void shouldKeepTheAppFromClearingOrDowngradingThePlatformsOrigin() throws Exception {
+      String id = readyApp(card("public"));
+
+      HttpResponse<String> response = get("/apps/" + id + "/origin-wide");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().map().keySet())
+          .doesNotContainAnyElementsOf(List.of("clear-site-data", "strict-transport-security"));
+    }
+
+    @Test
+    void shouldKeepHeadersTheConnectionHeaderNamesToTheirOwnHop() throws Exception {
+      String id = readyApp(card("public"));
+
+      List<String> head =
+          rawHead(
+              "GET /apps/"
+                  + id
+                  + "/hop HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive, X-Hop\r\n"
+                  + "X-Hop: 1\r\nX-Kept: 1\r\n\r\n");
+
+      Received seen = received.get(upstreamPath(id, "hop"));
+      assertSoftly(
+          soft -> {
+            soft.assertThat(head.get(0)).contains(" 200");
+            soft.assertThat(seen.header("X-hop")).as("up to the app").isNull();
+            soft.assertThat(seen.header("X-kept")).isEqualTo("1");
+            soft.assertThat(head)
+                .as("down to the browser")
+                .noneSatisfy(h -> assertThat(h).startsWithIgnoringCase("X-Hop-Down"));
+          });
+    }
+
+    @Test
     void shouldRedirectThePathWithoutTrailingSlash() throws Exception {
       String id = readyApp(card("public"));
 
@@ -358,7 +432,7 @@ class AppProxyIT {
     void shouldPassServerSentEventsAsTheyComeNotWhenTheStreamEnds() throws Exception {
       String id = readyApp(card("public"));
       CountDownLatch gate = new CountDownLatch(1);
-      streamGates.put(upstreamPath(id, "queue/sse"), gate);
+      gates.put(upstreamPath(id, "queue/sse"), gate);
 
       HttpResponse<InputStream> response =
           CLIENT.send(
@@ -700,6 +774,24 @@ class AppProxyIT {
     }
 
     @Test
+    void shouldAnswer504WhenTheAppHoldsBackItsAnswer() throws Exception {
+      String id = readyApp(card("public"));
+      CountDownLatch gate = new CountDownLatch(1);
+      gates.put(upstreamPath(id, "hang"), gate);
+      long start = System.nanoTime();
+      try {
+        HttpResponse<String> response = get("/apps/" + id + "/hang");
+
+        // The test server waits 2 s (aiappstore.apps.proxy.answer-timeout); the app, 20 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).contains("APP_TIMEOUT");
+      } finally {
+        gate.countDown();
+      }
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownApp() throws Exception {
       HttpResponse<String> response = get("/apps/nosuchapp/");
 
@@ -845,40 +937,40 @@ class AppProxyIT {
     void shouldConfineTheAppsCookiesToItsPath() throws Exception {
       String id = webSocketApp(card("public"));
       // The JDK's client does not show the 101's headers, so this handshake is written by hand.
-      try (Socket socket =
-          new Socket(
-              URI.create(ApiIT.baseUrl()).getHost(), URI.create(ApiIT.baseUrl()).getPort())) {
-        socket.setSoTimeout(20_000);
-        socket
-            .getOutputStream()
-            .write(
-                ("GET /apps/"
-                        + id
-                        + "/queue/join HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-        BufferedReader answer =
-            new BufferedReader(
-                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-        List<String> head = new java.util.ArrayList<>();
-        for (String line = answer.readLine();
-            line != null && !line.isEmpty();
-            line = answer.readLine()) {
-          head.add(line);
-        }
-        assertThat(head.get(0)).contains(" 101");
-        assertThat(head)
-            .anySatisfy(
-                h ->
-                    assertThat(h)
-                        .isEqualToIgnoringCase(
-                            "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="))
-            .anySatisfy(
-                h ->
-                    assertThat(h)
-                        .isEqualToIgnoringCase("Set-Cookie: ws=1; Path=/apps/" + id + "/"));
-      }
+      List<String> head = rawHead(handshake(id, "queue/join", ""));
+
+      assertThat(head.get(0)).contains(" 101");
+      assertThat(head)
+          .anySatisfy(
+              h ->
+                  assertThat(h)
+                      .isEqualToIgnoringCase("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo="))
+          .anySatisfy(
+              h -> assertThat(h).isEqualToIgnoringCase("Set-Cookie: ws=1; Path=/apps/" + id + "/"));
+    }
+
+    @Test
+    void shouldKeepHeadersTheConnectionHeaderNamesOutOfTheHandshake() throws Exception {
+      String id = webSocketApp(card("public"));
+
+      List<String> head =
+          rawHead(handshake(id, "queue/join?hop", ", X-Hop\r\nX-Hop: 1\r\nX-Kept: 1"));
+
+      assertThat(head.get(0)).contains(" 101");
+      Map<String, String> seen = webSocketDemo.requests.get(upstreamPath(id, "queue/join?hop"));
+      assertThat(seen).containsEntry("x-kept", "1").doesNotContainKey("x-hop");
+    }
+
+    /** A WebSocket handshake to the app's {@code path}, the Connection header's tail and more. */
+    private static String handshake(String id, String path, String connectionTailAndHeaders) {
+      return "GET /apps/"
+          + id
+          + "/"
+          + path
+          + " HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade"
+          + connectionTailAndHeaders
+          + "\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
     }
 
     @Test

@@ -50,11 +50,15 @@ class DeliveryWorkerTest {
   }
 
   private DeliveryWorker worker(String instance, String... allowedHosts) {
+    return worker(Duration.ofSeconds(3), instance, allowedHosts);
+  }
+
+  private DeliveryWorker worker(Duration timeout, String instance, String... allowedHosts) {
     return new DeliveryWorker(
         store,
         outbox,
         new Leases(mongo),
-        new HttpDelivery(Duration.ofSeconds(3)),
+        new HttpDelivery(timeout),
         () -> new HostAllowList(List.of(allowedHosts)),
         new Backoff(Duration.ofSeconds(1)),
         3,
@@ -139,6 +143,24 @@ class DeliveryWorkerTest {
     assertThat(entry.state()).isEqualTo(OutboxEntry.PENDING);
     assertThat(entry.log().get(0).status()).isNull();
     assertThat(entry.log().get(0).error()).isNotBlank();
+  }
+
+  @Test
+  void shouldRetryAReceiverThatDoesNotAnswerInTime() throws Exception {
+    try (StallingReceiver stalling = new StallingReceiver(StallingReceiver.Stall.BEFORE_HEADERS)) {
+      Webhook hook = register(stalling.url(), true, WebhookEvents.CARD_DELETED);
+      publisher.publish(WebhookEvents.CARD_DELETED, Map.of("cardId", "c1"));
+
+      assertThat(worker(Duration.ofSeconds(1), "a", "127.0.0.1").tick()).isEqualTo(1);
+
+      OutboxEntry entry = only(hook);
+      assertSoftly(
+          softly -> {
+            softly.assertThat(entry.state()).isEqualTo(OutboxEntry.PENDING);
+            softly.assertThat(entry.log().get(0).status()).isNull();
+            softly.assertThat(entry.log().get(0).error()).isEqualTo("no answer within 1 s");
+          });
+    }
   }
 
   @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -36,6 +37,7 @@ import org.aiappstore.app.apps.AppService;
 import org.aiappstore.app.apps.AppState;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.http.AnswerWait;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.identity.security.CallerAuthenticator;
 import org.aiappstore.app.identity.security.ProblemWriter;
@@ -363,13 +365,21 @@ public class AppProxyServlet extends HttpServlet {
       URI target,
       boolean sandbox)
       throws IOException {
-    HttpRequest.Builder upstream =
-        HttpRequest.newBuilder(target).method(request.getMethod(), body(request));
+    ProgressBody body = new ProgressBody(body(request), System::nanoTime);
+    HttpRequest.Builder upstream = HttpRequest.newBuilder(target).method(request.getMethod(), body);
     upstreamHeaders(request, app, false).forEach(h -> upstream.header(h.name(), h.value()));
+    long wait =
+        Duration.ofSeconds(Math.max(1, settings.integer(ConfigKey.APPS_PROXY_ANSWER_TIMEOUT)))
+            .toNanos();
 
     HttpResponse<InputStream> answer;
     try {
-      answer = client.send(upstream.build(), HttpResponse.BodyHandlers.ofInputStream());
+      // Not HttpRequest.timeout: from JDK 26 it also limits the body, which would cut event
+      // streams.
+      answer =
+          AnswerWait.until(
+              client.sendAsync(upstream.build(), HttpResponse.BodyHandlers.ofInputStream()),
+              () -> body.lastProgress() + wait);
     } catch (HttpConnectTimeoutException | ConnectException e) {
       readiness.forget(app.id());
       problem(response, 502, "APP_UNREACHABLE", "The app does not answer.", Map.of());
@@ -398,7 +408,12 @@ public class AppProxyServlet extends HttpServlet {
   private List<UpstreamHandshake.Header> upstreamHeaders(
       HttpServletRequest request, App app, boolean upgrade) {
     List<UpstreamHandshake.Header> headers = new ArrayList<>();
+    Predicate<String> hopOnly =
+        ProxyHeaders.namedByConnection(Collections.list(request.getHeaders("Connection")));
     for (String name : Collections.list(request.getHeaderNames())) {
+      if (hopOnly.test(name)) {
+        continue;
+      }
       if (ProxyHeaders.forwardUp(name) || upgrade && UpstreamHandshake.handshakeHeader(name)) {
         for (String value : Collections.list(request.getHeaders(name))) {
           headers.add(new UpstreamHandshake.Header(name, value));
@@ -572,11 +587,16 @@ public class AppProxyServlet extends HttpServlet {
       throws IOException {
     response.setStatus(answer.statusCode());
     String prefix = prefix(app.id());
+    Predicate<String> hopOnly =
+        ProxyHeaders.namedByConnection(answer.headers().allValues("Connection"));
     answer
         .headers()
         .map()
         .forEach(
             (name, values) -> {
+              if (hopOnly.test(name)) {
+                return;
+              }
               if (name.equalsIgnoreCase("set-cookie")) {
                 values.forEach(
                     v ->

@@ -1,24 +1,29 @@
 package org.aiappstore.app.apps.proxy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.aiappstore.app.identity.session.AuthCookies;
 
 /**
  * Which headers cross the proxy, in each direction.
  *
- * <p>Up to the app: everything but the hop-by-hop headers (RFC 9110 §7.6.1, plus the ones {@link
- * java.net.http.HttpClient} sets itself) and the platform's credentials: the {@code Authorization}
- * header and the platform's cookies. The app gets the cookies it set itself and nothing that would
- * let it act as the user on the platform.
+ * <p>Up to the app: everything but the hop-by-hop headers (RFC 9110 §7.6.1: those listed here,
+ * those the {@code Connection} header names, and the ones {@link java.net.http.HttpClient} sets
+ * itself) and the platform's credentials: the {@code Authorization} header and the platform's
+ * cookies. The app gets the cookies it set itself and nothing that would let it act as the user on
+ * the platform.
  *
- * <p>Down to the browser: everything but hop-by-hop headers and CORS headers (the proxy decides
- * CORS), and the app's cookies are confined to its own path: a {@code Set-Cookie} that would
- * overwrite a platform cookie is dropped, {@code Domain} is removed and {@code Path} forced under
- * {@code /apps/{id}/}, so one app can neither clobber the platform's cookies nor another app's.
+ * <p>Down to the browser: everything but hop-by-hop headers (named by the app's {@code Connection}
+ * header too), CORS headers (the proxy decides CORS) and headers that act on the whole origin (such
+ * as {@code Clear-Site-Data}), and the app's cookies are confined to its own path: a {@code
+ * Set-Cookie} that would overwrite a platform cookie is dropped, {@code Domain} is removed and
+ * {@code Path} forced under {@code /apps/{id}/}, so one app can neither clobber the platform's
+ * cookies nor another app's.
  */
 final class ProxyHeaders {
 
@@ -71,11 +76,40 @@ final class ProxyHeaders {
           "access-control-max-age",
           "set-cookie");
 
+  /**
+   * Never copied down: they act on the whole origin the answer comes from, which on the platform's
+   * host is the platform's. {@code Clear-Site-Data} would wipe its cookies and storage (every
+   * visitor signed out), {@code Strict-Transport-Security: max-age=0} lift its HSTS, {@code
+   * Alt-Svc} send its later requests elsewhere, and the reporting headers collect its reports.
+   */
+  private static final Set<String> ORIGIN_WIDE =
+      Set.of(
+          "clear-site-data",
+          "strict-transport-security",
+          "alt-svc",
+          "nel",
+          "report-to",
+          "reporting-endpoints");
+
   /** Cookie names that belong to the platform, whatever their path. */
   private static final Set<String> PLATFORM_COOKIES =
       Set.of(AuthCookies.REFRESH, AuthCookies.CSRF, AppTickets.COOKIE);
 
   private ProxyHeaders() {}
+
+  /**
+   * Whether a header is one a message's {@code Connection} headers name (comma-separated, any
+   * case): such a header is for the one hop it came over and is never passed on (RFC 9110 §7.6.1).
+   */
+  static Predicate<String> namedByConnection(List<String> connectionHeaders) {
+    Set<String> named = new HashSet<>();
+    for (String header : connectionHeaders) {
+      for (String token : header.split(",")) {
+        named.add(token.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return name -> named.contains(name.toLowerCase(Locale.ROOT));
+  }
 
   /** Whether a request header goes up to the app. */
   static boolean forwardUp(String name) {
@@ -89,7 +123,10 @@ final class ProxyHeaders {
   /** Whether a response header of the app is copied to the browser as it is. */
   static boolean copyDown(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return !NOT_DOWN.contains(lower) && !lower.startsWith("proxy-") && !lower.startsWith(":");
+    return !NOT_DOWN.contains(lower)
+        && !ORIGIN_WIDE.contains(lower)
+        && !lower.startsWith("proxy-")
+        && !lower.startsWith(":");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.aiappstore.app.apps.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +48,30 @@ class ProxyHeadersTest {
     assertThat(ProxyHeaders.copyDown("Connection")).isFalse();
     assertThat(ProxyHeaders.copyDown("Access-Control-Allow-Origin")).isFalse();
     assertThat(ProxyHeaders.copyDown("Set-Cookie")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Clear-Site-Data",
+        "Strict-Transport-Security",
+        "strict-transport-security",
+        "Alt-Svc",
+        "NEL",
+        "Report-To",
+        "Reporting-Endpoints"
+      })
+  void shouldNotCopyDownHeadersThatActOnTheWholeOrigin(String name) {
+    assertThat(ProxyHeaders.copyDown(name)).isFalse();
+  }
+
+  @Test
+  void shouldKeepEveryHeaderTheConnectionHeaderNamesToItsHop() {
+    Predicate<String> hopOnly =
+        ProxyHeaders.namedByConnection(List.of("keep-alive, X-Hop", " x-other ,close"));
+
+    assertThat(hopOnly).accepts("X-Hop", "x-hop", "X-OTHER", "Keep-Alive").rejects("X-Kept", "");
+    assertThat(ProxyHeaders.namedByConnection(List.of())).rejects("X-Hop");
   }
 
   @Test
