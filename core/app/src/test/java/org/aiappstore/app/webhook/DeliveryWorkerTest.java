@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.aiappstore.app.http.StallingServer;
 import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.app.testing.MutableClock;
@@ -147,8 +148,8 @@ class DeliveryWorkerTest {
 
   @Test
   void shouldRetryAReceiverThatDoesNotAnswerInTime() throws Exception {
-    try (StallingReceiver stalling = new StallingReceiver(StallingReceiver.Stall.BEFORE_HEADERS)) {
-      Webhook hook = register(stalling.url(), true, WebhookEvents.CARD_DELETED);
+    try (StallingServer stalling = new StallingServer(StallingServer.Stall.BEFORE_HEADERS)) {
+      Webhook hook = register(stalling.url("/hook"), true, WebhookEvents.CARD_DELETED);
       publisher.publish(WebhookEvents.CARD_DELETED, Map.of("cardId", "c1"));
 
       assertThat(worker(Duration.ofSeconds(1), "a", "127.0.0.1").tick()).isEqualTo(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.aiappstore.app.http.StallingServer;
 import org.junit.jupiter.api.Test;
 
 class HttpDeliveryTest {
@@ -15,10 +16,11 @@ class HttpDeliveryTest {
 
   @Test
   void shouldTakeTheStatusWithoutWaitingForABodyThatStalls() throws Exception {
-    try (StallingReceiver receiver = new StallingReceiver(StallingReceiver.Stall.IN_BODY)) {
+    try (StallingServer receiver = new StallingServer(StallingServer.Stall.IN_BODY)) {
       int status =
           assertTimeoutPreemptively(
-              Duration.ofSeconds(5), () -> delivery.post(receiver.url(), Map.of(), new byte[1]));
+              Duration.ofSeconds(5),
+              () -> delivery.post(receiver.url("/hook"), Map.of(), new byte[1]));
 
       assertThat(status).isEqualTo(200);
     }
@@ -26,11 +28,11 @@ class HttpDeliveryTest {
 
   @Test
   void shouldGiveUpOnAReceiverWhoseHeadersDoNotComeInTime() throws Exception {
-    try (StallingReceiver receiver = new StallingReceiver(StallingReceiver.Stall.BEFORE_HEADERS)) {
+    try (StallingServer receiver = new StallingServer(StallingServer.Stall.BEFORE_HEADERS)) {
       assertTimeoutPreemptively(
           Duration.ofSeconds(5),
           () ->
-              assertThatThrownBy(() -> delivery.post(receiver.url(), Map.of(), new byte[1]))
+              assertThatThrownBy(() -> delivery.post(receiver.url("/hook"), Map.of(), new byte[1]))
                   .isInstanceOf(IOException.class)
                   .hasMessage("no answer within 1 s"));
     }

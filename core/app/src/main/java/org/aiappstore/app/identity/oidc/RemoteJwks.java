@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.aiappstore.app.http.AnswerWait;
 import org.aiappstore.app.identity.token.SigningKey;
 
 /**
@@ -62,10 +63,14 @@ public class RemoteJwks {
     }
     fetchedAt = clock.instant();
     try {
+      // The whole exchange within the timeout, body included: this runs under the lock every
+      // sign-in with an external token waits for, and a request timeout alone does not cover a
+      // body that stalls (JDK-8208693).
       HttpResponse<String> response =
-          client.send(
-              HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
+          AnswerWait.within(
+              client.sendAsync(
+                  HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()),
+              TIMEOUT);
       if (response.statusCode() != 200) {
         LOG.warning(() -> "JWKS " + uri + " answered " + response.statusCode());
         return;

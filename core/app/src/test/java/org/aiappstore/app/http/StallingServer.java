@@ -1,4 +1,4 @@
-package org.aiappstore.app.webhook;
+package org.aiappstore.app.http;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,12 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A webhook receiver on 127.0.0.1 that takes the request and then stalls for a minute (or until
- * closed): before its answer's headers, or after them, one byte into a chunked body.
+ * A server on 127.0.0.1 that takes any request and then stalls for a minute (or until closed):
+ * before its answer's headers, or after them, one byte into a chunked body.
  */
-final class StallingReceiver implements AutoCloseable {
+public final class StallingServer implements AutoCloseable {
 
-  enum Stall {
+  /** Where the answer stalls. */
+  public enum Stall {
     BEFORE_HEADERS,
     IN_BODY
   }
@@ -24,10 +25,10 @@ final class StallingReceiver implements AutoCloseable {
   private final ExecutorService handlers = Executors.newCachedThreadPool();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  StallingReceiver(Stall stall) throws IOException {
+  public StallingServer(Stall stall) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
-        "/hook",
+        "/",
         exchange -> {
           exchange.getRequestBody().readAllBytes();
           if (stall == Stall.IN_BODY) {
@@ -47,8 +48,9 @@ final class StallingReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  /** Its URL, with the given path. */
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
   @Override
