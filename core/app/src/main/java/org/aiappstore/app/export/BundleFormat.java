@@ -36,6 +36,11 @@ final class BundleFormat {
       Pattern.compile(
           "cards/[A-Za-z0-9-]{1,64}/(card|revisions|app|experiment|dataset)\\.json|media/[A-Za-z0-9-]{1,64}/(meta\\.json|content)");
 
+  /** The entries an import parses; the snapshots and the app spec are kept for reference only. */
+  static final Pattern PARSED =
+      Pattern.compile(
+          "cards/[A-Za-z0-9-]{1,64}/(card|revisions)\\.json|media/[A-Za-z0-9-]{1,64}/meta\\.json");
+
   static final JsonWriterSettings JSON =
       JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
 

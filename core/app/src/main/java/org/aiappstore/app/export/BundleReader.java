@@ -25,9 +25,10 @@ import org.bson.Document;
  * Checks a bundle before anything of it is used: a known format version, only entry names this
  * format writes (so no {@code ../} or absolute path can even be expressed), no more entries than
  * allowed, every entry listed in the manifest with its size and SHA-256 and every listed entry
- * present, and no more inflated bytes than allowed. Sizes are counted while inflating, never taken
- * from the headers, which a zip bomb lies in. Every refusal is a 422 (413 for the size limits) with
- * a pointer to the manifest field or bundle entry at fault.
+ * present, no more inflated bytes than allowed, and no entry the import parses over the JSON limit.
+ * Sizes are counted while inflating, never taken from the headers, which a zip bomb lies in. Every
+ * refusal is a 422 (413 for the size limits) with a pointer to the manifest field or bundle entry
+ * at fault.
  */
 final class BundleReader {
 
@@ -102,11 +103,28 @@ final class BundleReader {
       }
     }
     refuseIf(errors);
+    checkContent(zip, listed, limits, errors);
+    refuseIf(errors);
+    checkCards(manifest, listed.keySet(), errors);
+    refuseIf(errors);
+    return manifest;
+  }
 
+  /**
+   * Each listed entry has the size and SHA-256 the manifest gives, counted while inflating; the
+   * whole stays within the inflated limit, and an entry the import parses within the JSON limit.
+   */
+  private static void checkContent(
+      ZipFile zip,
+      Map<String, Document> listed,
+      BundleLimits limits,
+      List<Problem.FieldError> errors) {
     long inflated = 0;
     for (Map.Entry<String, Document> listedEntry : listed.entrySet()) {
       String name = listedEntry.getKey();
       Document expected = listedEntry.getValue();
+      long maxSize =
+          BundleFormat.PARSED.matcher(name).matches() ? limits.maxJsonEntryBytes() : Long.MAX_VALUE;
       MessageDigest digest = BundleWriter.sha256();
       long size = 0;
       try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
@@ -123,6 +141,18 @@ final class BundleReader {
                     + limits.maxUncompressedBytes()
                     + " bytes, the most allowed.");
           }
+          if (size > maxSize) {
+            throw new ProblemException(
+                413,
+                "BUNDLE_TOO_LARGE",
+                name
+                    + " is larger than "
+                    + maxSize
+                    + " bytes, the most an import reads as one JSON document"
+                    + " (aiappstore.import.max-json-entry-bytes).",
+                List.of(entryError(name, "is larger than " + maxSize + " bytes")),
+                Map.of());
+          }
           digest.update(buffer, 0, n);
         }
       } catch (IOException e) {
@@ -136,10 +166,6 @@ final class BundleReader {
         errors.add(entryError(name, "does not have the size the manifest gives"));
       }
     }
-    refuseIf(errors);
-    checkCards(manifest, listed.keySet(), errors);
-    refuseIf(errors);
-    return manifest;
   }
 
   /** Each listed card has its card entry, and the media it names are in the bundle. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Hostile and broken bundles are refused with a problem naming what is wrong. */
 class BundleReaderTest {
 
-  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 100, 10L * 1024 * 1024);
+  private static final BundleLimits LIMITS =
+      new BundleLimits(1L << 30, 100, 10L * 1024 * 1024, 1L << 26);
   private static final String CARD = "cards/c1/card.json";
   private static final String MEDIA = "media/m1/content";
 
@@ -66,8 +67,12 @@ class BundleReaderTest {
   }
 
   private static ProblemException refusal(Path file) {
+    return refusal(file, LIMITS);
+  }
+
+  private static ProblemException refusal(Path file, BundleLimits limits) {
     try (ZipFile zip = BundleReader.open(file)) {
-      BundleReader.verify(zip, LIMITS);
+      BundleReader.verify(zip, limits);
     } catch (ProblemException e) {
       return e;
     } catch (IOException e) {
@@ -208,5 +213,20 @@ class BundleReaderTest {
     }
 
     assertThat(pointers(refusal(file))).contains("/entries/manifest.json");
+  }
+
+  @Test
+  void shouldRefuseAJsonEntryOverItsLimitButNotMediaContent() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(CARD, ("{\"card\": {\"x\": \"" + "a".repeat(2000) + "\"}}").getBytes());
+    entries.put(MEDIA, new byte[4000]);
+    BundleLimits limits = new BundleLimits(1L << 30, 100, 10L * 1024 * 1024, 1024);
+
+    ProblemException e = refusal(bundle(entries, m -> {}), limits);
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.code()).isEqualTo("BUNDLE_TOO_LARGE");
+    assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1card.json");
+    assertThat(e.errors().get(0).detail()).isEqualTo("is larger than 1024 bytes");
   }
 }
