@@ -2,7 +2,6 @@ package org.aiappstore.app.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -22,17 +21,15 @@ import org.aiappstore.app.problem.ProblemException;
 import org.bson.Document;
 
 /**
- * Checks a bundle before anything of it is used: a known format version, only entry names this
- * format writes (so no {@code ../} or absolute path can even be expressed), no more entries than
- * allowed, every entry listed in the manifest with its size and SHA-256 and every listed entry
- * present, no more inflated bytes than allowed, and no entry the import parses over the JSON limit.
- * Sizes are counted while inflating, never taken from the headers, which a zip bomb lies in. Every
- * refusal is a 422 (413 for the size limits) with a pointer to the manifest field or bundle entry
- * at fault.
+ * Checks a bundle before anything of it is used: only entry names this format writes (so no {@code
+ * ../} or absolute path can even be expressed), no more entries than allowed, a manifest this
+ * server reads ({@link BundleManifest}), every entry listed in the manifest with its size and
+ * SHA-256 and every listed entry present, no more inflated bytes than allowed, and no entry the
+ * import parses over the JSON limit. Sizes are counted while inflating, never taken from the
+ * headers, which a zip bomb lies in. Every refusal is a 422 (413 for the size limits) with a
+ * pointer to the manifest field or bundle entry at fault.
  */
 final class BundleReader {
-
-  static final long MAX_MANIFEST_BYTES = 64L * 1024 * 1024;
 
   private BundleReader() {}
 
@@ -67,17 +64,7 @@ final class BundleReader {
     }
     refuseIf(errors);
 
-    Document manifest = readManifest(zip);
-    Object version = manifest.get("formatVersion");
-    if (!(version instanceof Number v) || v.intValue() != BundleFormat.VERSION) {
-      throw invalid(
-          "UNSUPPORTED_BUNDLE_VERSION",
-          "This server reads bundle format " + BundleFormat.VERSION + ".",
-          List.of(
-              new Problem.FieldError(
-                  "/manifest/formatVersion",
-                  "is " + version + "; only " + BundleFormat.VERSION + " is supported")));
-    }
+    Document manifest = BundleManifest.read(zip, limits);
     Map<String, Document> listed = new LinkedHashMap<>();
     List<Document> entries;
     try {
@@ -200,24 +187,6 @@ final class BundleReader {
     }
   }
 
-  private static Document readManifest(ZipFile zip) {
-    try (InputStream in = zip.getInputStream(zip.getEntry(BundleFormat.MANIFEST))) {
-      byte[] bytes = in.readNBytes((int) MAX_MANIFEST_BYTES + 1);
-      if (bytes.length > MAX_MANIFEST_BYTES) {
-        throw new ProblemException(413, "BUNDLE_TOO_LARGE", "The manifest is too large.");
-      }
-      return Document.parse(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ProblemException p) {
-        throw p;
-      }
-      throw invalid(
-          "INVALID_BUNDLE",
-          "The manifest is not valid JSON.",
-          List.of(entryError(BundleFormat.MANIFEST, "is not a JSON object")));
-    }
-  }
-
   static ZipFile open(Path file) {
     try {
       return new ZipFile(file.toFile());
@@ -244,7 +213,7 @@ final class BundleReader {
     return false;
   }
 
-  private static Problem.FieldError entryError(String name, String detail) {
+  static Problem.FieldError entryError(String name, String detail) {
     return new Problem.FieldError("/entries/" + JsonPointer.escape(name), detail);
   }
 
@@ -258,8 +227,7 @@ final class BundleReader {
     }
   }
 
-  private static ProblemException invalid(
-      String code, String detail, List<Problem.FieldError> errors) {
+  static ProblemException invalid(String code, String detail, List<Problem.FieldError> errors) {
     return new ProblemException(422, code, detail, errors, Map.of());
   }
 }

@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 import org.bson.Document;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +47,11 @@ class BundleReaderTest {
             .append("cards", List.of(new Document("id", "c1").append("media", List.of())))
             .append("entries", listed);
     edit.accept(manifest);
+    return bundle(entries, manifest.toJson());
+  }
+
+  /** Entries and {@code manifest} as it is, written as a zip. */
+  private Path bundle(Map<String, byte[]> entries, String manifest) throws IOException {
     Path file = temp.resolve("b" + System.nanoTime() + ".zip");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -54,7 +60,7 @@ class BundleReaderTest {
         zip.closeEntry();
       }
       zip.putNextEntry(new ZipEntry("manifest.json"));
-      zip.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      zip.write(manifest.getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     }
     return file;
@@ -228,5 +234,58 @@ class BundleReaderTest {
     assertThat(e.code()).isEqualTo("BUNDLE_TOO_LARGE");
     assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1card.json");
     assertThat(e.errors().get(0).detail()).isEqualTo("is larger than 1024 bytes");
+  }
+
+  @Nested
+  class WhenReadingTheManifest {
+
+    private ProblemException refusedManifest(String manifest) throws IOException {
+      return refusal(bundle(valid(), manifest));
+    }
+
+    @Test
+    void shouldRefuseAManifestNestedTooDeeplyWithoutParsingIt() throws IOException {
+      String deep =
+          "{\"formatVersion\": 1, \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+      ProblemException e = refusedManifest(deep);
+
+      assertThat(e.status()).isEqualTo(422);
+      assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(e)).containsExactly("/entries/manifest.json");
+      assertThat(e.errors().get(0).detail()).isEqualTo("is nested deeper than 32 levels");
+    }
+
+    @Test
+    void shouldRefuseAManifestLargerThanTheEntriesAllowedNeed() throws IOException {
+      // 100 entries allowed: 64 KiB and 2 KiB per entry.
+      String large = "{\"formatVersion\": 1, \"createdBy\": \"" + "a".repeat(300_000) + "\"}";
+
+      ProblemException e = refusedManifest(large);
+
+      assertThat(e.status()).isEqualTo(413);
+      assertThat(e.code()).isEqualTo("BUNDLE_TOO_LARGE");
+      assertThat(pointers(e)).containsExactly("/entries/manifest.json");
+      assertThat(e.getMessage())
+          .isEqualTo("The manifest is larger than 270336 bytes, the most for 100 entries.");
+    }
+
+    @Test
+    void shouldRefuseAManifestOfMoreValuesThanTheEntriesAllowedNeed() throws IOException {
+      String many = "{\"formatVersion\": 1, \"cards\": [" + "{},".repeat(3000) + "{}]}";
+
+      ProblemException e = refusedManifest(many);
+
+      assertThat(e.status()).isEqualTo(422);
+      assertThat(e.errors().get(0).detail()).isEqualTo("holds more than 2624 values");
+    }
+
+    @Test
+    void shouldRefuseAFieldTheFormatDoesNotHave() throws IOException {
+      ProblemException e = refusal(bundle(valid(), m -> m.put("$where", "x")));
+
+      assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(e)).containsExactly("/manifest/$where");
+    }
   }
 }
