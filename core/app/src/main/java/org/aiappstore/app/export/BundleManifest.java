@@ -89,4 +89,29 @@ final class BundleManifest {
               BundleReader.entryError(BundleFormat.MANIFEST, "cannot be read: " + e.getMessage())));
     }
   }
+
+  /**
+   * The objects of list {@code member}, absent being empty; for each element that is no object a
+   * {@code null} and an error naming it.
+   */
+  static List<Document> objects(Document manifest, String member, List<Problem.FieldError> errors) {
+    Object value = manifest.get(member);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      errors.add(new Problem.FieldError("/manifest/" + member, "must be a list of objects"));
+      return List.of();
+    }
+    List<Document> objects = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof Document object) {
+        objects.add(object);
+      } else {
+        errors.add(new Problem.FieldError("/manifest/" + member + "/" + i, "must be an object"));
+        objects.add(null);
+      }
+    }
+    return objects;
+  }
 }

@@ -66,16 +66,11 @@ final class BundleReader {
 
     Document manifest = BundleManifest.read(zip, limits);
     Map<String, Document> listed = new LinkedHashMap<>();
-    List<Document> entries;
-    try {
-      entries = manifest.getList("entries", Document.class, List.of());
-    } catch (ClassCastException e) {
-      throw invalid(
-          "INVALID_BUNDLE",
-          "The manifest is malformed.",
-          List.of(new Problem.FieldError("/manifest/entries", "must be a list of entries")));
-    }
+    List<Document> entries = BundleManifest.objects(manifest, "entries", errors);
     for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) == null) {
+        continue;
+      }
       Object path = entries.get(i).get("path");
       if (!(path instanceof String p) || !names.contains(p) || p.equals(BundleFormat.MANIFEST)) {
         errors.add(
@@ -158,14 +153,11 @@ final class BundleReader {
   /** Each listed card has its card entry, and the media it names are in the bundle. */
   private static void checkCards(
       Document manifest, Set<String> listed, List<Problem.FieldError> errors) {
-    List<Document> cards;
-    try {
-      cards = manifest.getList("cards", Document.class, List.of());
-    } catch (ClassCastException e) {
-      errors.add(new Problem.FieldError("/manifest/cards", "must be a list of cards"));
-      return;
-    }
+    List<Document> cards = BundleManifest.objects(manifest, "cards", errors);
     for (int i = 0; i < cards.size(); i++) {
+      if (cards.get(i) == null) {
+        continue;
+      }
       Object id = cards.get(i).get("id");
       if (!(id instanceof String cardId) || !listed.contains(BundleFormat.card(cardId))) {
         errors.add(new Problem.FieldError("/manifest/cards/" + i + "/id", "names no card entry"));

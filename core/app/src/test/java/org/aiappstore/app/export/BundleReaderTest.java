@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -286,6 +287,32 @@ class BundleReaderTest {
 
       assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
       assertThat(pointers(e)).containsExactly("/manifest/$where");
+    }
+
+    @Test
+    void shouldRefuseAnEntryOrCardThatIsNoObject() throws IOException {
+      ProblemException entry =
+          refusal(bundle(valid(), m -> m.getList("entries", Object.class).add(null)));
+      ProblemException card =
+          refusal(
+              bundle(
+                  valid(),
+                  m ->
+                      m.put(
+                          "cards", Arrays.asList(null, m.getList("cards", Object.class).get(0)))));
+
+      assertThat(entry.status()).isEqualTo(422);
+      assertThat(entry.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(entry)).containsExactly("/manifest/entries/1");
+      assertThat(card.status()).isEqualTo(422);
+      assertThat(pointers(card)).containsExactly("/manifest/cards/0");
+    }
+
+    @Test
+    void shouldRefuseEntriesThatAreNoList() throws IOException {
+      ProblemException e = refusal(bundle(valid(), m -> m.put("entries", "all of them")));
+
+      assertThat(pointers(e)).startsWith("/manifest/entries");
     }
   }
 }
