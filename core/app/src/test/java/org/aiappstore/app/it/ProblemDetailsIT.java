@@ -107,6 +107,18 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void shouldAnswerABodyNestedTooDeeplyForABoundTypeWith400() {
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body("{\"config\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
+        .post(VALIDATE)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_JSON"));
+  }
+
+  @Test
   void shouldAnswerAOneByteOrEmptyBodyAsAClientError() {
     // A one-byte document once defeated the parser's encoding detection (a 500).
     AuthIT.asAdmin()
