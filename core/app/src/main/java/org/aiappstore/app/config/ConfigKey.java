@@ -248,6 +248,11 @@ public enum ConfigKey {
       "aiappstore.import.max-uncompressed-bytes",
       "8589934592",
       "Most bytes all entries of a bundle may inflate to (guards against zip bombs)."),
+  IMPORT_MAX_JSON_ENTRY_BYTES(
+      "aiappstore.import.max-json-entry-bytes",
+      "67108864",
+      "Most bytes of one card.json, revisions.json (a card's whole history) or meta.json of a"
+          + " bundle; the import holds it in memory."),
   AUDIT_RETENTION_DAYS(
       "aiappstore.audit.retention-days",
       "365",

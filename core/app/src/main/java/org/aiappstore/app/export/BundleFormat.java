@@ -1,5 +1,6 @@
 package org.aiappstore.app.export;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -35,6 +36,15 @@ final class BundleFormat {
   static final Pattern ENTRY =
       Pattern.compile(
           "cards/[A-Za-z0-9-]{1,64}/(card|revisions|app|experiment|dataset)\\.json|media/[A-Za-z0-9-]{1,64}/(meta\\.json|content)");
+
+  /** The entries an import parses; the snapshots and the app spec are kept for reference only. */
+  static final Pattern PARSED =
+      Pattern.compile(
+          "cards/[A-Za-z0-9-]{1,64}/(card|revisions)\\.json|media/[A-Za-z0-9-]{1,64}/meta\\.json");
+
+  /** The members of the manifest, listed in the layout above. */
+  static final Set<String> MANIFEST_FIELDS =
+      Set.of("formatVersion", "createdAt", "createdBy", "includeRevisions", "cards", "entries");
 
   static final JsonWriterSettings JSON =
       JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();

@@ -45,6 +45,7 @@ final class BundleImporter {
   private final CardWrites writes;
   private final MediaImport media;
   private final ImportJournal journal;
+  private final long maxJsonBytes;
   private final String jobId;
   private final Clock clock = Clock.systemUTC();
 
@@ -54,16 +55,19 @@ final class BundleImporter {
       DataConnector target,
       String targetConnectorId,
       ToLongFunction<MediaKind> mediaLimits,
+      long maxJsonBytes,
       String jobId,
       BiConsumer<String, CardChanged.Kind> changes) {
     this.mongo = mongo;
+    this.maxJsonBytes = maxJsonBytes;
     this.jobId = jobId;
     this.journal = new ImportJournal(mongo, connectorId -> target, changes);
     this.users = users;
     this.changes = changes;
     MediaReferences references = new MediaReferences(mongo);
     this.writes = new CardWrites(mongo, references);
-    this.media = new MediaImport(mongo, references, target, targetConnectorId, mediaLimits);
+    this.media =
+        new MediaImport(mongo, references, target, targetConnectorId, mediaLimits, maxJsonBytes);
   }
 
   /** Imports every card of {@code manifest}; each one's outcome goes to {@code context}. */
@@ -91,7 +95,7 @@ final class BundleImporter {
       ZipFile zip, Document listed, String label, ConflictMode mode, String fallbackOwnerId)
       throws IOException {
     String id = listed.getString("id");
-    Document entry = ForeignJson.read(zip, BundleFormat.card(id));
+    Document entry = ForeignJson.read(zip, BundleFormat.card(id), maxJsonBytes);
     if (!(entry.get("card") instanceof Document card)) {
       throw new Refused("its card.json holds no card");
     }
@@ -102,7 +106,11 @@ final class BundleImporter {
             fallbackOwnerId);
     String ownerId = map.orFallback(ForeignJson.string(card.get("ownerId")));
     Instant now = now();
-    Incoming incoming = CardCheck.check(zip, id, listed, card, ownerId, map, now);
+    Document revisions =
+        zip.getEntry(BundleFormat.revisions(id)) == null
+            ? null
+            : ForeignJson.read(zip, BundleFormat.revisions(id), maxJsonBytes);
+    Incoming incoming = CardCheck.check(revisions, id, listed, card, ownerId, map, now);
     String slug = incoming.slug();
 
     Placement place =

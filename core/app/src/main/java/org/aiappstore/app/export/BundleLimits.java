@@ -1,4 +1,8 @@
 package org.aiappstore.app.export;
 
-/** How big a bundle may be: upload bytes, entries, and bytes once inflated (zip bombs). */
-record BundleLimits(long maxBytes, int maxEntries, long maxUncompressedBytes) {}
+/**
+ * How big a bundle may be: upload bytes, entries, bytes once inflated (zip bombs), and bytes of one
+ * entry an import parses ({@code card.json}, {@code revisions.json}, {@code meta.json}).
+ */
+record BundleLimits(
+    long maxBytes, int maxEntries, long maxUncompressedBytes, long maxJsonEntryBytes) {}

@@ -2,7 +2,6 @@ package org.aiappstore.app.export;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -22,16 +21,15 @@ import org.aiappstore.app.problem.ProblemException;
 import org.bson.Document;
 
 /**
- * Checks a bundle before anything of it is used: a known format version, only entry names this
- * format writes (so no {@code ../} or absolute path can even be expressed), no more entries than
- * allowed, every entry listed in the manifest with its size and SHA-256 and every listed entry
- * present, and no more inflated bytes than allowed. Sizes are counted while inflating, never taken
- * from the headers, which a zip bomb lies in. Every refusal is a 422 (413 for the size limits) with
- * a pointer to the manifest field or bundle entry at fault.
+ * Checks a bundle before anything of it is used: only entry names this format writes (so no {@code
+ * ../} or absolute path can even be expressed), no more entries than allowed, a manifest this
+ * server reads ({@link BundleManifest}), every entry listed in the manifest with its size and
+ * SHA-256 and every listed entry present, no more inflated bytes than allowed, and no entry the
+ * import parses over the JSON limit. Sizes are counted while inflating, never taken from the
+ * headers, which a zip bomb lies in. Every refusal is a 422 (413 for the size limits) with a
+ * pointer to the manifest field or bundle entry at fault.
  */
 final class BundleReader {
-
-  static final long MAX_MANIFEST_BYTES = 64L * 1024 * 1024;
 
   private BundleReader() {}
 
@@ -66,28 +64,13 @@ final class BundleReader {
     }
     refuseIf(errors);
 
-    Document manifest = readManifest(zip);
-    Object version = manifest.get("formatVersion");
-    if (!(version instanceof Number v) || v.intValue() != BundleFormat.VERSION) {
-      throw invalid(
-          "UNSUPPORTED_BUNDLE_VERSION",
-          "This server reads bundle format " + BundleFormat.VERSION + ".",
-          List.of(
-              new Problem.FieldError(
-                  "/manifest/formatVersion",
-                  "is " + version + "; only " + BundleFormat.VERSION + " is supported")));
-    }
+    Document manifest = BundleManifest.read(zip, limits);
     Map<String, Document> listed = new LinkedHashMap<>();
-    List<Document> entries;
-    try {
-      entries = manifest.getList("entries", Document.class, List.of());
-    } catch (ClassCastException e) {
-      throw invalid(
-          "INVALID_BUNDLE",
-          "The manifest is malformed.",
-          List.of(new Problem.FieldError("/manifest/entries", "must be a list of entries")));
-    }
+    List<Document> entries = BundleManifest.objects(manifest, "entries", errors);
     for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) == null) {
+        continue;
+      }
       Object path = entries.get(i).get("path");
       if (!(path instanceof String p) || !names.contains(p) || p.equals(BundleFormat.MANIFEST)) {
         errors.add(
@@ -102,11 +85,28 @@ final class BundleReader {
       }
     }
     refuseIf(errors);
+    checkContent(zip, listed, limits, errors);
+    refuseIf(errors);
+    checkCards(manifest, listed.keySet(), errors);
+    refuseIf(errors);
+    return manifest;
+  }
 
+  /**
+   * Each listed entry has the size and SHA-256 the manifest gives, counted while inflating; the
+   * whole stays within the inflated limit, and an entry the import parses within the JSON limit.
+   */
+  private static void checkContent(
+      ZipFile zip,
+      Map<String, Document> listed,
+      BundleLimits limits,
+      List<Problem.FieldError> errors) {
     long inflated = 0;
     for (Map.Entry<String, Document> listedEntry : listed.entrySet()) {
       String name = listedEntry.getKey();
       Document expected = listedEntry.getValue();
+      long maxSize =
+          BundleFormat.PARSED.matcher(name).matches() ? limits.maxJsonEntryBytes() : Long.MAX_VALUE;
       MessageDigest digest = BundleWriter.sha256();
       long size = 0;
       try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
@@ -123,6 +123,18 @@ final class BundleReader {
                     + limits.maxUncompressedBytes()
                     + " bytes, the most allowed.");
           }
+          if (size > maxSize) {
+            throw new ProblemException(
+                413,
+                "BUNDLE_TOO_LARGE",
+                name
+                    + " is larger than "
+                    + maxSize
+                    + " bytes, the most an import reads as one JSON document"
+                    + " (aiappstore.import.max-json-entry-bytes).",
+                List.of(entryError(name, "is larger than " + maxSize + " bytes")),
+                Map.of());
+          }
           digest.update(buffer, 0, n);
         }
       } catch (IOException e) {
@@ -136,23 +148,16 @@ final class BundleReader {
         errors.add(entryError(name, "does not have the size the manifest gives"));
       }
     }
-    refuseIf(errors);
-    checkCards(manifest, listed.keySet(), errors);
-    refuseIf(errors);
-    return manifest;
   }
 
   /** Each listed card has its card entry, and the media it names are in the bundle. */
   private static void checkCards(
       Document manifest, Set<String> listed, List<Problem.FieldError> errors) {
-    List<Document> cards;
-    try {
-      cards = manifest.getList("cards", Document.class, List.of());
-    } catch (ClassCastException e) {
-      errors.add(new Problem.FieldError("/manifest/cards", "must be a list of cards"));
-      return;
-    }
+    List<Document> cards = BundleManifest.objects(manifest, "cards", errors);
     for (int i = 0; i < cards.size(); i++) {
+      if (cards.get(i) == null) {
+        continue;
+      }
       Object id = cards.get(i).get("id");
       if (!(id instanceof String cardId) || !listed.contains(BundleFormat.card(cardId))) {
         errors.add(new Problem.FieldError("/manifest/cards/" + i + "/id", "names no card entry"));
@@ -171,24 +176,6 @@ final class BundleReader {
           }
         }
       }
-    }
-  }
-
-  private static Document readManifest(ZipFile zip) {
-    try (InputStream in = zip.getInputStream(zip.getEntry(BundleFormat.MANIFEST))) {
-      byte[] bytes = in.readNBytes((int) MAX_MANIFEST_BYTES + 1);
-      if (bytes.length > MAX_MANIFEST_BYTES) {
-        throw new ProblemException(413, "BUNDLE_TOO_LARGE", "The manifest is too large.");
-      }
-      return Document.parse(new String(bytes, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof ProblemException p) {
-        throw p;
-      }
-      throw invalid(
-          "INVALID_BUNDLE",
-          "The manifest is not valid JSON.",
-          List.of(entryError(BundleFormat.MANIFEST, "is not a JSON object")));
     }
   }
 
@@ -218,7 +205,7 @@ final class BundleReader {
     return false;
   }
 
-  private static Problem.FieldError entryError(String name, String detail) {
+  static Problem.FieldError entryError(String name, String detail) {
     return new Problem.FieldError("/entries/" + JsonPointer.escape(name), detail);
   }
 
@@ -232,8 +219,7 @@ final class BundleReader {
     }
   }
 
-  private static ProblemException invalid(
-      String code, String detail, List<Problem.FieldError> errors) {
+  static ProblemException invalid(String code, String detail, List<Problem.FieldError> errors) {
     return new ProblemException(422, code, detail, errors, Map.of());
   }
 }

@@ -3,7 +3,6 @@ package org.aiappstore.app.export;
 import static org.aiappstore.app.export.ForeignJson.isWhole;
 import static org.aiappstore.app.export.ForeignJson.string;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.zip.ZipFile;
 import org.aiappstore.app.model.CardContent;
 import org.aiappstore.app.model.ForeignContent;
 import org.aiappstore.app.model.Revision;
@@ -34,16 +32,17 @@ final class CardCheck {
    * and version taken only when valid (else now and 1); a history numbered within the version; the
    * media list the manifest gives for the card, and no document using a file outside it. Only the
    * files the documents use are kept in the card's media list.
+   *
+   * @param revisions the card's {@code revisions.json}, {@code null} when exported without history
    */
   static Incoming check(
-      ZipFile zip,
+      Document revisions,
       String id,
       Document listed,
       Document card,
       String ownerId,
       UserMap map,
-      Instant now)
-      throws IOException {
+      Instant now) {
     if (!(card.get("slug") instanceof String slug) || !Slugs.isValid(slug)) {
       throw new Refused(
           "its slug is not valid: lowercase letters and digits separated by single hyphens, at"
@@ -59,7 +58,7 @@ final class CardCheck {
     long version =
         isWhole(card.get("version")) ? Math.max(1, ((Number) card.get("version")).longValue()) : 1;
     Set<String> used = new LinkedHashSet<>(current.mediaIds());
-    SortedMap<Long, Revision> history = history(zip, id, version, map, now, used);
+    SortedMap<Long, Revision> history = history(revisions, id, version, map, now, used);
     if (!history.containsKey(version)) {
       // Exported without history: the card as it is becomes its latest revision, so that its
       // history page and restore have something to show.
@@ -82,14 +81,12 @@ final class CardCheck {
 
   /** The card's revisions by number; adds the media they use to {@code used}. */
   private static SortedMap<Long, Revision> history(
-      ZipFile zip, String id, long version, UserMap map, Instant now, Set<String> used)
-      throws IOException {
+      Document revisions, String id, long version, UserMap map, Instant now, Set<String> used) {
     SortedMap<Long, Revision> history = new TreeMap<>();
-    if (zip.getEntry(BundleFormat.revisions(id)) == null) {
+    if (revisions == null) {
       return history;
     }
-    if (!(ForeignJson.read(zip, BundleFormat.revisions(id)).get("revisions")
-        instanceof List<?> list)) {
+    if (!(revisions.get("revisions") instanceof List<?> list)) {
       throw new Refused("its history is not a list of revisions");
     }
     for (Object item : list) {

@@ -61,7 +61,8 @@ public class ImportJob implements JobHandler {
         Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
       }
       try (ZipFile zip = BundleReader.open(file)) {
-        Document manifest = BundleReader.verify(zip, imports.limits());
+        BundleLimits limits = imports.limits();
+        Document manifest = BundleReader.verify(zip, limits);
         String targetId = storage.activeConnectorId();
         new BundleImporter(
                 mongo,
@@ -69,6 +70,7 @@ public class ImportJob implements JobHandler {
                 connectors.dataConnector(targetId),
                 targetId,
                 media::limit,
+                limits.maxJsonEntryBytes(),
                 job.id(),
                 this::changed)
             .importAll(

@@ -46,7 +46,8 @@ public class ImportService {
     return new BundleLimits(
         settings.longValue(ConfigKey.IMPORT_MAX_BYTES),
         settings.integer(ConfigKey.IMPORT_MAX_ENTRIES),
-        settings.longValue(ConfigKey.IMPORT_MAX_UNCOMPRESSED_BYTES));
+        settings.longValue(ConfigKey.IMPORT_MAX_UNCOMPRESSED_BYTES),
+        settings.longValue(ConfigKey.IMPORT_MAX_JSON_ENTRY_BYTES));
   }
 
   public Job submit(

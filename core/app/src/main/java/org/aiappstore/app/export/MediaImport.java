@@ -50,19 +50,22 @@ final class MediaImport {
   private final DataConnector target;
   private final String targetConnectorId;
   private final ToLongFunction<MediaKind> mediaLimits;
+  private final long maxJsonBytes;
 
   MediaImport(
       MongoConnection mongo,
       MediaReferences references,
       DataConnector target,
       String targetConnectorId,
-      ToLongFunction<MediaKind> mediaLimits) {
+      ToLongFunction<MediaKind> mediaLimits,
+      long maxJsonBytes) {
     this.mongo = mongo;
     this.mediaStore = new MediaStore(mongo);
     this.references = references;
     this.target = target;
     this.targetConnectorId = targetConnectorId;
     this.mediaLimits = mediaLimits;
+    this.maxJsonBytes = maxJsonBytes;
   }
 
   private MongoCollection<Document> collection() {
@@ -81,7 +84,7 @@ final class MediaImport {
     MongoCollection<Document> media = collection();
     Map<String, MediaFile> files = new LinkedHashMap<>();
     for (String mediaId : incoming.mediaIds()) {
-      Document meta = ForeignJson.read(zip, BundleFormat.mediaMeta(mediaId));
+      Document meta = ForeignJson.read(zip, BundleFormat.mediaMeta(mediaId), maxJsonBytes);
       MediaFile file = inspect(zip, mediaId, string(meta.get("contentType")));
       Document existing = media.find(Filters.eq("_id", mediaId)).first();
       boolean reusable =

@@ -130,8 +130,14 @@ public class JobRunner {
       jobs.finish(job.id(), JobState.RUNNING, instanceId, state, error, now());
     } catch (JobCancelledException e) {
       jobs.finish(job.id(), JobState.RUNNING, instanceId, JobState.CANCELLED, null, now());
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "Job " + job.id() + " (" + job.type() + ") failed.", e);
+    } catch (Throwable e) {
+      // Errors too: a stack overflow or memory running out ends the job, not this runner (the
+      // stack is unwound and the job's memory freed by now). Thrown on, an error would end the
+      // schedule that polls for jobs, and the job would stay running until the server stopped.
+      LOG.log(
+          e instanceof Exception ? Level.WARNING : Level.SEVERE,
+          "Job " + job.id() + " (" + job.type() + ") failed.",
+          e);
       jobs.finish(job.id(), JobState.RUNNING, instanceId, JobState.FAILED, reason(e), now());
     } finally {
       current = null;
@@ -156,7 +162,7 @@ public class JobRunner {
   }
 
   /** A reason fit for the job record: the message of our own errors, never a class name. */
-  static String reason(Exception e) {
+  static String reason(Throwable e) {
     if (e instanceof PlatformException || e instanceof IllegalStateException) {
       return e.getMessage();
     }

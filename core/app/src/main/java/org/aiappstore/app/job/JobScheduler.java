@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
@@ -45,8 +43,8 @@ public class JobScheduler {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private JobRunner runner;
-  private ScheduledFuture<?> poll;
-  private ScheduledFuture<?> heartbeat;
+  private Periodic poll;
+  private Periodic heartbeat;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     Map<String, JobHandler> byType = new HashMap<>();
@@ -63,19 +61,24 @@ public class JobScheduler {
             Clock.systemUTC(),
             lease,
             job -> finished.fire(new JobFinished(job)));
+    // Periodic, so that nothing a tick throws, errors included, ends the polling.
     poll =
-        scheduler.scheduleWithFixedDelay(
-            this::tickSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-    long beat = lease.toMillis() / 4;
-    heartbeat =
-        scheduler.scheduleWithFixedDelay(this::heartbeatSafely, beat, beat, TimeUnit.MILLISECONDS);
+        Periodic.start(
+            scheduler,
+            "Job polling",
+            Duration.ofMillis(pollMillis),
+            Duration.ofMillis(pollMillis),
+            LOG,
+            this::tick);
+    Duration beat = lease.dividedBy(4);
+    heartbeat = Periodic.start(scheduler, "Job heartbeat", beat, beat, LOG, runner::heartbeat);
   }
 
   @PreDestroy
   void stop() {
     if (poll != null) {
-      poll.cancel(false);
-      heartbeat.cancel(false);
+      poll.stop();
+      heartbeat.stop();
     }
     try {
       if (runner != null) {
@@ -86,21 +89,9 @@ public class JobScheduler {
     }
   }
 
-  private void tickSafely() {
-    try {
-      while (runner.tick()) {
-        // run queued jobs back to back
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Job polling failed; it tries again at the next poll.", e);
-    }
-  }
-
-  private void heartbeatSafely() {
-    try {
-      runner.heartbeat();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Job heartbeat failed.", e);
+  private void tick() {
+    while (runner.tick()) {
+      // run queued jobs back to back
     }
   }
 }

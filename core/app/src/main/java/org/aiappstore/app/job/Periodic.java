@@ -1,16 +1,17 @@
 package org.aiappstore.app.job;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Housekeeping run on the managed scheduler at a fixed delay (cleanups, sweeps, the reconciler):
+ * Work run on the managed scheduler at a fixed delay (cleanups, sweeps, the reconciler, job polls):
  * unlike the persistent {@link Job}s it keeps no state. A run that fails is logged and the next one
- * comes anyway: an exception escaping a scheduled task would cancel every later run.
+ * comes anyway, also after an error such as a stack overflow: anything escaping a scheduled task
+ * cancels every later run, silently.
  */
 public final class Periodic {
 
@@ -26,7 +27,7 @@ public final class Periodic {
    * @param what names the task in the log, e.g. "Media cleanup"
    */
   public static Periodic start(
-      ManagedScheduledExecutorService scheduler,
+      ScheduledExecutorService scheduler,
       String what,
       Duration firstDelay,
       Duration interval,
@@ -36,7 +37,7 @@ public final class Periodic {
         () -> {
           try {
             task.run();
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
             log.log(
                 Level.WARNING,
                 e,
@@ -54,6 +55,9 @@ public final class Periodic {
   }
 
   private static String describe(Duration interval) {
+    if (interval.toMillis() % 1000 != 0) {
+      return interval.toMillis() + " ms";
+    }
     long seconds = interval.toSeconds();
     if (seconds % 3600 == 0) {
       return seconds / 3600 + " h";

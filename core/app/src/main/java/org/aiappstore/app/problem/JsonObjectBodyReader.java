@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
@@ -25,13 +26,19 @@ import java.util.Map;
  * reads any JSON value, so an array or a string sent where an object belongs reached the method as
  * the wrong type and failed with a 500; here it is a 400 naming the whole document ({@code ""}).
  * Syntax errors, and bodies that cannot be read at all, surface as the parser's exception, which
- * {@link MalformedJson} maps to 400.
+ * {@link MalformedJson} maps to 400; a body nested deeper than 64 levels is a 400 saying so.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
 
   private static final JsonProvider JSON = JsonProvider.provider();
+
+  /**
+   * No request body comes near: card content is flat, its documents HTML strings. Deeper bodies
+   * would reach the JSON-P parser's own guard (1000 levels), a bare runtime error and so a 500.
+   */
+  private static final JsonLimits SHAPE = JsonLimits.depth(64);
 
   @Override
   public boolean isReadable(
@@ -48,15 +55,24 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
       MultivaluedMap<String, String> httpHeaders,
       InputStream entityStream) {
     JsonValue value;
-    try (JsonReader reader =
-        JSON.createReader(new InputStreamReader(entityStream, charset(mediaType)))) {
-      value = reader.readValue();
+    try {
+      // Read whole (the body is capped by JsonBodyLimitFilter) and streamed through the limits
+      // before it is built.
+      String body = new String(entityStream.readAllBytes(), charset(mediaType));
+      SHAPE.check(new StringReader(body));
+      try (JsonReader reader = JSON.createReader(new StringReader(body))) {
+        value = reader.readValue();
+      }
+    } catch (JsonLimits.Exceeded e) {
+      throw new ProblemException(400, "MALFORMED_JSON", "The request body " + e.getMessage() + ".");
     } catch (JsonParsingException e) {
       throw e;
     } catch (JsonException e) {
       // Not a syntax error but unreadable all the same (an empty body, bytes that do not decode):
       // answered like one, not as a server error.
       throw new JsonParsingException(e.getMessage(), e, null);
+    } catch (IOException e) {
+      throw new JsonParsingException("The request body could not be read.", e, null);
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       String detail = "The request body must be a JSON object, not " + describe(value) + ".";

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BundleImportTest {
 
-  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32);
+  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32, 1L << 26);
 
   @TempDir Path temp;
 
@@ -95,6 +95,7 @@ class BundleImportTest {
               store,
               Installation.CONNECTOR,
               kind -> limit,
+              LIMITS.maxJsonEntryBytes(),
               "job",
               (id, kind) -> events.add(kind + " " + id))
           .importAll(zip, manifest, mode, targetAdmin.id(), context);
@@ -234,6 +235,37 @@ class BundleImportTest {
       JobItem item = itemOf(context, card);
       assertThat(item.status()).isEqualTo(JobItem.FAILED);
       assertThat(item.reason()).startsWith("its slug is not valid");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseACardNestedTooDeeplyAndImportTheOthers() throws Exception {
+      // 200 KB, under 1 KB zipped: once a stack overflow that ended the import job's thread.
+      String deep = "{\"card\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+      TamperedBundle bundle =
+          exported(true).entry(BundleFormat.card(card.id()), deep.getBytes(StandardCharsets.UTF_8));
+
+      RecordingContext context = importInto(bundle);
+
+      JobItem item = itemOf(context, card);
+      assertThat(item.status()).isEqualTo(JobItem.FAILED);
+      assertThat(item.reason())
+          .isEqualTo("cards/" + card.id() + "/card.json is nested deeper than 32 levels");
+      assertNothingOfTheCardWasWritten(context);
+    }
+
+    @Test
+    void shouldRefuseAHistoryOfMoreValuesThanAnyCardHas() throws Exception {
+      // Small values take many times their text in memory: this one would take about 50 MB.
+      String many = "{\"revisions\": [" + "0,".repeat(1_000_000) + "0]}";
+      TamperedBundle bundle =
+          exported(true)
+              .entry(BundleFormat.revisions(card.id()), many.getBytes(StandardCharsets.UTF_8));
+
+      RecordingContext context = importInto(bundle);
+
+      assertThat(itemOf(context, card).reason())
+          .isEqualTo("cards/" + card.id() + "/revisions.json holds more than 1000000 values");
       assertNothingOfTheCardWasWritten(context);
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,15 @@ import java.util.zip.ZipOutputStream;
 import org.aiappstore.app.problem.Problem;
 import org.aiappstore.app.problem.ProblemException;
 import org.bson.Document;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Hostile and broken bundles are refused with a problem naming what is wrong. */
 class BundleReaderTest {
 
-  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 100, 10L * 1024 * 1024);
+  private static final BundleLimits LIMITS =
+      new BundleLimits(1L << 30, 100, 10L * 1024 * 1024, 1L << 26);
   private static final String CARD = "cards/c1/card.json";
   private static final String MEDIA = "media/m1/content";
 
@@ -45,6 +48,11 @@ class BundleReaderTest {
             .append("cards", List.of(new Document("id", "c1").append("media", List.of())))
             .append("entries", listed);
     edit.accept(manifest);
+    return bundle(entries, manifest.toJson());
+  }
+
+  /** Entries and {@code manifest} as it is, written as a zip. */
+  private Path bundle(Map<String, byte[]> entries, String manifest) throws IOException {
     Path file = temp.resolve("b" + System.nanoTime() + ".zip");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
       for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -53,7 +61,7 @@ class BundleReaderTest {
         zip.closeEntry();
       }
       zip.putNextEntry(new ZipEntry("manifest.json"));
-      zip.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      zip.write(manifest.getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
     }
     return file;
@@ -66,8 +74,12 @@ class BundleReaderTest {
   }
 
   private static ProblemException refusal(Path file) {
+    return refusal(file, LIMITS);
+  }
+
+  private static ProblemException refusal(Path file, BundleLimits limits) {
     try (ZipFile zip = BundleReader.open(file)) {
-      BundleReader.verify(zip, LIMITS);
+      BundleReader.verify(zip, limits);
     } catch (ProblemException e) {
       return e;
     } catch (IOException e) {
@@ -208,5 +220,99 @@ class BundleReaderTest {
     }
 
     assertThat(pointers(refusal(file))).contains("/entries/manifest.json");
+  }
+
+  @Test
+  void shouldRefuseAJsonEntryOverItsLimitButNotMediaContent() throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put(CARD, ("{\"card\": {\"x\": \"" + "a".repeat(2000) + "\"}}").getBytes());
+    entries.put(MEDIA, new byte[4000]);
+    BundleLimits limits = new BundleLimits(1L << 30, 100, 10L * 1024 * 1024, 1024);
+
+    ProblemException e = refusal(bundle(entries, m -> {}), limits);
+
+    assertThat(e.status()).isEqualTo(413);
+    assertThat(e.code()).isEqualTo("BUNDLE_TOO_LARGE");
+    assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1card.json");
+    assertThat(e.errors().get(0).detail()).isEqualTo("is larger than 1024 bytes");
+  }
+
+  @Nested
+  class WhenReadingTheManifest {
+
+    private ProblemException refusedManifest(String manifest) throws IOException {
+      return refusal(bundle(valid(), manifest));
+    }
+
+    @Test
+    void shouldRefuseAManifestNestedTooDeeplyWithoutParsingIt() throws IOException {
+      String deep =
+          "{\"formatVersion\": 1, \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+      ProblemException e = refusedManifest(deep);
+
+      assertThat(e.status()).isEqualTo(422);
+      assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(e)).containsExactly("/entries/manifest.json");
+      assertThat(e.errors().get(0).detail()).isEqualTo("is nested deeper than 32 levels");
+    }
+
+    @Test
+    void shouldRefuseAManifestLargerThanTheEntriesAllowedNeed() throws IOException {
+      // 100 entries allowed: 64 KiB and 2 KiB per entry.
+      String large = "{\"formatVersion\": 1, \"createdBy\": \"" + "a".repeat(300_000) + "\"}";
+
+      ProblemException e = refusedManifest(large);
+
+      assertThat(e.status()).isEqualTo(413);
+      assertThat(e.code()).isEqualTo("BUNDLE_TOO_LARGE");
+      assertThat(pointers(e)).containsExactly("/entries/manifest.json");
+      assertThat(e.getMessage())
+          .isEqualTo("The manifest is larger than 270336 bytes, the most for 100 entries.");
+    }
+
+    @Test
+    void shouldRefuseAManifestOfMoreValuesThanTheEntriesAllowedNeed() throws IOException {
+      String many = "{\"formatVersion\": 1, \"cards\": [" + "{},".repeat(3000) + "{}]}";
+
+      ProblemException e = refusedManifest(many);
+
+      assertThat(e.status()).isEqualTo(422);
+      assertThat(e.errors().get(0).detail()).isEqualTo("holds more than 2624 values");
+    }
+
+    @Test
+    void shouldRefuseAFieldTheFormatDoesNotHave() throws IOException {
+      ProblemException e = refusal(bundle(valid(), m -> m.put("$where", "x")));
+
+      assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(e)).containsExactly("/manifest/$where");
+    }
+
+    @Test
+    void shouldRefuseAnEntryOrCardThatIsNoObject() throws IOException {
+      ProblemException entry =
+          refusal(bundle(valid(), m -> m.getList("entries", Object.class).add(null)));
+      ProblemException card =
+          refusal(
+              bundle(
+                  valid(),
+                  m ->
+                      m.put(
+                          "cards", Arrays.asList(null, m.getList("cards", Object.class).get(0)))));
+
+      assertThat(entry.status()).isEqualTo(422);
+      assertThat(entry.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(entry)).containsExactly("/manifest/entries/1");
+      assertThat(card.status()).isEqualTo(422);
+      assertThat(pointers(card)).containsExactly("/manifest/cards/0");
+    }
+
+    @Test
+    void shouldRefuseEntriesThatAreNoList() throws IOException {
+      ProblemException e = refusal(bundle(valid(), m -> m.put("entries", "all of them")));
+
+      assertThat(pointers(e)).startsWith("/manifest/entries");
+    }
   }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExperimentSnapshotExportTest {
 
-  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32);
+  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32, 1L << 26);
   private static final ExternalRef RUN = new ExternalRef("mlflow", "run-1");
   private static final ExternalRef DATA = new ExternalRef("clearml", "data-1");
   private static final JsonObject RUN_JSON =
@@ -267,6 +267,7 @@ class ExperimentSnapshotExportTest {
               target.store,
               "target-store",
               kind -> 1L << 20,
+              LIMITS.maxJsonEntryBytes(),
               "job",
               (id, kind) -> {})
           .importAll(zip, manifest, ConflictMode.SKIP, admin.id(), imported);

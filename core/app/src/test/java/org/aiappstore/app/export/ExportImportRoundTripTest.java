@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExportImportRoundTripTest {
 
-  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32);
+  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32, 1L << 26);
 
   @TempDir Path temp;
 
@@ -83,6 +83,7 @@ class ExportImportRoundTripTest {
               target.store,
               "target-store",
               kind -> 1L << 20,
+              LIMITS.maxJsonEntryBytes(),
               "job",
               (id, kind) -> events.add(kind + " " + id))
           .importAll(zip, manifest, mode, targetAdmin.id(), context);

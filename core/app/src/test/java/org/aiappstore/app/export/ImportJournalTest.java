@@ -60,7 +60,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ImportJournalTest {
 
-  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32);
+  private static final BundleLimits LIMITS = new BundleLimits(1L << 30, 10_000, 1L << 32, 1L << 26);
   private static final String JOB = "job-1";
   private static final String JOURNAL = ImportJournal.COLLECTION;
   private static final String CARDS = CardRepository.COLLECTION;
@@ -110,6 +110,7 @@ class ImportJournalTest {
               store,
               Installation.CONNECTOR,
               kind -> 1L << 20,
+              LIMITS.maxJsonEntryBytes(),
               job,
               (id, kind) -> events.add(kind + " " + id))
           .importAll(zip, BundleReader.verify(zip, LIMITS), mode, targetAdmin.id(), context);

@@ -71,6 +71,12 @@ final class TamperedBundle {
     return this;
   }
 
+  /** Any entry, replaced by {@code content} as it is. */
+  TamperedBundle entry(String path, byte[] content) {
+    entries.put(path, content);
+    return this;
+  }
+
   TamperedBundle mediaContent(String mediaId, byte[] content) {
     entries.put(BundleFormat.mediaContent(mediaId), content);
     return this;

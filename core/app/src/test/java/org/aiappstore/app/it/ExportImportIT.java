@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -246,6 +247,48 @@ class ExportImportIT {
             .extract()
             .asByteArray();
     assertThat(image).isEqualTo(images.get(0));
+  }
+
+  @Test
+  void shouldFailACardNestedTooDeeplyAndGoOnWithTheOthers() throws Exception {
+    // 200 KB, under 1 KB zipped: once a stack overflow that ended the server's job polling, and
+    // the import stayed running for good.
+    String card = "cards/" + cardIds.get(0) + "/card.json";
+    String deep = "{\"card\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+    String jobId =
+        upload(withEntry(card, deep.getBytes(StandardCharsets.UTF_8)), "?conflict=skip")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    Map<String, Object> job = awaitEnd(jobId);
+
+    assertThat(job.get("state")).isEqualTo("completed_with_failures");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) job.get("items");
+    assertThat(items)
+        .extracting(i -> i.get("id") + " " + i.get("status") + " " + i.get("reason"))
+        .contains(cardIds.get(0) + " failed " + card + " is nested deeper than 32 levels");
+  }
+
+  /**
+   * The exported bundle with entry {@code path} replaced, listed with its true size and SHA-256:
+   * what anyone can write by hand.
+   */
+  private static byte[] withEntry(String path, byte[] content) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>(entries(bundle));
+    entries.put(path, content);
+    Document manifest =
+        Document.parse(new String(entries.get("manifest.json"), StandardCharsets.UTF_8));
+    for (Document listed : manifest.getList("entries", Document.class)) {
+      if (listed.getString("path").equals(path)) {
+        listed.put("size", (long) content.length);
+        listed.put("sha256", sha256Quietly(content));
+      }
+    }
+    entries.put("manifest.json", manifest.toJson().getBytes(StandardCharsets.UTF_8));
+    return zip(entries);
   }
 
   private static String sha256Quietly(byte[] content) {

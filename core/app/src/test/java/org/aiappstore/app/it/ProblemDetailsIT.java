@@ -109,6 +109,32 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void shouldAnswerABodyNestedTooDeeplyWith400() {
+    // Past the JSON-P parser's own guard (1000 levels) this was a bare runtime error: a 500.
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body("{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
+        .post("/api/v1/models")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_JSON"))
+        .body("detail", equalTo("The request body is nested deeper than 64 levels."));
+  }
+
+  @Test
+  void shouldAnswerABodyNestedTooDeeplyForABoundTypeWith400() {
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body("{\"config\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
+        .post(VALIDATE)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("code", equalTo("MALFORMED_JSON"));
+  }
+
+  @Test
   void shouldAnswerAOneByteOrEmptyBodyAsAClientError() {
     // A one-byte document once defeated the parser's encoding detection (a 500).
     AuthIT.asAdmin()

@@ -203,6 +203,33 @@ class JobRunnerTest {
   }
 
   @Test
+  void shouldFailAJobWhoseHandlerThrowsAnErrorAndRunTheNextOne() {
+    Job overflowing = submit("test");
+    Job next = submit("test");
+    JobHandler deep =
+        handler(
+            "test",
+            false,
+            (job, ctx) -> {
+              if (job.id().equals(overflowing.id())) {
+                throw new StackOverflowError();
+              }
+            });
+    JobRunner runner = runner("a", deep);
+
+    assertThat(runner.tick()).isTrue();
+    assertThat(runner.tick()).isTrue();
+
+    assertSoftly(
+        s -> {
+          s.assertThat(service.get(overflowing.id()).state()).isEqualTo(JobState.FAILED);
+          s.assertThat(service.get(overflowing.id()).error())
+              .isEqualTo("unexpected error (see the server log)");
+          s.assertThat(service.get(next.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        });
+  }
+
+  @Test
   void shouldFailAJobOfAnUnknownType() {
     Job queued = submit("mystery");
 

@@ -47,4 +47,25 @@ class JsonObjectBodyReaderTest {
       assertThat(MalformedJson.isCause(catchThrowable(() -> read(body)))).as(body).isTrue();
     }
   }
+
+  @Test
+  void shouldRefuseABodyNestedTooDeeplyAt400() {
+    // Past 1000 levels the JSON-P parser throws a bare runtime error, which was a 500.
+    String body = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+
+    Throwable thrown = catchThrowable(() -> read(body));
+
+    assertThat(thrown).isInstanceOf(ProblemException.class);
+    ProblemException problem = (ProblemException) thrown;
+    assertThat(problem.status()).isEqualTo(400);
+    assertThat(problem.code()).isEqualTo("MALFORMED_JSON");
+    assertThat(problem.getMessage()).isEqualTo("The request body is nested deeper than 64 levels.");
+  }
+
+  @Test
+  void shouldReadABodyNestedAsDeepAsAllowed() {
+    String body = "{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}";
+
+    assertThat(read(body)).hasToString(body);
+  }
 }

@@ -10,13 +10,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.aiappstore.app.problem.JsonLimits;
 
 /**
  * Validates the Plotly figure of a chart node and writes it back in one canonical form.
@@ -41,12 +40,13 @@ final class ChartFigure {
       java.util.regex.Pattern.compile("[,;]|[a-z0-9!#$&^_.+-]+/");
 
   private final ChartPolicy policy;
-  private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
+  private final JsonLimits shape;
   private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
   private final JsonWriterFactory writers = Json.createWriterFactory(Map.of());
 
   ChartFigure(ChartPolicy policy) {
     this.policy = policy;
+    this.shape = JsonLimits.depth(policy.maxDepth());
   }
 
   /**
@@ -70,7 +70,9 @@ final class ChartFigure {
     }
     JsonObject figure;
     try {
-      checkDepth(json, prefix);
+      // Streamed through first, so a deeply nested figure is refused before any recursive code
+      // (the JSON-P reader's or ours) sees it; trailing content is refused too.
+      shape.check(new StringReader(json));
       try (JsonReader reader = readers.createReader(new StringReader(json))) {
         JsonValue value = reader.readValue();
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -78,6 +80,8 @@ final class ChartFigure {
         }
         figure = value.asJsonObject();
       }
+    } catch (JsonLimits.Exceeded e) {
+      throw new RichTextException(prefix + "the figure " + e.getMessage() + ".");
     } catch (JsonException | IllegalStateException malformed) {
       throw new RichTextException(prefix + "the figure is not valid JSON.", malformed);
     }
@@ -88,31 +92,6 @@ final class ChartFigure {
       writer.writeObject(figure);
     }
     return out.toString();
-  }
-
-  /**
-   * Streams through the figure before building it, so a deeply nested one is refused before any
-   * recursive code (the JSON-P reader's or ours) sees it. Also refuses trailing content.
-   */
-  private void checkDepth(String json, String prefix) {
-    try (JsonParser parser = parsers.createParser(new StringReader(json))) {
-      int depth = 0;
-      while (parser.hasNext()) {
-        switch (parser.next()) {
-          case START_OBJECT, START_ARRAY -> {
-            depth++;
-            if (depth > policy.maxDepth()) {
-              throw new RichTextException(
-                  prefix + "the figure is nested deeper than " + policy.maxDepth() + " levels.");
-            }
-          }
-          case END_OBJECT, END_ARRAY -> depth--;
-          default -> {
-            // Scalars and keys do not nest.
-          }
-        }
-      }
-    }
   }
 
   private static void checkShape(JsonObject figure, String prefix) {
@@ -145,7 +124,7 @@ final class ChartFigure {
     }
   }
 
-  /** Depth is bounded by {@link #checkDepth}, so recursion is too. */
+  /** Depth is bounded by the {@link JsonLimits} check, so recursion is too. */
   private static void checkValue(JsonValue value, String path, String prefix) {
     switch (value.getValueType()) {
       case OBJECT -> {

@@ -1,7 +1,6 @@
 package org.aiappstore.app.model.content;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.aiappstore.app.problem.JsonLimits;
 
 /**
  * Where an imported chart came from: {@code data-source="{connectorId, experimentId, kind, name,
@@ -29,6 +29,11 @@ final class ChartSource {
   private static final int MAX_NAME = 200;
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}<>]");
 
+  /**
+   * A source is a flat object of strings; a second level lets a member of the wrong type be named.
+   */
+  private static final JsonLimits SHAPE = JsonLimits.depth(2);
+
   private ChartSource() {}
 
   /**
@@ -39,9 +44,13 @@ final class ChartSource {
   static String canonical(String json, int chartNumber) {
     String prefix = "Chart " + chartNumber + ": the source ";
     JsonObject source;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      source = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
+    try {
+      SHAPE.check(new StringReader(json));
+      try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        source = reader.readObject();
+      }
+    } catch (RuntimeException e) {
+      // Whatever the parser throws (JSON-P's own nesting guard is a bare RuntimeException).
       throw new RichTextException(prefix + "is not a JSON object.");
     }
     Map<String, String> fields = new LinkedHashMap<>();

@@ -307,6 +307,17 @@ class ChartNodeTest {
           "<div data-type=\"chart\" data-figure='" + LINE + "' data-source='" + source + "'></div>",
           "Chart 1: the source " + reason);
     }
+
+    @Test
+    void shouldRefuseADeeplyNestedSourceWithoutAServerError() {
+      // Past 1000 levels the JSON-P parser throws a bare runtime error, once a 500.
+      String source = "{\"a\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+      assertRefused(
+          "<div data-type=\"chart\" data-figure='{\"data\":[]}' data-source='"
+              + source
+              + "'></div>",
+          "Chart 1: the source is not a JSON object.");
+    }
   }
 
   @Nested
