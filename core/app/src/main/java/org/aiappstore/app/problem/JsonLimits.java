@@ -18,10 +18,18 @@ import java.util.Map;
  * @param maxDepth the deepest nesting of objects and arrays accepted, the outermost being level 1;
  *     at most 500, below the JSON-P parser's own guard
  * @param maxValues the most values (objects, arrays, strings, numbers, literals) accepted
+ *     <p>Numbers are at most {@value #MAX_NUMBER_CHARS} characters long in any case.
  */
 public record JsonLimits(int maxDepth, long maxValues) {
 
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
+  /**
+   * No number anyone sends is longer (a double prints in at most 24); JSON-P refuses to build one
+   * of more than 1100 characters with a bare runtime error, and BSON's parser turns it into a
+   * string.
+   */
+  static final int MAX_NUMBER_CHARS = 100;
 
   public JsonLimits {
     if (maxDepth < 1 || maxDepth > 500) {
@@ -59,6 +67,12 @@ public record JsonLimits(int maxDepth, long maxValues) {
           case END_OBJECT, END_ARRAY -> depth--;
           case KEY_NAME -> {
             // A key comes with its value, which is counted.
+          }
+          case VALUE_NUMBER -> {
+            values = counted(values);
+            if (parser.getString().length() > MAX_NUMBER_CHARS) {
+              throw new Exceeded("has a number longer than " + MAX_NUMBER_CHARS + " characters");
+            }
           }
           default -> values = counted(values);
         }

@@ -38,6 +38,20 @@ class JsonLimitsTest {
   }
 
   @Test
+  void shouldRefuseANumberLongerThanAnyoneSends() {
+    String longest = "-1." + "2".repeat(JsonLimits.MAX_NUMBER_CHARS - 8) + "e-100";
+
+    assertThatCode(() -> JsonLimits.depth(3).check(new StringReader("[" + longest + "]")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                JsonLimits.depth(3)
+                    .check(new StringReader("[" + longest.replace("-1.", "-12.") + "]")))
+        .isInstanceOf(JsonLimits.Exceeded.class)
+        .hasMessage("has a number longer than 100 characters");
+  }
+
+  @Test
   void shouldCountValuesButNotKeys() {
     assertThatThrownBy(() -> check("[{}, {}, {}, {}, {}, {}]"))
         .isInstanceOf(JsonLimits.Exceeded.class)

@@ -63,6 +63,17 @@ class JsonObjectBodyReaderTest {
   }
 
   @Test
+  void shouldRefuseAnOverlongNumberAt400() {
+    // Liberty's JSON-P refuses a number of more than 1100 characters with a bare runtime error.
+    Throwable thrown = catchThrowable(() -> read("{\"title\":1" + "0".repeat(1200) + "}"));
+
+    assertThat(thrown).isInstanceOf(ProblemException.class);
+    assertThat(((ProblemException) thrown).status()).isEqualTo(400);
+    assertThat(thrown.getMessage())
+        .isEqualTo("The request body has a number longer than 100 characters.");
+  }
+
+  @Test
   void shouldReadABodyNestedAsDeepAsAllowed() {
     String body = "{\"a\":" + "[".repeat(63) + "]".repeat(63) + "}";
 

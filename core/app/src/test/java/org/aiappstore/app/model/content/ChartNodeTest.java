@@ -194,6 +194,14 @@ class ChartNodeTest {
     }
 
     @Test
+    void shouldRefuseAnOverlongNumberWithoutAServerError() {
+      // Liberty's JSON-P refuses to read a number of more than 1100 characters: a bare 500 once.
+      assertRefused(
+          chart("{\"data\":[{\"y\":[1" + "0".repeat(1200) + "]}]}"),
+          "Chart 1: the figure has a number longer than 100 characters.");
+    }
+
+    @Test
     void shouldRefuseAChartWithoutFigure() {
       assertRefused("<div data-type=\"chart\"></div>", "Chart 1: the chart has no figure.");
       assertRefused(
