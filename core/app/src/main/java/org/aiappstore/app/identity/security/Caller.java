@@ -39,8 +39,9 @@ public record Caller(
   }
 
   /**
-   * Some actions need a person at a keyboard, not a script: managing tokens and passwords is
-   * refused to personal API tokens, so a leaked token cannot mint more tokens.
+   * Some actions need a person at a keyboard, not a script: managing tokens and passwords (one's
+   * own, and an admin's creating users or setting their passwords) is refused to personal API
+   * tokens, so a leaked token cannot mint more credentials.
    */
   public Caller requireSession(String action) {
     if (kind == CredentialKind.PERSONAL_TOKEN) {
