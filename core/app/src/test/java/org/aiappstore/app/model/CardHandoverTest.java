@@ -74,6 +74,7 @@ class CardHandoverTest {
             0,
             null,
             null,
+            null,
             null));
   }
 

@@ -103,6 +103,7 @@ final class SearchFixture implements AutoCloseable {
             1,
             null,
             null,
+            null,
             null));
   }
 

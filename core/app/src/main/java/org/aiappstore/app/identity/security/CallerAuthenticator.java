@@ -4,9 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.oidc.ExternalIdentity;
 import org.aiappstore.app.identity.oidc.ExternalTokenVerifier;
@@ -25,6 +27,7 @@ import org.aiappstore.app.problem.ProblemException;
  * request, so disabling, demoting or a password change takes effect at once; roles always come from
  * the user's current record, never from the token. Personal tokens do not end with sessions (a
  * demotion leaves them, with the lower rights): a password change or reset deletes them instead.
+ * Those of users of the external provider follow {@link PersonalTokenRules}.
  */
 @ApplicationScoped
 public class CallerAuthenticator {
@@ -37,10 +40,13 @@ public class CallerAuthenticator {
   @Inject PersonalTokenStore personalTokens;
   @Inject ExternalUserProvisioner provisioner;
 
+  PersonalTokenRules personalTokenRules;
   private ExternalTokenVerifier external;
 
   @PostConstruct
   void configure() {
+    int signInDays = Math.max(1, settings.integer(ConfigKey.OIDC_PERSONAL_TOKEN_SIGN_IN_DAYS));
+    personalTokenRules = new PersonalTokenRules(Duration.ofDays(signInDays), Clock.systemUTC());
     OidcSettings oidc = OidcSettings.from(settings);
     if (oidc.enabled()) {
       try {
@@ -59,10 +65,11 @@ public class CallerAuthenticator {
               .orElseThrow(
                   () -> new InvalidTokenException("The API token is invalid, expired or revoked."));
       User user = activeUser(valid.userId());
+      personalTokenRules.checkSignIn(user);
       return new Caller(
           user.id(),
           user.username(),
-          user.roles(),
+          personalTokenRules.roles(user),
           Caller.CredentialKind.PERSONAL_TOKEN,
           valid.scope());
     }
