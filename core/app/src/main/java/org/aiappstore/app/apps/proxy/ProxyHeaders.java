@@ -1,6 +1,7 @@
 package org.aiappstore.app.apps.proxy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,9 +72,14 @@ final class ProxyHeaders {
           "access-control-max-age",
           "set-cookie");
 
-  /** Cookie names that belong to the platform, whatever their path. */
-  private static final Set<String> PLATFORM_COOKIES =
-      Set.of(AuthCookies.REFRESH, AuthCookies.CSRF, AppTickets.COOKIE);
+  /** Cookie names that belong to the platform, whatever their path, with or without Secure. */
+  private static final Set<String> PLATFORM_COOKIES = platformCookies();
+
+  private static Set<String> platformCookies() {
+    Set<String> names = new HashSet<>(AuthCookies.NAMES);
+    names.add(AppTickets.COOKIE);
+    return Set.copyOf(names);
+  }
 
   private ProxyHeaders() {}
 
