@@ -230,7 +230,7 @@ class ExternalTokenVerifierTest {
     @Test
     void shouldRecordTheSignInThroughTheProviderToTheHour() {
       ExternalIdentity erin =
-          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"));
+          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"), null);
       Instant firstCall = clock.instant();
 
       assertThat(provisioner.provision(erin).providerSignInAt()).isEqualTo(firstCall);
@@ -245,9 +245,9 @@ class ExternalTokenVerifierTest {
     @Test
     void shouldPickAFreeUsernameWhenThePreferredOneIsTaken() {
       ExternalIdentity a =
-          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"));
+          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"), null);
       ExternalIdentity b =
-          new ExternalIdentity(ISSUER, "s-2", "Erin", null, null, java.util.Set.of("user"));
+          new ExternalIdentity(ISSUER, "s-2", "Erin", null, null, java.util.Set.of("user"), null);
       assertThat(provisioner.provision(a).username()).isEqualTo("erin");
       assertThat(provisioner.provision(b).username()).isEqualTo("Erin-2");
     }

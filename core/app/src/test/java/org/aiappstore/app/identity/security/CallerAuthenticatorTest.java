@@ -9,7 +9,9 @@ import java.util.Set;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.oidc.ExternalIdentity;
 import org.aiappstore.app.identity.oidc.ExternalUserProvisioner;
+import org.aiappstore.app.identity.session.RefreshTokenStore;
 import org.aiappstore.app.identity.token.InvalidTokenException;
+import org.aiappstore.app.identity.token.TestingAccessTokens;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.persistence.TestingMongo;
@@ -27,12 +29,16 @@ class CallerAuthenticatorTest {
   private final TestingMongo mongo = new TestingMongo();
   private final UserRepository users = new UserRepository(mongo);
   private final PersonalTokenStore personalTokens = new PersonalTokenStore(mongo);
+  private final RefreshTokenStore refreshTokens =
+      new RefreshTokenStore(mongo, Duration.ofDays(14), clock);
   private final ExternalUserProvisioner provisioner = new ExternalUserProvisioner(users, clock);
   private final CallerAuthenticator authenticator = new CallerAuthenticator();
 
   CallerAuthenticatorTest() {
     authenticator.users = users;
     authenticator.personalTokens = personalTokens;
+    authenticator.refreshTokens = refreshTokens;
+    authenticator.accessTokens = TestingAccessTokens.over(mongo);
     authenticator.provisioner = provisioner;
     authenticator.personalTokenRules = new PersonalTokenRules(SIGN_IN_DAYS, clock);
   }
@@ -131,9 +137,67 @@ class CallerAuthenticatorTest {
           .isInstanceOf(InvalidTokenException.class);
 
       provisioner.provision(
-          new ExternalIdentity(ISSUER, user.subject(), null, null, null, Set.of("user")));
+          new ExternalIdentity(ISSUER, user.subject(), null, null, null, Set.of("user"), null));
 
       assertThat(authenticator.authenticate(token).userId()).isEqualTo(user.id());
+    }
+  }
+
+  /** What was issued on a caller's credential (an app ticket) ends with the credential. */
+  @Nested
+  class WhenHoldingWhatACredentialWasIssuedOn {
+
+    private final User alice = insert("u-alice", Set.of("user"), null, null);
+
+    @Test
+    void shouldNameTheSessionOfAnAccessTokenAsItsCredential() throws Exception {
+      RefreshTokenStore.Started session = refreshTokens.startFamily(alice.id());
+      String token =
+          authenticator
+              .accessTokens
+              .issue(alice.id(), alice.username(), alice.roles(), session.familyId())
+              .token();
+
+      assertThat(authenticator.authenticate(token).credential())
+          .isEqualTo(Caller.Credential.session(session.familyId()));
+    }
+
+    @Test
+    void shouldServeTheHolderWhileTheSessionLastsAndRefuseThemOnceSignedOut() throws Exception {
+      RefreshTokenStore.Started session = refreshTokens.startFamily(alice.id());
+      Caller.Credential credential = Caller.Credential.session(session.familyId());
+
+      assertThat(authenticator.holderOf(alice.id(), clock.instant(), credential).roles())
+          .containsExactly("user");
+      refreshTokens.familyOf(session.token()).ifPresent(refreshTokens::revokeFamily);
+
+      assertThatThrownBy(() -> authenticator.holderOf(alice.id(), clock.instant(), credential))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessageContaining("signed out");
+    }
+
+    @Test
+    void shouldRefuseTheHolderOnceThePersonalTokenIsRevoked() throws Exception {
+      String token = personalToken(alice);
+      Caller.Credential credential = authenticator.authenticate(token).credential();
+      assertThat(credential.kind()).isEqualTo(Caller.CredentialKind.PERSONAL_TOKEN);
+      assertThat(authenticator.holderOf(alice.id(), clock.instant(), credential).userId())
+          .isEqualTo(alice.id());
+
+      personalTokens.delete(alice.id(), credential.id());
+
+      assertThatThrownBy(() -> authenticator.holderOf(alice.id(), clock.instant(), credential))
+          .isInstanceOf(InvalidTokenException.class)
+          .hasMessageContaining("revoked");
+    }
+
+    @Test
+    void shouldGiveTheHolderOfAProviderUsersPersonalTokenTheUserRoleOnly() throws Exception {
+      User admin = insert("u-ext", Set.of("user", "admin"), ISSUER, clock.instant());
+      Caller.Credential credential = authenticator.authenticate(personalToken(admin)).credential();
+
+      assertThat(authenticator.holderOf(admin.id(), clock.instant(), credential).roles())
+          .containsExactly("user");
     }
   }
 }
