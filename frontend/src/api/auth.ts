@@ -9,7 +9,12 @@ import type {
 } from '@/types/auth'
 import { apiClient } from './client'
 
-export const CSRF_COOKIE = 'aas_csrf'
+/**
+ * The CSRF cookie's names: `__Host-aas_csrf` where the server marks its cookies Secure (over HTTPS),
+ * which no other host can set, else `aas_csrf` (local http). The prefixed one wins: a plain one beside
+ * it may have been set by a page on another host of the same domain.
+ */
+export const CSRF_COOKIES = ['__Host-aas_csrf', 'aas_csrf'] as const
 export const CSRF_HEADER = 'X-CSRF-Token'
 
 /** The value of a cookie readable by scripts, or undefined. */
@@ -23,17 +28,28 @@ export function readCookie(name: string, cookies: string = document.cookie): str
   return undefined
 }
 
+/** The value of the CSRF cookie (see `CSRF_COOKIES`), or undefined. */
+export function readCsrfCookie(cookies: string = document.cookie): string | undefined {
+  for (const name of CSRF_COOKIES) {
+    const value = readCookie(name, cookies)
+    if (value !== undefined) {
+      return value
+    }
+  }
+  return undefined
+}
+
 /**
  * Whether the browser may hold a session: the readable CSRF cookie is set together with the HttpOnly
  * refresh cookie. Without it a refresh cannot pass the CSRF check, so it is not even tried.
  */
 export function hasSessionCookie(): boolean {
-  return readCookie(CSRF_COOKIE) !== undefined
+  return readCsrfCookie() !== undefined
 }
 
 /** Refresh and logout use the HttpOnly refresh cookie, so they carry the double-submit CSRF header. */
 function sessionCookieRequest() {
-  const csrf = readCookie(CSRF_COOKIE)
+  const csrf = readCsrfCookie()
   return { withCredentials: true, headers: csrf ? { [CSRF_HEADER]: csrf } : {} }
 }
 

@@ -154,6 +154,7 @@ class ConfigurationTest {
             "AIAPPSTORE_OIDC_JWKS_URI",
             "https://sso.example.com/realms/aiappstore/protocol/openid-connect/certs")
         .containsEntry("AIAPPSTORE_OIDC_CLIENT_ID", "aiappstore-spa")
+        .containsEntry("AIAPPSTORE_OIDC_PERSONAL_TOKEN_SIGN_IN_DAYS", "30")
         .containsEntry("AIAPPSTORE_AUTH_BUILTIN_ENABLED", "true")
         .containsEntry("AIAPPSTORE_AUTH_TRUST_FORWARDED_FOR", "true");
     assertThat(Scenario.EVALUATION.render().appConfig().getData())

@@ -221,6 +221,12 @@ public enum ConfigKey {
       "aiappstore.oidc.admin-role",
       "admin",
       "External role that makes a user an admin here; any other signed-in user is a user."),
+  OIDC_PERSONAL_TOKEN_SIGN_IN_DAYS(
+      "aiappstore.oidc.personal-token.sign-in-days",
+      "30",
+      "Personal API tokens of a user of the external provider work while the user's last sign-in"
+          + " through the provider is at most this many days old (at least 1); then they are"
+          + " refused until the user signs in through the provider again."),
   OIDC_CLIENT_ID("aiappstore.oidc.client-id", "", "OIDC client id the web app signs in with."),
   OIDC_AUTHORIZATION_ENDPOINT(
       "aiappstore.oidc.authorization-endpoint", "", "OIDC authorization endpoint for the web app."),

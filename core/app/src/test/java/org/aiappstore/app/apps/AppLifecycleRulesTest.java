@@ -31,11 +31,12 @@ import org.junit.jupiter.api.Test;
 class AppLifecycleRulesTest {
 
   private static final Caller OWNER =
-      new Caller("u-owner", "owner", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-owner", "owner", Set.of("user"), Caller.Credential.session("s-1"), null);
   private static final Caller OTHER =
-      new Caller("u-other", "other", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-other", "other", Set.of("user"), Caller.Credential.session("s-1"), null);
   private static final Caller ADMIN =
-      new Caller("u-admin", "admin", Set.of("user", "admin"), Caller.CredentialKind.SESSION, null);
+      new Caller(
+          "u-admin", "admin", Set.of("user", "admin"), Caller.Credential.session("s-1"), null);
   private static final Duration TTL = Duration.ofHours(2);
 
   private TestingMongo mongo;

@@ -32,11 +32,12 @@ class AppServiceTest {
 
   private static final String SECRET = "hf_secret-value-that-must-never-be-stored";
   private static final Caller OWNER =
-      new Caller("u-owner", "owner", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-owner", "owner", Set.of("user"), Caller.Credential.session("s-1"), null);
   private static final Caller OTHER =
-      new Caller("u-other", "other", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-other", "other", Set.of("user"), Caller.Credential.session("s-1"), null);
   private static final Caller ADMIN =
-      new Caller("u-admin", "admin", Set.of("user", "admin"), Caller.CredentialKind.SESSION, null);
+      new Caller(
+          "u-admin", "admin", Set.of("user", "admin"), Caller.Credential.session("s-1"), null);
 
   private TestingMongo mongo;
   private MutableClock clock;

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.Test;
 class CardDemoAppsTest {
 
   private static final Caller OWNER =
-      new Caller("u-owner", "owner", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-owner", "owner", Set.of("user"), Caller.Credential.session("s-1"), null);
   private static final Caller OTHER =
-      new Caller("u-other", "other", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-other", "other", Set.of("user"), Caller.Credential.session("s-1"), null);
   private static final Caller ADMIN =
-      new Caller("u-admin", "admin", Set.of("user", "admin"), Caller.CredentialKind.SESSION, null);
+      new Caller(
+          "u-admin", "admin", Set.of("user", "admin"), Caller.Credential.session("s-1"), null);
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
   private TestingMongo mongo;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class DeletedCardAppsTest {
 
   private static final Caller OWNER =
-      new Caller("u-owner", "owner", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("u-owner", "owner", Set.of("user"), Caller.Credential.session("s-1"), null);
 
   private TestingMongo mongo;
   private MutableClock clock;

@@ -62,6 +62,7 @@ final class Installation implements AutoCloseable {
             1,
             null,
             null,
+            null,
             null));
   }
 

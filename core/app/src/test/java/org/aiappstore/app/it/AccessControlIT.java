@@ -214,20 +214,76 @@ class AccessControlIT {
 
   private static synchronized String adminReadToken() {
     if (adminReadToken == null) {
-      adminReadToken =
-          AuthIT.asAdmin()
-              .contentType("application/json")
-              .body(
-                  AuthIT.json(
-                      java.util.Map.of(
-                          "name", "access control read", "scope", "read", "expiresInDays", 1)))
-              .post("/api/v1/auth/tokens")
-              .then()
-              .statusCode(201)
-              .extract()
-              .path("token");
+      adminReadToken = adminPersonalToken("read");
     }
     return adminReadToken;
+  }
+
+  private static String adminPersonalToken(String scope) {
+    return AuthIT.asAdmin()
+        .contentType("application/json")
+        .body(
+            AuthIT.json(
+                java.util.Map.of(
+                    "name", "access control " + scope, "scope", scope, "expiresInDays", 1)))
+        .post("/api/v1/auth/tokens")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("token");
+  }
+
+  /** A leaked admin token must not mint credentials that outlive its revocation. */
+  @Nested
+  class CredentialsOfOthers {
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseAnAdminsWriteTokenCreatingUsersOrSettingPasswords() {
+      String writeToken = adminPersonalToken("write");
+      AuthIT.TestUser user = AuthIT.createUser("pw-target", "user");
+      String newUser =
+          AuthIT.json(
+              java.util.Map.of(
+                  "username",
+                  AuthIT.unique("minted"),
+                  "displayName",
+                  "Minted",
+                  "roles",
+                  java.util.List.of("admin"),
+                  "password",
+                  "Minted-By-A-Token-2026-pass"));
+
+      AuthIT.as(writeToken)
+          .contentType("application/json")
+          .body(newUser)
+          .post("/api/v1/admin/users")
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json")
+          .body("code", equalTo("SESSION_REQUIRED"));
+      AuthIT.as(writeToken)
+          .contentType("application/json")
+          .body(AuthIT.json(java.util.Map.of("password", "Chosen-By-A-Token-2026-pass")))
+          .post("/api/v1/admin/users/" + user.id() + "/password")
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json")
+          .body("code", equalTo("SESSION_REQUIRED"));
+      AuthIT.loginAs(user); // the refused reset left the password as it was
+
+      AuthIT.asAdmin()
+          .contentType("application/json")
+          .body(AuthIT.json(java.util.Map.of("password", "Chosen-In-A-Session-2026-pass")))
+          .post("/api/v1/admin/users/" + user.id() + "/password")
+          .then()
+          .statusCode(204);
+      AuthIT.asAdmin()
+          .contentType("application/json")
+          .body(newUser)
+          .post("/api/v1/admin/users")
+          .then()
+          .statusCode(201);
+    }
   }
 
   private static volatile String userToken;

@@ -676,6 +676,56 @@ class AppProxyIT {
     }
 
     @Test
+    void shouldStopServingATicketOnceTheSessionItCameFromSignsOut() throws Exception {
+      AuthIT.TestUser user = AuthIT.createUser("ticket-owner", "user");
+      owner = AuthIT.loginAs(user);
+      AuthIT.Session otherBrowser = AuthIT.loginAs(user);
+      String id = readyApp(card("private"));
+      String path = "/apps/" + id + "/";
+      String signingOut = ticket(id, owner.accessToken());
+      URI enter = URI.create(enterUrl(id, owner.accessToken()));
+      String stayingIn = ticket(id, otherBrowser.accessToken());
+      assertThat(get(path, "Host", appHost(id), "Cookie", signingOut).statusCode()).isEqualTo(200);
+
+      AuthIT.logout(owner);
+
+      HttpResponse<String> afterSignOut = get(path, "Host", appHost(id), "Cookie", signingOut);
+      assertThat(afterSignOut.statusCode()).as("served as anonymous: no app here").isEqualTo(404);
+      assertThat(afterSignOut.headers().firstValue("Set-Cookie")).as("nor renewed").isEmpty();
+      assertThat(
+              get(enter.getRawPath() + "?" + enter.getRawQuery(), "Host", appHost(id)).statusCode())
+          .as("an entry link of the session")
+          .isEqualTo(403);
+      assertThat(get(path, "Host", appHost(id), "Cookie", stayingIn).statusCode())
+          .as("the ticket of another session of the same user")
+          .isEqualTo(200);
+    }
+
+    @Test
+    void shouldStopServingATicketOnceThePersonalTokenItCameFromIsRevoked() throws Exception {
+      String id = readyApp(card("private"));
+      String path = "/apps/" + id + "/";
+      io.restassured.path.json.JsonPath created =
+          AuthIT.as(owner.accessToken())
+              .contentType("application/json")
+              .body(AuthIT.json(Map.of("name", "app script", "scope", "write", "expiresInDays", 1)))
+              .post("/api/v1/auth/tokens")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath();
+      String cookie = ticket(id, created.getString("token"));
+      assertThat(get(path, "Host", appHost(id), "Cookie", cookie).statusCode()).isEqualTo(200);
+
+      AuthIT.as(owner.accessToken())
+          .delete("/api/v1/auth/tokens/" + created.getString("id"))
+          .then()
+          .statusCode(204);
+
+      assertThat(get(path, "Host", appHost(id), "Cookie", cookie).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void shouldTakeTicketsOnlyOnTheAppsHost() throws Exception {
       String id = readyApp(card("private"));
       String cookie = ticket(id, owner.accessToken());

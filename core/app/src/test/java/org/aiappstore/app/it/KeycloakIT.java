@@ -93,6 +93,32 @@ class KeycloakIT {
   }
 
   @Test
+  void shouldGiveAPersonalTokenOfAKeycloakAdminTheUserRoleOnly() {
+    String token = keycloakToken("kc-admin", "Kc-Admin-Passphrase-2026");
+    String personal =
+        ApiIT.given()
+            .auth()
+            .oauth2(token)
+            .contentType("application/json")
+            .body(
+                AuthIT.json(
+                    java.util.Map.of("name", "kc ci", "scope", "write", "expiresInDays", 1)))
+            .post("/api/v1/auth/tokens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("token");
+
+    AuthIT.as(personal).get("/api/v1/auth/me").then().statusCode(200);
+    AuthIT.as(personal)
+        .get("/api/v1/admin/users")
+        .then()
+        .statusCode(403)
+        .body("code", equalTo("FORBIDDEN"));
+    ApiIT.given().auth().oauth2(token).get("/api/v1/admin/users").then().statusCode(200);
+  }
+
+  @Test
   void shouldRejectAKeycloakTokenWhosePayloadWasAltered() {
     String[] parts = keycloakToken(USER, USER_PASSWORD).split("\\.");
     String payload =

@@ -28,7 +28,8 @@ class CardHandoverTest {
 
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
   private static final Caller ADMIN =
-      new Caller("u-admin", "root", Set.of("user", "admin"), Caller.CredentialKind.SESSION, null);
+      new Caller(
+          "u-admin", "root", Set.of("user", "admin"), Caller.Credential.session("s-1"), null);
 
   private final TestingMongo mongo = new TestingMongo();
   private final MutableClock clock = new MutableClock(CREATED);
@@ -72,6 +73,7 @@ class CardHandoverTest {
             CREATED,
             CREATED,
             0,
+            null,
             null,
             null,
             null));

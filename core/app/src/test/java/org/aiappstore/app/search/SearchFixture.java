@@ -103,12 +103,13 @@ final class SearchFixture implements AutoCloseable {
             1,
             null,
             null,
+            null,
             null));
   }
 
   static Caller caller(User user) {
     return new Caller(
-        user.id(), user.username(), user.roles(), Caller.CredentialKind.SESSION, null);
+        user.id(), user.username(), user.roles(), Caller.Credential.session("s-1"), null);
   }
 
   /** Stores a new card and announces it, as {@code CardService} does. */

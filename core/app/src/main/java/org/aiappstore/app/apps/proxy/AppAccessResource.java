@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * a frame, which cannot send the web app's bearer token. Same rule as reading the app: 404 to
  * whoever may not. With apps on the platform's origin, the answer sets the app's ticket cookie
  * there; with apps on origins of their own ({@link AppOrigin}), it gives an {@code enterUrl} on the
- * app's host, a link valid for a minute that sets the cookie there and goes on to the app.
+ * app's host, a link valid for a minute that sets the cookie there and goes on to the app. Either
+ * ticket rests on the credential the caller presented, and ends with it (sign-out, revocation).
  */
 @Path("v1/apps/{id}/access")
 @RequestScoped
@@ -44,7 +45,7 @@ public class AppAccessResource {
   public Response grant(@PathParam("id") String id) {
     Caller caller = Caller.required(request);
     String appId = service.find(caller, id).app().id();
-    Grant grant = grant(appId, caller.userId(), origins.origin(), tickets, Instant.now());
+    Grant grant = grant(appId, caller, origins.origin(), tickets, Instant.now());
     Response.ResponseBuilder answer = Response.ok(grant.body()).header("Cache-Control", "no-store");
     grant.cookie().ifPresent(c -> answer.header("Set-Cookie", c));
     return answer.build();
@@ -54,9 +55,9 @@ public class AppAccessResource {
   record Grant(JsonObject body, Optional<String> cookie) {}
 
   static Grant grant(
-      String appId, String userId, Optional<AppOrigin> origin, AppTickets tickets, Instant now) {
+      String appId, Caller caller, Optional<AppOrigin> origin, AppTickets tickets, Instant now) {
     if (origin.isPresent()) {
-      AppTickets.Ticket entry = tickets.issueEntry(appId, userId);
+      AppTickets.Ticket entry = tickets.issueEntry(appId, caller.userId(), caller.credential());
       return new Grant(
           Json.createObjectBuilder()
               .add("proxyUrl", origin.get().proxyUrl(appId))
@@ -65,11 +66,11 @@ public class AppAccessResource {
                   origin.get().of(appId) + AppHostFilter.ENTER_PATH + "?ticket=" + entry.value())
               .add("expiresAt", entry.expires().toString())
               // The cookie the link sets lasts this long at least: renew it before then.
-              .add("cookieExpiresAt", now.plus(tickets.lifetime()).toString())
+              .add("cookieExpiresAt", tickets.cookieExpiry(caller.credential()).toString())
               .build(),
           Optional.empty());
     }
-    AppTickets.Ticket ticket = tickets.issue(appId, userId);
+    AppTickets.Ticket ticket = tickets.issue(appId, caller.userId(), caller.credential());
     return new Grant(
         Json.createObjectBuilder()
             .add("proxyUrl", AppProxyServlet.prefix(appId))

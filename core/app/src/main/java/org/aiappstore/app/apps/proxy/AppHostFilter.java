@@ -78,9 +78,10 @@ public class AppHostFilter extends HttpFilter {
 
   /**
    * {@code GET /.aiappstore/enter?ticket=…}: a valid entry ticket for this host's app, of a user
-   * still signed in, becomes the app's ticket cookie on this host, and the browser goes on to the
-   * app ({@code &renew=1}: 204, for the web app's hidden frame renewing the cookie). The ticket
-   * came in the URL, so the answer sends no referrer and is not cached.
+   * still signed in (and on a credential that still stands), becomes the app's ticket cookie on
+   * this host, on the same credential, and the browser goes on to the app ({@code &renew=1}: 204,
+   * for the web app's hidden frame renewing the cookie). The ticket came in the URL, so the answer
+   * sends no referrer and is not cached.
    */
   private void enter(HttpServletRequest request, HttpServletResponse response, String appId)
       throws IOException {
@@ -94,7 +95,8 @@ public class AppHostFilter extends HttpFilter {
     Optional<AppTickets.Holder> holder = tickets.verifyEntry(request.getParameter("ticket"), appId);
     if (holder.isPresent()) {
       try {
-        authenticator.holderOf(holder.get().userId(), holder.get().issuedAt());
+        authenticator.holderOf(
+            holder.get().userId(), holder.get().issuedAt(), holder.get().credential());
       } catch (InvalidTokenException e) {
         holder = Optional.empty();
       }
@@ -108,7 +110,7 @@ public class AppHostFilter extends HttpFilter {
           Map.of());
       return;
     }
-    AppTickets.Ticket ticket = tickets.issue(appId, holder.get().userId());
+    AppTickets.Ticket ticket = tickets.reissue(appId, holder.get());
     response.addHeader("Set-Cookie", AppTickets.cookie(appId, ticket, Instant.now(), true));
     if ("1".equals(request.getParameter("renew"))) {
       // A hidden frame renewing the cookie while the app is shown: nothing to load.

@@ -225,9 +225,11 @@ public class AppProxyServlet extends HttpServlet {
       Optional<AppTickets.Holder> holder = tickets.verify(cookie.getValue(), appId);
       if (holder.isPresent()) {
         try {
-          Caller caller = authenticator.holderOf(holder.get().userId(), holder.get().issuedAt());
+          Caller caller =
+              authenticator.holderOf(
+                  holder.get().userId(), holder.get().issuedAt(), holder.get().credential());
           if (appHost && tickets.aging(holder.get())) {
-            AppTickets.Ticket fresh = tickets.issue(appId, caller.userId());
+            AppTickets.Ticket fresh = tickets.reissue(appId, holder.get());
             response.addHeader("Set-Cookie", AppTickets.cookie(appId, fresh, Instant.now(), true));
           }
           return caller;
@@ -524,13 +526,17 @@ public class AppProxyServlet extends HttpServlet {
 
   /**
    * The rule that let a WebSocket open, asked again while it stays open: the caller's account is
-   * still active and has not been signed out everywhere since, and may still use the app.
+   * still active and has not been signed out everywhere since, the session or personal token it
+   * came with still stands, and it may still use the app.
    */
   private BooleanSupplier stillAllowed(Caller caller, String appId) {
     Instant opened = Instant.now();
     return () -> {
       try {
-        Caller now = caller == null ? null : authenticator.holderOf(caller.userId(), opened);
+        Caller now =
+            caller == null
+                ? null
+                : authenticator.holderOf(caller.userId(), opened, caller.credential());
         access.app(now, appId);
         return true;
       } catch (InvalidTokenException | ProblemException e) {

@@ -91,9 +91,14 @@ final class ProxyHeaders {
           "report-to",
           "reporting-endpoints");
 
-  /** Cookie names that belong to the platform, whatever their path. */
-  private static final Set<String> PLATFORM_COOKIES =
-      Set.of(AuthCookies.REFRESH, AuthCookies.CSRF, AppTickets.COOKIE);
+  /** Cookie names that belong to the platform, whatever their path, with or without Secure. */
+  private static final Set<String> PLATFORM_COOKIES = platformCookies();
+
+  private static Set<String> platformCookies() {
+    Set<String> names = new HashSet<>(AuthCookies.NAMES);
+    names.add(AppTickets.COOKIE);
+    return Set.copyOf(names);
+  }
 
   private ProxyHeaders() {}
 

@@ -119,6 +119,15 @@ public class PersonalTokenStore {
             found.getString("_id"), found.getString("userId"), found.getString("scope")));
   }
 
+  /** Whether the token with this id still exists (not revoked) and has not expired. */
+  public boolean isLive(String id) {
+    if (id == null) {
+      return false;
+    }
+    Document found = tokens().find(Filters.eq("_id", id)).first();
+    return found != null && found.getDate("expiresAt").toInstant().isAfter(clock.instant());
+  }
+
   private static PersonalTokenView view(Document d) {
     Date lastUsed = d.getDate("lastUsedAt");
     return new PersonalTokenView(

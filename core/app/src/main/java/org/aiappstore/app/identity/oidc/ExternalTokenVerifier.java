@@ -59,7 +59,8 @@ public class ExternalTokenVerifier {
         JwtVerifier.string(claims, "preferred_username"),
         JwtVerifier.string(claims, "email"),
         JwtVerifier.string(claims, "name"),
-        RolesClaim.map(RolesClaim.read(claims, settings.rolesClaim()), settings.adminRole()));
+        RolesClaim.map(RolesClaim.read(claims, settings.rolesClaim()), settings.adminRole()),
+        JwtVerifier.instant(claims, "exp"));
   }
 
   private boolean issuedToTheWebApp(JsonObject claims) {

@@ -47,7 +47,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
       try {
         caller = authenticator.authenticate(token);
       } catch (InvalidTokenException e) {
-        return refuse(response, e.getMessage());
+        return refuse(response, e);
       }
       if (PersonalTokenStore.READ.equals(caller.scope())
           && !READ_METHODS.contains(request.getMethod())) {
@@ -72,9 +72,9 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     return context.doNothing();
   }
 
-  private static AuthenticationStatus refuse(HttpServletResponse response, String detail)
+  private static AuthenticationStatus refuse(HttpServletResponse response, InvalidTokenException e)
       throws AuthenticationException {
-    writeProblem(response, 401, "INVALID_TOKEN", detail, "Bearer error=\"invalid_token\"");
+    writeProblem(response, 401, e.code(), e.getMessage(), "Bearer error=\"invalid_token\"");
     return AuthenticationStatus.SEND_FAILURE;
   }
 

@@ -1,16 +1,17 @@
 package org.aiappstore.app.identity.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.aiappstore.app.problem.ProblemException;
 
 /**
- * The authenticated caller of a request and the kind of credential it presented, stored as a
- * request attribute by {@link BearerTokenMechanism}. {@code scope} is set for personal tokens only.
+ * The authenticated caller of a request and the credential it presented, stored as a request
+ * attribute by {@link BearerTokenMechanism}. {@code scope} is set for personal tokens only.
  */
 public record Caller(
-    String userId, String username, Set<String> roles, CredentialKind kind, String scope) {
+    String userId, String username, Set<String> roles, Credential credential, String scope) {
 
   public static final String ATTRIBUTE = Caller.class.getName();
 
@@ -19,6 +20,31 @@ public record Caller(
     SESSION,
     PERSONAL_TOKEN,
     EXTERNAL
+  }
+
+  /**
+   * The credential behind a caller, as far as what is issued on its strength (an app ticket) must
+   * end with it: a session's refresh-token family ({@code id}, ended by signing out), a personal
+   * token's {@code id} (ended by revoking it), or an external provider's access token, known only
+   * by when it expires ({@code expiresAt}: the platform does not see a sign-out at the provider).
+   */
+  public record Credential(CredentialKind kind, String id, Instant expiresAt) {
+
+    public static Credential session(String familyId) {
+      return new Credential(CredentialKind.SESSION, familyId, null);
+    }
+
+    public static Credential personalToken(String tokenId) {
+      return new Credential(CredentialKind.PERSONAL_TOKEN, tokenId, null);
+    }
+
+    public static Credential external(Instant expiresAt) {
+      return new Credential(CredentialKind.EXTERNAL, null, expiresAt);
+    }
+  }
+
+  public CredentialKind kind() {
+    return credential.kind();
   }
 
   public static Optional<Caller> of(HttpServletRequest request) {
@@ -39,11 +65,12 @@ public record Caller(
   }
 
   /**
-   * Some actions need a person at a keyboard, not a script: managing tokens and passwords is
-   * refused to personal API tokens, so a leaked token cannot mint more tokens.
+   * Some actions need a person at a keyboard, not a script: managing tokens and passwords (one's
+   * own, and an admin's creating users or setting their passwords) is refused to personal API
+   * tokens, so a leaked token cannot mint more credentials.
    */
   public Caller requireSession(String action) {
-    if (kind == CredentialKind.PERSONAL_TOKEN) {
+    if (kind() == CredentialKind.PERSONAL_TOKEN) {
       throw new ProblemException(
           403,
           "SESSION_REQUIRED",

@@ -4,14 +4,18 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.apitoken.PersonalTokenStore;
 import org.aiappstore.app.identity.oidc.ExternalIdentity;
 import org.aiappstore.app.identity.oidc.ExternalTokenVerifier;
 import org.aiappstore.app.identity.oidc.ExternalUserProvisioner;
 import org.aiappstore.app.identity.oidc.OidcSettings;
+import org.aiappstore.app.identity.session.RefreshTokenStore;
 import org.aiappstore.app.identity.token.AccessTokenClaims;
 import org.aiappstore.app.identity.token.AccessTokens;
 import org.aiappstore.app.identity.token.InvalidTokenException;
@@ -25,6 +29,7 @@ import org.aiappstore.app.problem.ProblemException;
  * request, so disabling, demoting or a password change takes effect at once; roles always come from
  * the user's current record, never from the token. Personal tokens do not end with sessions (a
  * demotion leaves them, with the lower rights): a password change or reset deletes them instead.
+ * Those of users of the external provider follow {@link PersonalTokenRules}.
  */
 @ApplicationScoped
 public class CallerAuthenticator {
@@ -35,12 +40,16 @@ public class CallerAuthenticator {
   @Inject AccessTokens accessTokens;
   @Inject UserRepository users;
   @Inject PersonalTokenStore personalTokens;
+  @Inject RefreshTokenStore refreshTokens;
   @Inject ExternalUserProvisioner provisioner;
 
+  PersonalTokenRules personalTokenRules;
   private ExternalTokenVerifier external;
 
   @PostConstruct
   void configure() {
+    int signInDays = Math.max(1, settings.integer(ConfigKey.OIDC_PERSONAL_TOKEN_SIGN_IN_DAYS));
+    personalTokenRules = new PersonalTokenRules(Duration.ofDays(signInDays), Clock.systemUTC());
     OidcSettings oidc = OidcSettings.from(settings);
     if (oidc.enabled()) {
       try {
@@ -59,11 +68,12 @@ public class CallerAuthenticator {
               .orElseThrow(
                   () -> new InvalidTokenException("The API token is invalid, expired or revoked."));
       User user = activeUser(valid.userId());
+      personalTokenRules.checkSignIn(user);
       return new Caller(
           user.id(),
           user.username(),
-          user.roles(),
-          Caller.CredentialKind.PERSONAL_TOKEN,
+          personalTokenRules.roles(user),
+          Caller.Credential.personalToken(valid.id()),
           valid.scope());
     }
     if (external != null && external.claimsToBeFrom(token)) {
@@ -73,28 +83,57 @@ public class CallerAuthenticator {
         throw new InvalidTokenException("The account is disabled.");
       }
       return new Caller(
-          user.id(), user.username(), user.roles(), Caller.CredentialKind.EXTERNAL, null);
+          user.id(),
+          user.username(),
+          user.roles(),
+          Caller.Credential.external(identity.expiresAt()),
+          null);
     }
     AccessTokenClaims claims = accessTokens.verify(token);
     User user = activeUser(claims.userId());
-    if (user.sessionsNotBefore() != null && claims.issuedAt().isBefore(user.sessionsNotBefore())) {
+    if (sessionsEndedSince(user, claims.issuedAt())) {
       throw new InvalidTokenException("The session has ended; sign in again.");
     }
     return new Caller(
-        user.id(), user.username(), user.roles(), Caller.CredentialKind.SESSION, null);
+        user.id(),
+        user.username(),
+        user.roles(),
+        Caller.Credential.session(claims.sessionId()),
+        null);
   }
 
   /**
-   * The caller behind a credential the platform issued earlier to a user (an app access ticket):
-   * refused like an access token if the user is gone or disabled or their sessions ended since.
+   * The caller behind something the platform issued at {@code issuedAt} on the strength of a
+   * caller's {@code credential} (an app access ticket), refused once that credential would be: the
+   * user is gone or disabled or their sessions ended since, the session was signed out (its
+   * refresh-token family revoked or expired), or the personal token revoked or expired. An external
+   * provider's token leaves no record here to look up: what is issued on it expires with it.
    */
-  public Caller holderOf(String userId, Instant issuedAt) throws InvalidTokenException {
+  public Caller holderOf(String userId, Instant issuedAt, Caller.Credential credential)
+      throws InvalidTokenException {
     User user = activeUser(userId);
-    if (user.sessionsNotBefore() != null && issuedAt.isBefore(user.sessionsNotBefore())) {
+    if (sessionsEndedSince(user, issuedAt)) {
       throw new InvalidTokenException("The session has ended; sign in again.");
     }
-    return new Caller(
-        user.id(), user.username(), user.roles(), Caller.CredentialKind.SESSION, null);
+    Set<String> roles = user.roles();
+    switch (credential.kind()) {
+      case SESSION -> {
+        if (!refreshTokens.isLive(credential.id())) {
+          throw new InvalidTokenException("You signed out of this session; sign in again.");
+        }
+      }
+      case PERSONAL_TOKEN -> {
+        if (!personalTokens.isLive(credential.id())) {
+          throw new InvalidTokenException("The API token was revoked or has expired.");
+        }
+        personalTokenRules.checkSignIn(user);
+        roles = personalTokenRules.roles(user);
+      }
+      case EXTERNAL -> {
+        // Nothing to look up: the provider does not tell us of a sign-out.
+      }
+    }
+    return new Caller(user.id(), user.username(), roles, credential, null);
   }
 
   /**
@@ -121,6 +160,10 @@ public class CallerAuthenticator {
                 + " changed); sign in again to go on.");
       }
     };
+  }
+
+  private static boolean sessionsEndedSince(User user, Instant issuedAt) {
+    return user.sessionsNotBefore() != null && issuedAt.isBefore(user.sessionsNotBefore());
   }
 
   private User activeUser(String id) throws InvalidTokenException {

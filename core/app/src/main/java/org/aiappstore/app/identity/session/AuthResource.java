@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,7 +27,6 @@ import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.oidc.OidcSettings;
 import org.aiappstore.app.identity.security.Caller;
 import org.aiappstore.app.identity.token.Base64Url;
-import org.aiappstore.app.identity.token.TokenHashing;
 import org.aiappstore.app.identity.user.UserAdministration;
 import org.aiappstore.app.identity.user.UserView;
 import org.aiappstore.app.problem.Problem;
@@ -123,28 +121,23 @@ public class AuthResource {
   @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Exchange the refresh cookie for a new access token (rotates the cookie)")
-  public Response refresh(
-      @CookieParam(AuthCookies.REFRESH) String refreshToken,
-      @CookieParam(AuthCookies.CSRF) String csrfCookie,
-      @HeaderParam(AuthCookies.CSRF_HEADER) String csrfHeader) {
-    checkCsrf(csrfCookie, csrfHeader);
-    return signedIn(sessions.refresh(refreshToken));
+  public Response refresh(@HeaderParam(AuthCookies.CSRF_HEADER) String csrfHeader) {
+    AuthCookies cookies = cookies();
+    cookies.checkCsrf(request.getCookies(), csrfHeader);
+    return signedIn(sessions.refresh(cookies.refreshToken(request.getCookies())));
   }
 
   @POST
   @Path("logout")
   @PermitAll
   @Operation(summary = "End this session: revokes its refresh tokens and clears the cookies")
-  public Response logout(
-      @CookieParam(AuthCookies.REFRESH) String refreshToken,
-      @CookieParam(AuthCookies.CSRF) String csrfCookie,
-      @HeaderParam(AuthCookies.CSRF_HEADER) String csrfHeader) {
-    checkCsrf(csrfCookie, csrfHeader);
-    sessions.logout(refreshToken);
-    boolean secure = secureCookies();
+  public Response logout(@HeaderParam(AuthCookies.CSRF_HEADER) String csrfHeader) {
+    AuthCookies cookies = cookies();
+    cookies.checkCsrf(request.getCookies(), csrfHeader);
+    sessions.logout(cookies.refreshToken(request.getCookies()));
     return Response.noContent()
-        .header("Set-Cookie", AuthCookies.clearRefresh(secure))
-        .header("Set-Cookie", AuthCookies.clearCsrf(secure))
+        .header("Set-Cookie", cookies.clearRefresh())
+        .header("Set-Cookie", cookies.clearCsrf())
         .build();
   }
 
@@ -177,23 +170,13 @@ public class AuthResource {
   }
 
   private Response signedIn(SignedIn signedIn) {
-    boolean secure = secureCookies();
+    AuthCookies cookies = cookies();
     Duration lifetime = refreshTokens.lifetime();
     return Response.ok(signedIn.body())
         .header("Cache-Control", "no-store")
-        .header("Set-Cookie", AuthCookies.refresh(signedIn.refreshToken(), lifetime, secure))
-        .header("Set-Cookie", AuthCookies.csrf(Base64Url.randomSecret(32), lifetime, secure))
+        .header("Set-Cookie", cookies.refresh(signedIn.refreshToken(), lifetime))
+        .header("Set-Cookie", cookies.csrf(Base64Url.randomSecret(32), lifetime))
         .build();
-  }
-
-  /** Double-submit check: only our own pages can read the CSRF cookie to copy it in the header. */
-  private static void checkCsrf(String cookie, String header) {
-    if (cookie == null || cookie.isEmpty() || !TokenHashing.sameSecret(cookie, header)) {
-      throw new ProblemException(
-          403,
-          "CSRF_CHECK_FAILED",
-          "Send the value of the " + AuthCookies.CSRF + " cookie in the X-CSRF-Token header.");
-    }
   }
 
   private boolean builtInLogin() {
@@ -207,7 +190,7 @@ public class AuthResource {
     }
   }
 
-  private boolean secureCookies() {
-    return settings.flag(ConfigKey.COOKIE_SECURE);
+  private AuthCookies cookies() {
+    return AuthCookies.of(settings.flag(ConfigKey.COOKIE_SECURE));
   }
 }

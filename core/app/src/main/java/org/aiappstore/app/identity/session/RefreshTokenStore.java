@@ -6,6 +6,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +30,21 @@ import org.bson.Document;
  * once; using it yields a new token of the same family. Presenting a used token means it was
  * copied, so the whole family is revoked, including the token the legitimate holder got last. Only
  * SHA-256 hashes are stored.
+ *
+ * <p>A family is a session. Besides its tokens it has a record of its own in {@code
+ * refresh_families}, keyed by its id, saying whether it is revoked and until when it lasts (the
+ * expiry of its latest token): {@link #isLive} answers by that id alone, cheaply enough to be asked
+ * on every request of something issued on the session's strength (an app ticket). Families of
+ * tokens issued before these records existed get theirs at their next rotation.
  */
 @ApplicationScoped
 public class RefreshTokenStore {
 
   /** The outcome of a successful rotation. */
   public record Rotation(String userId, String familyId, Instant familyCreatedAt, String token) {}
+
+  /** A new family (a sign-in) and its first token. */
+  public record Started(String familyId, String token) {}
 
   /** Why a refresh token was refused. */
   public static class RefusedException extends Exception {
@@ -70,6 +80,10 @@ public class RefreshTokenStore {
     tokens.createIndex(Indexes.ascending("userId"));
     tokens.createIndex(
         Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    families().createIndex(Indexes.ascending("userId"));
+    families()
+        .createIndex(
+            Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
   }
 
   public Duration lifetime() {
@@ -80,9 +94,36 @@ public class RefreshTokenStore {
     return mongo.database().getCollection("refresh_tokens");
   }
 
-  /** Starts a new family (a new sign-in) and returns its first token. */
-  public String startFamily(String userId) {
-    return issue(userId, UUID.randomUUID().toString(), clock.instant());
+  private MongoCollection<Document> families() {
+    return mongo.database().getCollection("refresh_families");
+  }
+
+  /** Starts a new family (a new sign-in) and returns it with its first token. */
+  public Started startFamily(String userId) {
+    String familyId = UUID.randomUUID().toString();
+    Instant now = clock.instant();
+    families()
+        .insertOne(
+            new Document("_id", familyId)
+                .append("userId", userId)
+                .append("createdAt", Date.from(now))
+                .append("expiresAt", Date.from(now.plus(lifetime)))
+                .append("revokedAt", null));
+    return new Started(familyId, issue(userId, familyId, now));
+  }
+
+  /**
+   * Whether the session is still on: its family is neither revoked (sign-out, reuse of a token, the
+   * user's sessions ended) nor expired. One lookup by id.
+   */
+  public boolean isLive(String familyId) {
+    if (familyId == null) {
+      return false;
+    }
+    Document family = families().find(Filters.eq("_id", familyId)).first();
+    return family != null
+        && family.get("revokedAt") == null
+        && family.getDate("expiresAt").toInstant().isAfter(clock.instant());
   }
 
   private String issue(String userId, String familyId, Instant familyCreatedAt) {
@@ -131,8 +172,18 @@ public class RefreshTokenStore {
     }
     String familyId = claimed.getString("familyId");
     Instant familyCreatedAt = claimed.getDate("familyCreatedAt").toInstant();
-    String successor = issue(claimed.getString("userId"), familyId, familyCreatedAt);
-    return new Rotation(claimed.getString("userId"), familyId, familyCreatedAt, successor);
+    String userId = claimed.getString("userId");
+    String successor = issue(userId, familyId, familyCreatedAt);
+    families()
+        .updateOne(
+            Filters.eq("_id", familyId),
+            Updates.combine(
+                Updates.set("expiresAt", Date.from(clock.instant().plus(lifetime))),
+                Updates.setOnInsert("userId", userId),
+                Updates.setOnInsert("createdAt", Date.from(familyCreatedAt)),
+                Updates.setOnInsert("revokedAt", null)),
+            new UpdateOptions().upsert(true));
+    return new Rotation(userId, familyId, familyCreatedAt, successor);
   }
 
   /** The family of a token, to revoke on logout; empty for an unknown token. */
@@ -145,17 +196,31 @@ public class RefreshTokenStore {
   }
 
   public void revokeFamily(String familyId) {
+    Date now = Date.from(clock.instant());
+    // Recorded even for a family from before the records: a late rotation must not revive it.
+    families()
+        .updateOne(
+            Filters.eq("_id", familyId),
+            Updates.combine(
+                Updates.set("revokedAt", now),
+                Updates.setOnInsert("expiresAt", Date.from(clock.instant().plus(lifetime)))),
+            new UpdateOptions().upsert(true));
     tokens()
         .updateMany(
             Filters.and(Filters.eq("familyId", familyId), Filters.eq("revokedAt", null)),
-            Updates.set("revokedAt", Date.from(clock.instant())));
+            Updates.set("revokedAt", now));
   }
 
   /** Ends every refresh session of a user (disable, password change, demotion, deletion). */
   public void revokeAllOf(String userId) {
+    Date now = Date.from(clock.instant());
+    families()
+        .updateMany(
+            Filters.and(Filters.eq("userId", userId), Filters.eq("revokedAt", null)),
+            Updates.set("revokedAt", now));
     tokens()
         .updateMany(
             Filters.and(Filters.eq("userId", userId), Filters.eq("revokedAt", null)),
-            Updates.set("revokedAt", Date.from(clock.instant())));
+            Updates.set("revokedAt", now));
   }
 }

@@ -75,10 +75,15 @@ public class SessionService {
       throw new ProblemException(
           401, "INVALID_REFRESH_TOKEN", "The session has ended; sign in again.");
     }
-    IssuedAccessToken access = accessTokens.issue(user.id(), user.username(), user.roles());
+    IssuedAccessToken access =
+        accessTokens.issue(user.id(), user.username(), user.roles(), rotation.familyId());
     return new SignedIn(response(access, user), rotation.token());
   }
 
+  /**
+   * Ends the session: its refresh tokens, and with them what was issued on its strength (app
+   * tickets); its access tokens run out within minutes.
+   */
   public void logout(String refreshToken) {
     refreshTokens.familyOf(refreshToken).ifPresent(refreshTokens::revokeFamily);
   }
@@ -123,9 +128,10 @@ public class SessionService {
   }
 
   private SignedIn startSession(User user, Instant issuedAt) {
+    RefreshTokenStore.Started family = refreshTokens.startFamily(user.id());
     IssuedAccessToken access =
-        accessTokens.issue(user.id(), user.username(), user.roles(), issuedAt);
-    return new SignedIn(response(access, user), refreshTokens.startFamily(user.id()));
+        accessTokens.issue(user.id(), user.username(), user.roles(), family.familyId(), issuedAt);
+    return new SignedIn(response(access, user), family.token());
   }
 
   private static LoginResponse response(IssuedAccessToken access, User user) {

@@ -18,7 +18,8 @@ import org.aiappstore.app.config.ConfigKey;
  * Issues and verifies our access tokens: RS256 JWTs with the MicroProfile JWT 2.1 claims, so any
  * MP-JWT runtime can verify them against {@code /api/v1/auth/jwks}. {@code iat_ms} repeats the
  * issue time in milliseconds: {@code iat} has whole seconds, too coarse to tell a token issued just
- * before a password change from one issued just after it.
+ * before a password change from one issued just after it. {@code sid} names the session (its
+ * refresh-token family), so that what is issued on the token's strength can end with the session.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -61,9 +62,13 @@ public class AccessTokens {
     return issuer;
   }
 
-  /** Signs a token for a user; {@code issuedAt} is normally now. */
+  /** Signs a token for a user's session; {@code issuedAt} is normally now. */
   public IssuedAccessToken issue(
-      String userId, String username, Collection<String> roles, Instant issuedAt) {
+      String userId,
+      String username,
+      Collection<String> roles,
+      String sessionId,
+      Instant issuedAt) {
     JsonArrayBuilder groups = Json.createArrayBuilder();
     roles.stream().sorted().forEach(groups::add);
     JsonObject claims =
@@ -71,6 +76,7 @@ public class AccessTokens {
             .add("iss", issuer)
             .add("aud", audience)
             .add("sub", userId)
+            .add("sid", sessionId)
             .add("upn", username)
             .add("preferred_username", username)
             .add("groups", groups)
@@ -82,8 +88,9 @@ public class AccessTokens {
     return new IssuedAccessToken(JwtSigner.sign(claims, keys.active()), lifetime.toSeconds());
   }
 
-  public IssuedAccessToken issue(String userId, String username, Collection<String> roles) {
-    return issue(userId, username, roles, clock.instant());
+  public IssuedAccessToken issue(
+      String userId, String username, Collection<String> roles, String sessionId) {
+    return issue(userId, username, roles, sessionId, clock.instant());
   }
 
   /**
@@ -114,8 +121,13 @@ public class AccessTokens {
     if (issuedAt == null) {
       throw new InvalidTokenException("The token has no issue time.");
     }
+    String sessionId = JwtVerifier.string(claims, "sid");
+    if (sessionId == null) {
+      // Issued before tokens named their session: the web app refreshes and gets one that does.
+      throw new InvalidTokenException("The token names no session; sign in again.");
+    }
     AccessTokenClaims result =
-        new AccessTokenClaims(subject, issuedAt, JwtVerifier.string(claims, "jti"));
+        new AccessTokenClaims(subject, issuedAt, JwtVerifier.string(claims, "jti"), sessionId);
     if (verified.size() >= VERIFIED_MAX) {
       verified.clear(); // simpler than LRU: more live tokens than this means unusual load
     }

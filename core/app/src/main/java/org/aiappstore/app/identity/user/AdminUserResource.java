@@ -113,8 +113,10 @@ public class AdminUserResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a user")
+  @Operation(summary = "Create a user with a password (needs a session, not an API token)")
   public Response create(NewUser body) {
+    // Every new user gets a password: a credential, which a personal API token may not mint.
+    Caller.required(request).requireSession("create users");
     if (body == null) {
       throw new ProblemException(422, "VALIDATION_FAILED", "A JSON body is required.");
     }
@@ -149,8 +151,10 @@ public class AdminUserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Set a new password for a user; ends the user's sessions and revokes their API tokens")
+          "Set a new password for a user (needs a session, not an API token); ends the user's"
+              + " sessions and revokes their API tokens")
   public Response resetPassword(@PathParam("id") String id, PasswordReset body) {
+    Caller.required(request).requireSession("set passwords");
     administration.resetPassword(id, body == null ? null : body.password());
     return Response.noContent().build();
   }

@@ -60,6 +60,7 @@ public class FirstAdminBootstrap {
             0,
             null,
             null,
+            null,
             null);
     try {
       users.insert(admin);

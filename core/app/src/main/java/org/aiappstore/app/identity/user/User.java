@@ -8,7 +8,9 @@ import java.util.Set;
  * A person who can sign in. {@code version} guards compare-and-set updates; {@code
  * sessionsNotBefore} ends every access token issued before it (disable, password change, demotion
  * take effect at once). {@code issuer}/{@code subject} identify users provisioned from an external
- * OIDC provider.
+ * OIDC provider, and {@code providerSignInAt} says when such a user last called with a token of the
+ * provider (recorded at most hourly; null for local users and for users not seen since it was
+ * introduced).
  */
 public record User(
     String id,
@@ -23,7 +25,8 @@ public record User(
     long version,
     Instant sessionsNotBefore,
     String issuer,
-    String subject) {
+    String subject,
+    Instant providerSignInAt) {
 
   public User {
     roles = Set.copyOf(roles);
@@ -63,6 +66,25 @@ public record User(
     return changed(displayName, email, roles, passwordHash, disabled, now, sessionsNotBefore);
   }
 
+  /** A copy saying the user signed in through the external provider at {@code at}. */
+  public User withProviderSignIn(Instant at) {
+    return new User(
+        id,
+        username,
+        displayName,
+        email,
+        roles,
+        passwordHash,
+        disabled,
+        createdAt,
+        updatedAt,
+        version,
+        sessionsNotBefore,
+        issuer,
+        subject,
+        at);
+  }
+
   /** Ends every session and access token issued before {@code now}. */
   public User endingSessions(Instant now) {
     return changed(displayName, email, roles, passwordHash, disabled, now, now);
@@ -90,6 +112,7 @@ public record User(
         version,
         sessionsNotBefore,
         issuer,
-        subject);
+        subject,
+        providerSignInAt);
   }
 }

@@ -84,6 +84,7 @@ public class UserAdministration {
             0,
             null,
             null,
+            null,
             null);
     try {
       return users.insert(user);

@@ -87,7 +87,8 @@ public class UserRepository {
             changed.version() + 1,
             changed.sessionsNotBefore(),
             changed.issuer(),
-            changed.subject());
+            changed.subject(),
+            changed.providerSignInAt());
     long matched =
         users()
             .replaceOne(
@@ -211,6 +212,9 @@ public class UserRepository {
         .append("issuer", user.issuer())
         .append("subject", user.subject())
         .append(
+            "providerSignInAt",
+            user.providerSignInAt() == null ? null : Date.from(user.providerSignInAt()))
+        .append(
             EXTERNAL_KEY,
             user.isExternal() ? externalKey(user.issuer(), user.subject()) : "local#" + user.id());
   }
@@ -229,7 +233,8 @@ public class UserRepository {
         ((Number) d.get("version")).longValue(),
         instant(d, "sessionsNotBefore"),
         d.getString("issuer"),
-        d.getString("subject"));
+        d.getString("subject"),
+        instant(d, "providerSignInAt"));
   }
 
   private static Instant instant(Document d, String field) {

@@ -18,7 +18,7 @@ class ProxyAccessTest {
   private static final App APP =
       TestApps.app("a1").card("c1").backend("b1").image("img").url("http://h/").build();
   private static final Caller ALICE =
-      new Caller("alice", "alice", Set.of("user"), Caller.CredentialKind.SESSION, null);
+      new Caller("alice", "alice", Set.of("user"), Caller.Credential.session("s-1"), null);
 
   private final MutableClock clock = new MutableClock();
   private final AtomicBoolean allowed = new AtomicBoolean(true);

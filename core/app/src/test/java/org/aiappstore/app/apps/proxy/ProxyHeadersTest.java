@@ -82,6 +82,11 @@ class ProxyHeadersTest {
                     "aas_csrf=abc; session=app1; aas_refresh=r", "aas_app_ticket=t.s; theme=dark")))
         .contains("session=app1; theme=dark");
     assertThat(ProxyHeaders.appCookies(List.of("aas_csrf=abc; aas_app_ticket=x"))).isEmpty();
+    assertThat(
+            ProxyHeaders.appCookies(
+                List.of("__Host-aas_csrf=abc; session=app1; __Host-aas_refresh=r")))
+        .as("the names the cookies have over HTTPS")
+        .contains("session=app1");
     assertThat(ProxyHeaders.appCookies(List.of())).isEmpty();
   }
 
@@ -93,6 +98,10 @@ class ProxyHeadersTest {
         .contains("session=1; HttpOnly; SameSite=Lax; Path=/apps/a1/");
     assertThat(ProxyHeaders.confineSetCookie("aas_csrf=evil; Path=/", "/apps/a1/")).isEmpty();
     assertThat(ProxyHeaders.confineSetCookie("aas_app_ticket=forged", "/apps/a1/")).isEmpty();
+    assertThat(ProxyHeaders.confineSetCookie("__Host-aas_csrf=evil; Path=/", "/apps/a1/"))
+        .isEmpty();
+    assertThat(ProxyHeaders.confineSetCookie("__Host-aas_refresh=evil; Secure", "/apps/a1/"))
+        .isEmpty();
     assertThat(ProxyHeaders.confineSetCookie("garbage", "/apps/a1/")).isEmpty();
   }
 

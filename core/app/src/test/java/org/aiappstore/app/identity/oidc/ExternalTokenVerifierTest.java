@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,7 @@ import org.aiappstore.app.identity.token.SigningKey;
 import org.aiappstore.app.identity.token.TestingJwts;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.persistence.TestingMongo;
+import org.aiappstore.app.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -203,7 +205,8 @@ class ExternalTokenVerifierTest {
 
     private final TestingMongo mongo = new TestingMongo();
     private final UserRepository users = new UserRepository(mongo);
-    private final ExternalUserProvisioner provisioner = new ExternalUserProvisioner(users);
+    private final MutableClock clock = new MutableClock();
+    private final ExternalUserProvisioner provisioner = new ExternalUserProvisioner(users, clock);
 
     @AfterEach
     void close() {
@@ -225,11 +228,26 @@ class ExternalTokenVerifierTest {
     }
 
     @Test
+    void shouldRecordTheSignInThroughTheProviderToTheHour() {
+      ExternalIdentity erin =
+          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"), null);
+      Instant firstCall = clock.instant();
+
+      assertThat(provisioner.provision(erin).providerSignInAt()).isEqualTo(firstCall);
+      clock.advance(Duration.ofMinutes(59));
+      assertThat(provisioner.provision(erin).providerSignInAt()).isEqualTo(firstCall);
+      clock.advance(Duration.ofMinutes(2));
+      assertThat(provisioner.provision(erin).providerSignInAt()).isEqualTo(clock.instant());
+      assertThat(users.findByExternalIdentity(ISSUER, "s-1").orElseThrow().providerSignInAt())
+          .isEqualTo(clock.instant());
+    }
+
+    @Test
     void shouldPickAFreeUsernameWhenThePreferredOneIsTaken() {
       ExternalIdentity a =
-          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"));
+          new ExternalIdentity(ISSUER, "s-1", "erin", null, null, java.util.Set.of("user"), null);
       ExternalIdentity b =
-          new ExternalIdentity(ISSUER, "s-2", "Erin", null, null, java.util.Set.of("user"));
+          new ExternalIdentity(ISSUER, "s-2", "Erin", null, null, java.util.Set.of("user"), null);
       assertThat(provisioner.provision(a).username()).isEqualTo("erin");
       assertThat(provisioner.provision(b).username()).isEqualTo("Erin-2");
     }

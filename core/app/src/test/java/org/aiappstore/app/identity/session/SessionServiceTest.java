@@ -71,6 +71,7 @@ class SessionServiceTest {
             0,
             null,
             null,
+            null,
             null));
   }
 

@@ -3,6 +3,7 @@ package org.aiappstore.app.identity.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class AccessTokensTest {
 
   @Test
   void shouldCarryTheMicroProfileJwtClaims() throws Exception {
-    IssuedAccessToken issued = tokens.issue("u-1", "alice", List.of("user", "admin"));
+    IssuedAccessToken issued = tokens.issue("u-1", "alice", List.of("user", "admin"), "f-1");
     JsonObject header = JwtVerifier.decodeJson(issued.token().split("\\.")[0]);
     JsonObject claims = JwtVerifier.peekClaims(issued.token()).orElseThrow();
 
@@ -51,14 +52,35 @@ class AccessTokensTest {
     assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue())
         .isEqualTo(600);
     assertThat(claims.getString("jti")).isNotBlank();
+    assertThat(claims.getString("sid"))
+        .as("the session, its refresh-token family")
+        .isEqualTo("f-1");
     assertThat(issued.expiresIn()).isEqualTo(600);
   }
 
   @Test
   void shouldVerifyItsOwnTokenWithMillisecondIssueTime() throws Exception {
-    AccessTokenClaims claims = tokens.verify(tokens.issue("u-1", "alice", List.of("user")).token());
+    AccessTokenClaims claims =
+        tokens.verify(tokens.issue("u-1", "alice", List.of("user"), "f-1").token());
     assertThat(claims.userId()).isEqualTo("u-1");
     assertThat(claims.issuedAt()).isEqualTo(NOW);
+    assertThat(claims.sessionId()).isEqualTo("f-1");
+  }
+
+  @Test
+  void shouldRefuseATokenThatNamesNoSession() throws Exception {
+    JsonObject claims =
+        Json.createObjectBuilder()
+            .add("iss", "aiappstore")
+            .add("aud", "aiappstore-api")
+            .add("sub", "u-1")
+            .add("iat", NOW.getEpochSecond())
+            .add("exp", NOW.plus(Duration.ofMinutes(5)).getEpochSecond())
+            .build();
+
+    assertThatThrownBy(() -> tokens.verify(JwtSigner.sign(claims, keys.active())))
+        .isInstanceOf(InvalidTokenException.class)
+        .hasMessageContaining("names no session");
   }
 
   @Test
@@ -72,7 +94,7 @@ class AccessTokensTest {
     MovableClock clock = new MovableClock(NOW);
     AccessTokens remembering =
         new AccessTokens(keys, "aiappstore", "aiappstore-api", Duration.ofMinutes(10), clock);
-    String token = remembering.issue("u-1", "alice", List.of("user")).token();
+    String token = remembering.issue("u-1", "alice", List.of("user"), "f-1").token();
     assertThat(remembering.verify(token).userId()).isEqualTo("u-1");
 
     clock.now = NOW.plus(Duration.ofMinutes(10)).plus(JwtVerifier.CLOCK_SKEW);
@@ -84,7 +106,7 @@ class AccessTokensTest {
 
   @Test
   void shouldRefuseAForgedSignatureOfARememberedToken() throws Exception {
-    String token = tokens.issue("u-1", "alice", List.of("user")).token();
+    String token = tokens.issue("u-1", "alice", List.of("user"), "f-1").token();
     tokens.verify(token);
     String[] parts = token.split("\\.");
     String forged = parts[0] + "." + parts[1] + "." + Base64Url.randomSecret(256);

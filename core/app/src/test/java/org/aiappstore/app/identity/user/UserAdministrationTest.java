@@ -215,7 +215,7 @@ class UserAdministrationTest {
     void shouldEndSessionsWhenDisablingAUser() {
       User admin = create("root1", "admin");
       User user = create("someone", "user");
-      String refresh = refreshTokens.startFamily(user.id());
+      String refresh = refreshTokens.startFamily(user.id()).token();
 
       User disabled = administration.update(admin.id(), user.id(), disable());
 
@@ -228,7 +228,7 @@ class UserAdministrationTest {
     void shouldKeepSessionsWhenOnlyTheDisplayNameChanges() throws Exception {
       User admin = create("root1", "admin");
       User user = create("someone", "user");
-      String refresh = refreshTokens.startFamily(user.id());
+      String refresh = refreshTokens.startFamily(user.id()).token();
 
       User renamed =
           administration.update(
@@ -249,7 +249,7 @@ class UserAdministrationTest {
     @Test
     void shouldEndSessionsOnAPasswordReset() {
       User user = create("someone", "user");
-      String refresh = refreshTokens.startFamily(user.id());
+      String refresh = refreshTokens.startFamily(user.id()).token();
       administration.resetPassword(user.id(), "another long passphrase");
       assertThat(users.findById(user.id()).orElseThrow().passwordHash())
           .isEqualTo("plain:another long passphrase");

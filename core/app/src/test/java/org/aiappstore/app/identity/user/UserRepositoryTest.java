@@ -35,6 +35,7 @@ class UserRepositoryTest {
             0,
             null,
             null,
+            null,
             null));
   }
 
