@@ -23,11 +23,10 @@ import org.aiappstore.plugin.api.deployment.DeploymentBackend;
  * configured fallback, or the first emissary backend, is used instead, and the choice says why, for
  * the health check and the admin console.
  *
- * <p>A backend's answer is kept for a minute per backend instance: the registry creates a new
- * instance when an administrator changes the connector, which is then asked again at once. A
- * backend that could not be asked (cluster unreachable, a transient failure) counts as available,
- * but only for {@link #UNANSWERED_CACHE}, so that one failed request does not decide for a whole
- * minute.
+ * <p>A backend's answer is kept for a minute per backend instance and stored version: a change an
+ * administrator saves (a new connector when its settings changed) is asked again at once. A backend
+ * that could not be asked (cluster unreachable, a transient failure) counts as available, but only
+ * for {@link #UNANSWERED_CACHE}, so that one failed request does not decide for a whole minute.
  */
 @ApplicationScoped
 public class AppBackendChoice {
@@ -46,7 +45,8 @@ public class AppBackendChoice {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
   /** A backend's answer, valid for the instance it came from until {@code until}. */
-  private record Answer(DeploymentBackend instance, Optional<String> reason, Instant until) {}
+  private record Answer(
+      DeploymentBackend instance, long version, Optional<String> reason, Instant until) {}
 
   /**
    * The choice.
@@ -121,8 +121,12 @@ public class AppBackendChoice {
       return Optional.empty();
     }
     Instant now = clock.instant();
+    long version = backends.version(backendId);
     Answer cached = answers.get(backendId);
-    if (cached != null && cached.instance() == backend && now.isBefore(cached.until())) {
+    if (cached != null
+        && cached.instance() == backend
+        && cached.version() == version
+        && now.isBefore(cached.until())) {
       return cached.reason();
     }
     Optional<String> reason;
@@ -134,7 +138,7 @@ public class AppBackendChoice {
       reason = Optional.empty();
       keep = UNANSWERED_CACHE;
     }
-    answers.put(backendId, new Answer(backend, reason, now.plus(keep)));
+    answers.put(backendId, new Answer(backend, version, reason, now.plus(keep)));
     return reason;
   }
 }

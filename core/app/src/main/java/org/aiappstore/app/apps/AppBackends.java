@@ -28,6 +28,14 @@ public interface AppBackends {
     return Optional.empty();
   }
 
+  /**
+   * The stored version of the backend's instance, which grows with every change an administrator
+   * saves (a connector is rebuilt only when its settings change); 0 if unknown.
+   */
+  default long version(String backendId) {
+    return 0;
+  }
+
   /** The guarded backend of an instance; 404 if unknown, 503 if its plugin is not started. */
   DeploymentBackend backend(String backendId);
 }

@@ -67,6 +67,11 @@ public class RegistryAppBackends implements AppBackends {
   }
 
   @Override
+  public long version(String backendId) {
+    return instances.find(backendId).map(ConnectorInstance::version).orElse(0L);
+  }
+
+  @Override
   public DeploymentBackend backend(String backendId) {
     return registry.deploymentBackend(backendId);
   }
