@@ -77,9 +77,12 @@ public class AppStreams {
     try {
       stream.heartbeat =
           scheduler.scheduleWithFixedDelay(
-              stream::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+              stream.guarded(stream::beat),
+              HEARTBEAT.toMillis(),
+              HEARTBEAT.toMillis(),
+              TimeUnit.MILLISECONDS);
       stream.attach(subscribe.apply(stream));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       stream.abandon();
       throw e;
     }
@@ -103,8 +106,8 @@ public class AppStreams {
     try {
       stream.task =
           scheduler.scheduleWithFixedDelay(
-              stream::tick, 0, STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
+              stream.guarded(stream::tick), 0, STATUS_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException | Error e) {
       stream.abandon();
       throw e;
     }
@@ -172,6 +175,23 @@ public class AppStreams {
             Level.WARNING, "Checking an event stream's access failed; checking again later.", e);
         return true;
       }
+    }
+
+    /**
+     * One of the stream's scheduled steps, made safe: anything escaping it (a plugin's linkage
+     * error while polling, say) would cancel the schedule without a word and keep the stream's
+     * place among the user's streams for good, so it ends the stream with a retryable {@code error}
+     * instead.
+     */
+    Runnable guarded(Runnable step) {
+      return () -> {
+        try {
+          step.run();
+        } catch (Throwable e) {
+          LOG.log(Level.WARNING, "An app's event stream failed; it is closed.", e);
+          finish(event("error", error("INTERNAL", "The stream failed; open it again.", true)));
+        }
+      };
     }
 
     OutboundSseEvent event(String name, JsonObject data) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.aiappstore.app.problem.ProblemException;
 
 /**
@@ -27,6 +29,7 @@ import org.aiappstore.app.problem.ProblemException;
 @ApplicationScoped
 public class JobStreams {
 
+  private static final Logger LOG = Logger.getLogger(JobStreams.class.getName());
   static final long POLL_MILLIS = 500;
   private static final long KEEP_ALIVE_MILLIS = 15_000;
 
@@ -119,6 +122,10 @@ public class JobStreams {
           stop();
         }
       } catch (RuntimeException e) {
+        stop();
+      } catch (Error e) {
+        // Escaping, it would cancel the schedule silently and leave the stream open for good.
+        LOG.log(Level.WARNING, "A job's event stream failed; it is closed.", e);
         stop();
       }
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +40,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.job.Periodic;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
@@ -102,7 +103,7 @@ public class SearchIndexer {
   private volatile double ramBufferMb = 16;
   private volatile boolean ready;
   private volatile ExecutorService rebuildWorkers;
-  private ScheduledFuture<?> schedule;
+  private Periodic schedule;
   private Duration retention = Duration.ofDays(7);
   private Duration reconcileInterval = Duration.ofMinutes(15);
 
@@ -177,8 +178,8 @@ public class SearchIndexer {
   /** Runs {@link #tick} every {@code interval} on {@code scheduler}. */
   public synchronized void startPolling(ScheduledExecutorService scheduler, Duration interval) {
     schedule =
-        scheduler.scheduleWithFixedDelay(
-            this::tickSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        Periodic.start(
+            scheduler, "Search index update", Duration.ZERO, interval, LOG, this::tickUnchecked);
   }
 
   void setReconcileInterval(Duration interval) {
@@ -193,7 +194,7 @@ public class SearchIndexer {
   @PreDestroy
   public synchronized void stop() {
     if (schedule != null) {
-      schedule.cancel(false);
+      schedule.stop();
       schedule = null;
     }
     SearchIndex current = index;
@@ -256,11 +257,11 @@ public class SearchIndexer {
     }
   }
 
-  private void tickSafely() {
+  private void tickUnchecked() {
     try {
       tick();
-    } catch (RuntimeException | IOException e) {
-      LOG.log(Level.WARNING, "Search index update failed; retrying at the next poll.", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

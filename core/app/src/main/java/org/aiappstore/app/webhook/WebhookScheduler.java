@@ -10,12 +10,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.job.Periodic;
 import org.aiappstore.app.persistence.Leases;
 import org.aiappstore.app.persistence.MongoConnection;
 
@@ -38,7 +37,7 @@ public class WebhookScheduler {
   @Resource ManagedScheduledExecutorService scheduler;
 
   private DeliveryWorker worker;
-  private ScheduledFuture<?> poll;
+  private Periodic poll;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     Duration timeout =
@@ -57,16 +56,15 @@ public class WebhookScheduler {
             UUID.randomUUID().toString(),
             Clock.systemUTC(),
             LEASE_TTL.plus(timeout));
-    long pollMillis = Math.max(100, settings.integer(ConfigKey.WEBHOOKS_POLL_MILLIS));
-    poll =
-        scheduler.scheduleWithFixedDelay(
-            this::tickSafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    Duration interval =
+        Duration.ofMillis(Math.max(100, settings.integer(ConfigKey.WEBHOOKS_POLL_MILLIS)));
+    poll = Periodic.start(scheduler, "Webhook delivery", interval, interval, LOG, this::deliverDue);
   }
 
   @PreDestroy
   void stop() {
     if (poll != null) {
-      poll.cancel(false);
+      poll.stop();
     }
     try {
       if (worker != null) {
@@ -77,13 +75,9 @@ public class WebhookScheduler {
     }
   }
 
-  private void tickSafely() {
-    try {
-      while (worker.tick() == DeliveryWorker.BATCH) {
-        // a full batch: more may be due
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Webhook delivery failed; it tries again at the next poll.", e);
+  private void deliverDue() {
+    while (worker.tick() == DeliveryWorker.BATCH) {
+      // a full batch: more may be due
     }
   }
 }

@@ -8,15 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
+import org.aiappstore.app.job.Periodic;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -33,6 +33,7 @@ public class AppTunnels {
 
   private static final Logger LOG = Logger.getLogger(AppTunnels.class.getName());
   static final long RECHECK_SECONDS = 5;
+  private static final Duration RECHECK = Duration.ofSeconds(RECHECK_SECONDS);
 
   @Inject AppSettings settings;
   @Resource ManagedThreadFactory threads;
@@ -44,7 +45,7 @@ public class AppTunnels {
 
   private final Set<AppTunnel> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger reserved = new AtomicInteger();
-  private ScheduledFuture<?> rechecks;
+  private Periodic rechecks;
 
   /** Shows the gauge from the start, before the first connection. */
   void register(@Observes Startup startup) {
@@ -95,8 +96,8 @@ public class AppTunnels {
   private synchronized void scheduleRechecks() {
     if (rechecks == null) {
       rechecks =
-          scheduler.scheduleWithFixedDelay(
-              this::recheck, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+          Periodic.start(
+              scheduler, "Re-checking WebSocket connections", RECHECK, RECHECK, LOG, this::recheck);
     }
   }
 
@@ -116,7 +117,7 @@ public class AppTunnels {
   @PreDestroy
   void closeAll() {
     if (rechecks != null) {
-      rechecks.cancel(false);
+      rechecks.stop();
     }
     open.forEach(t -> t.end(AppTunnel.GOING_AWAY, "The server is shutting down."));
   }
