@@ -284,6 +284,52 @@ class AccessControlIT {
           .then()
           .statusCode(201);
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseAnAdminsWriteTokenGivingTheAdminRole() {
+      String writeToken = adminPersonalToken("write");
+      AuthIT.TestUser user = AuthIT.createUser("promote-target", "user");
+      String makeAdmin = AuthIT.json(java.util.Map.of("roles", java.util.List.of("user", "admin")));
+
+      AuthIT.as(writeToken)
+          .contentType("application/json")
+          .body(makeAdmin)
+          .patch("/api/v1/admin/users/" + user.id())
+          .then()
+          .statusCode(403)
+          .contentType("application/problem+json")
+          .body("code", equalTo("SESSION_REQUIRED"));
+      AuthIT.as(writeToken)
+          .contentType("application/json")
+          .body(
+              AuthIT.json(
+                  java.util.Map.of(
+                      "ids", java.util.List.of(user.id()), "roles", java.util.List.of("admin"))))
+          .post("/api/v1/admin/users/bulk-roles")
+          .then()
+          .statusCode(403)
+          .body("code", equalTo("SESSION_REQUIRED"));
+      AuthIT.asAdmin()
+          .get("/api/v1/admin/users/" + user.id())
+          .then()
+          .statusCode(200)
+          .body("roles", equalTo(java.util.List.of("user")));
+
+      // Other changes, taking rights away included, stay open to the token.
+      AuthIT.as(writeToken)
+          .contentType("application/json")
+          .body(AuthIT.json(java.util.Map.of("displayName", "Renamed by a script")))
+          .patch("/api/v1/admin/users/" + user.id())
+          .then()
+          .statusCode(200);
+      AuthIT.asAdmin()
+          .contentType("application/json")
+          .body(makeAdmin)
+          .patch("/api/v1/admin/users/" + user.id())
+          .then()
+          .statusCode(200)
+          .body("roles", org.hamcrest.Matchers.hasItem("admin"));
+    }
   }
 
   private static volatile String userToken;

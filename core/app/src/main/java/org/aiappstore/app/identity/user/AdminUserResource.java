@@ -140,9 +140,11 @@ public class AdminUserResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary =
-          "Change display name, email, roles or disabled; disabling or demoting ends sessions")
+          "Change display name, email, roles or disabled; disabling or demoting ends sessions;"
+              + " giving the admin role needs a session, not an API token")
   public UserView update(@PathParam("id") String id, JsonObject patch) {
     UserChanges changes = parse(patch);
+    requireSessionToGrantAdmin(changes.roles());
     return UserView.of(administration.update(callerId(), id, changes));
   }
 
@@ -171,7 +173,10 @@ public class AdminUserResource {
   @Path("bulk-roles")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Give several users the same roles; one result per id")
+  @Operation(
+      summary =
+          "Give several users the same roles; one result per id (the admin role needs a session,"
+              + " not an API token)")
   public BulkResults bulkRoles(BulkRoles body) {
     List<String> ids = bulkIds(body == null ? null : body.ids());
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -180,6 +185,7 @@ public class AdminUserResource {
       throw new ProblemException(422, "VALIDATION_FAILED", "Give valid roles.", errors, Map.of());
     }
     UserChanges changes = UserChanges.rolesOnly(new HashSet<>(body.roles()));
+    requireSessionToGrantAdmin(changes.roles());
     String caller = callerId();
     return bulk(ids, 200, id -> administration.update(caller, id, changes));
   }
@@ -214,6 +220,16 @@ public class AdminUserResource {
           422, "VALIDATION_FAILED", "/ids", "Give 1 to " + MAX_BULK + " user ids.");
     }
     return ids;
+  }
+
+  /**
+   * Making someone an admin hands out what a password would: a leaked admin token could otherwise
+   * promote an account of its holder's and keep admin rights after the token is revoked.
+   */
+  private void requireSessionToGrantAdmin(Optional<Set<String>> roles) {
+    if (roles.isPresent() && roles.get().contains(Role.ADMIN)) {
+      Caller.required(request).requireSession("give the admin role");
+    }
   }
 
   private String callerId() {
