@@ -68,21 +68,8 @@ public record User(
 
   /** A copy saying the user signed in through the external provider at {@code at}. */
   public User withProviderSignIn(Instant at) {
-    return new User(
-        id,
-        username,
-        displayName,
-        email,
-        roles,
-        passwordHash,
-        disabled,
-        createdAt,
-        updatedAt,
-        version,
-        sessionsNotBefore,
-        issuer,
-        subject,
-        at);
+    return copy(
+        displayName, email, roles, passwordHash, disabled, updatedAt, sessionsNotBefore, at);
   }
 
   /** Ends every session and access token issued before {@code now}. */
@@ -99,6 +86,26 @@ public record User(
       boolean disabled,
       Instant updatedAt,
       Instant sessionsNotBefore) {
+    return copy(
+        displayName,
+        email,
+        roles,
+        passwordHash,
+        disabled,
+        updatedAt,
+        sessionsNotBefore,
+        providerSignInAt);
+  }
+
+  private User copy(
+      String displayName,
+      String email,
+      Set<String> roles,
+      String passwordHash,
+      boolean disabled,
+      Instant updatedAt,
+      Instant sessionsNotBefore,
+      Instant providerSignInAt) {
     return new User(
         id,
         username,
