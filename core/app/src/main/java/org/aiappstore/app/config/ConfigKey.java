@@ -245,6 +245,12 @@ public enum ConfigKey {
       "33554432",
       "Largest JSON request body in bytes (a card's two documents may each hold 2 million"
           + " characters); larger ones get 413."),
+  API_MAX_JSON_VALUES(
+      "aiappstore.api.max-json-values",
+      "1000000",
+      "Most values (array elements and object members) a JSON request body may hold; more get"
+          + " 413. Each costs the server tens of bytes of memory once parsed, whatever its size in"
+          + " the text."),
   IMPORT_MAX_BYTES(
       "aiappstore.import.max-bytes",
       "2147483648",

@@ -14,10 +14,11 @@ import org.aiappstore.app.config.ConfigKey;
 
 /**
  * Caps JSON request bodies ({@code aiappstore.api.max-json-bytes}) with 413 problem+json: at once
- * from a {@code Content-Length}, otherwise as soon as a chunked body has gone past the cap. A JSON
- * body is read whole into memory before any check of its fields can run, so without a cap one
- * request, the sign-in included, could fill the heap. Media files and import bundles are streamed
- * and capped by their own limits; they are not JSON.
+ * from a {@code Content-Length}, otherwise as soon as a chunked body has gone past the cap; and
+ * their items ({@code aiappstore.api.max-json-values}, see {@link JsonItemCounter}) as they are
+ * read. A JSON body is read whole into memory before any check of its fields can run, so without a
+ * cap one request, the sign-in included, could fill the heap. Media files and import bundles are
+ * streamed and capped by their own limits; they are not JSON.
  */
 @Provider
 @PreMatching
@@ -34,7 +35,21 @@ public class JsonBodyLimitFilter implements ContainerRequestFilter {
     if (context.getLength() > limit) {
       throw new TooLarge(limit);
     }
-    context.setEntityStream(new Capped(context.getEntityStream(), limit));
+    JsonItemCounter items =
+        isUtf8(context.getMediaType())
+            ? new JsonItemCounter(settings.longValue(ConfigKey.API_MAX_JSON_VALUES))
+            : null;
+    context.setEntityStream(new Capped(context.getEntityStream(), limit, items));
+  }
+
+  /**
+   * Whether the body is UTF-8, as JSON between systems must be (RFC 8259) and as the readers take
+   * it when no charset is named; in another charset the items are not counted, as its bytes could
+   * look like a comma or quote inside another character.
+   */
+  private static boolean isUtf8(MediaType type) {
+    String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    return charset == null || charset.replace("-", "").equalsIgnoreCase("utf8");
   }
 
   static boolean isJson(MediaType type) {
@@ -58,20 +73,20 @@ public class JsonBodyLimitFilter implements ContainerRequestFilter {
 
   private static final class Capped extends FilterInputStream {
     private final long limit;
+    private final JsonItemCounter items;
+    private final byte[] one = new byte[1];
     private long count;
 
-    Capped(InputStream in, long limit) {
+    Capped(InputStream in, long limit, JsonItemCounter items) {
       super(in);
       this.limit = limit;
+      this.items = items;
     }
 
     @Override
     public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        counted(1);
-      }
-      return b;
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -79,6 +94,9 @@ public class JsonBodyLimitFilter implements ContainerRequestFilter {
       int n = super.read(buffer, offset, length);
       if (n > 0) {
         counted(n);
+        if (items != null) {
+          items.scan(buffer, offset, offset + n);
+        }
       }
       return n;
     }

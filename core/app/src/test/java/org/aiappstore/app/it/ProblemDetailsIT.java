@@ -214,6 +214,21 @@ class ProblemDetailsIT {
   }
 
   @Test
+  void shouldRefuseAJsonBodyWithMoreValuesThanAllowedWithinItsByteLimit() {
+    // 1,000,001 numbers in 2 MB: each would be an object of its own once parsed.
+    String tags = "0," + "0,".repeat(1_000_000) + "0";
+    AuthIT.asAdmin()
+        .contentType("application/json")
+        .body("{\"title\":\"Many values\",\"task\":\"other\",\"tags\":[" + tags + "]}")
+        .post("/api/v1/models")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("code", equalTo("BODY_TOO_LARGE"))
+        .body("detail", containsString("more than 1000000 values"));
+  }
+
+  @Test
   void shouldAnswerAnUndecodableQueryStringWith400() throws Exception {
     // Sent as is: HTTP clients that build a java.net.URI refuse to send such a query themselves.
     HttpURLConnection connection =
