@@ -23,8 +23,8 @@ import org.aiappstore.plugin.api.experiment.ResultPage;
 
 /**
  * The normalized experiment model as the API shows it. Scalars and plots are Plotly figures
- * embedded as JSON (not as strings), ready for the web app to draw; a plot whose JSON does not
- * parse is left out rather than failing the whole experiment.
+ * embedded as JSON (not as strings), ready for the web app to draw and a card to hold, their text
+ * plain; a plot whose JSON does not parse is left out rather than failing the whole experiment.
  */
 final class ExperimentJson {
 
@@ -159,11 +159,19 @@ final class ExperimentJson {
     }
   }
 
+  /** A figure, its text made plain ({@link PlotlyPlainText}); empty when it does not parse. */
   private static java.util.Optional<JsonValue> parse(String json) {
+    JsonValue figure;
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      return java.util.Optional.of(reader.readValue());
+      figure = reader.readValue();
     } catch (JsonException | IllegalStateException e) {
       return java.util.Optional.empty();
     }
+    // Most figures (the scalars' long series above all) hold no bracket, even escaped: no copy.
+    boolean mayHoldMarkup =
+        json.indexOf('<') >= 0
+            || json.indexOf('>') >= 0
+            || json.contains("\\u003"); // JSON escapes are a lowercase u
+    return java.util.Optional.of(mayHoldMarkup ? PlotlyPlainText.of(figure) : figure);
   }
 }
