@@ -4,6 +4,8 @@ import {
   checkChartFigure,
   checkChartValue,
   parseFigureAttribute,
+  plainFigureText,
+  plainText,
 } from './chartFigure'
 
 const errorOf = (text: string) => {
@@ -73,5 +75,46 @@ describe('parseFigureAttribute', () => {
     expect(parseFigureAttribute('{"data":1}')).toBeNull()
     expect(parseFigureAttribute('not json')).toBeNull()
     expect(parseFigureAttribute(null)).toBeNull()
+  })
+})
+
+describe('plainText and plainFigureText', () => {
+  it.each([
+    ['x=%{x}<br>y=%{y}<extra></extra>', 'x=%{x} y=%{y}'],
+    ['epoch=%{x}<BR/>loss=%{y}<extra>%{fullData.name}</extra>', 'epoch=%{x} loss=%{y}'],
+    ['<b>Validation</b> loss<br />per epoch', 'Validation loss per epoch'],
+    ['<a href="javascript:alert(1)">click</a>', 'click'],
+    ['<img src=x onerror=alert(1)>', ''],
+    ['p < 0.05', 'p &lt; 0.05'],
+    ['<script', '&lt;script'],
+    ['no markup', 'no markup'],
+  ])('makes %s plain, as the server does', (text, plain) => {
+    expect(plainText(text)).toBe(plain)
+  })
+
+  it('offers the plain figure of a plotly.express figure, which then passes the check', () => {
+    const pasted = JSON.stringify({
+      data: [
+        { type: 'scatter', x: [1, 2], y: [3, 4], hovertemplate: 'x=%{x}<br>y=%{y}<extra></extra>' },
+      ],
+      layout: { title: { text: '<b>Loss</b>' } },
+    })
+    expect(errorOf(pasted)).toContain('must not contain < or >')
+
+    const plain = plainFigureText(pasted)
+
+    expect(plain).not.toBeNull()
+    expect(errorOf(plain!)).toBeNull()
+    expect(JSON.parse(plain!)).toEqual({
+      data: [{ type: 'scatter', x: [1, 2], y: [3, 4], hovertemplate: 'x=%{x} y=%{y}' }],
+      layout: { title: { text: 'Loss' } },
+    })
+  })
+
+  it('offers nothing when the markup is not what is wrong, or nothing is', () => {
+    expect(plainFigureText('{"data": "not an array", "layout": {"title": "<b>x</b>"}}')).toBeNull()
+    expect(plainFigureText('{"data": [], "layout": {"<b>": 1}}')).toBeNull()
+    expect(plainFigureText('{"data": []}')).toBeNull()
+    expect(plainFigureText('not json')).toBeNull()
   })
 })

@@ -50,6 +50,59 @@ function findProblem(value: unknown, path: string, depth: number): string | null
   return null
 }
 
+const EXTRA = /<extra>[\s\S]*?<\/extra>/gi
+const BREAK = /<br\s*\/?>/gi
+/** What Plotly takes for a tag: anything from `<` to the next `>`, no bracket between. */
+const TAG = /<[^<>]*>/g
+
+/**
+ * Plotly's markup made plain, as the server does with tracker figures: a line break becomes a
+ * space, the `<extra>` box goes, other tags go and keep their text, a lone `<` or `>` becomes the
+ * entity Plotly shows as the character.
+ */
+export function plainText(text: string): string {
+  if (!/[<>]/.test(text)) {
+    return text
+  }
+  return text
+    .replace(EXTRA, '')
+    .replace(BREAK, ' ')
+    .replace(TAG, '')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+function plainValue(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return plainText(value)
+  }
+  if (Array.isArray(value)) {
+    return value.map(plainValue)
+  }
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainValue(item)]))
+  }
+  return value
+}
+
+/**
+ * The figure text with its strings made plain, indented, when that is all that keeps it from
+ * being accepted (a figure pasted from plotly.express: `x=%{x}<br>y=%{y}<extra></extra>`); null
+ * otherwise.
+ */
+export function plainFigureText(text: string): string | null {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const plain = plainValue(value)
+  return 'figure' in checkChartValue(plain) && 'error' in checkChartValue(value)
+    ? JSON.stringify(plain, null, 2)
+    : null
+}
+
 /** Checks figure JSON as typed; on success also answers the compact JSON for `data-figure`. */
 export function checkChartFigure(text: string): FigureCheck {
   let value: unknown
