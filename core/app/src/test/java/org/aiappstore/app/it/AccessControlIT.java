@@ -253,22 +253,16 @@ class AccessControlIT {
                   "password",
                   "Minted-By-A-Token-2026-pass"));
 
-      AuthIT.as(writeToken)
-          .contentType("application/json")
-          .body(newUser)
-          .post("/api/v1/admin/users")
-          .then()
-          .statusCode(403)
-          .contentType("application/problem+json")
-          .body("code", equalTo("SESSION_REQUIRED"));
-      AuthIT.as(writeToken)
-          .contentType("application/json")
-          .body(AuthIT.json(java.util.Map.of("password", "Chosen-By-A-Token-2026-pass")))
-          .post("/api/v1/admin/users/" + user.id() + "/password")
-          .then()
-          .statusCode(403)
-          .contentType("application/problem+json")
-          .body("code", equalTo("SESSION_REQUIRED"));
+      assertSessionRequired(
+          AuthIT.as(writeToken)
+              .contentType("application/json")
+              .body(newUser)
+              .post("/api/v1/admin/users"));
+      assertSessionRequired(
+          AuthIT.as(writeToken)
+              .contentType("application/json")
+              .body(AuthIT.json(java.util.Map.of("password", "Chosen-By-A-Token-2026-pass")))
+              .post("/api/v1/admin/users/" + user.id() + "/password"));
       AuthIT.loginAs(user); // the refused reset left the password as it was
 
       AuthIT.asAdmin()
@@ -291,24 +285,22 @@ class AccessControlIT {
       AuthIT.TestUser user = AuthIT.createUser("promote-target", "user");
       String makeAdmin = AuthIT.json(java.util.Map.of("roles", java.util.List.of("user", "admin")));
 
-      AuthIT.as(writeToken)
-          .contentType("application/json")
-          .body(makeAdmin)
-          .patch("/api/v1/admin/users/" + user.id())
-          .then()
-          .statusCode(403)
-          .contentType("application/problem+json")
-          .body("code", equalTo("SESSION_REQUIRED"));
-      AuthIT.as(writeToken)
-          .contentType("application/json")
-          .body(
-              AuthIT.json(
-                  java.util.Map.of(
-                      "ids", java.util.List.of(user.id()), "roles", java.util.List.of("admin"))))
-          .post("/api/v1/admin/users/bulk-roles")
-          .then()
-          .statusCode(403)
-          .body("code", equalTo("SESSION_REQUIRED"));
+      assertSessionRequired(
+          AuthIT.as(writeToken)
+              .contentType("application/json")
+              .body(makeAdmin)
+              .patch("/api/v1/admin/users/" + user.id()));
+      assertSessionRequired(
+          AuthIT.as(writeToken)
+              .contentType("application/json")
+              .body(
+                  AuthIT.json(
+                      java.util.Map.of(
+                          "ids",
+                          java.util.List.of(user.id()),
+                          "roles",
+                          java.util.List.of("admin"))))
+              .post("/api/v1/admin/users/bulk-roles"));
       AuthIT.asAdmin()
           .get("/api/v1/admin/users/" + user.id())
           .then()
@@ -330,6 +322,15 @@ class AccessControlIT {
           .statusCode(200)
           .body("roles", org.hamcrest.Matchers.hasItem("admin"));
     }
+  }
+
+  /** A personal token's attempt to mint a credential, refused: 403 SESSION_REQUIRED. */
+  private static void assertSessionRequired(io.restassured.response.Response answer) {
+    answer
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("code", equalTo("SESSION_REQUIRED"));
   }
 
   private static volatile String userToken;
