@@ -455,9 +455,11 @@ final class S3DataConnector implements DataConnector {
       throw S3Errors.translate(e, "read " + describe(key));
     }
     GetObjectResponse response = in.response();
+    Long contentLength = response.contentLength();
+    ObjectBody body = new ObjectBody(in, contentLength == null ? -1 : contentLength);
     try {
       long size;
-      InputStream stream = in;
+      InputStream stream = body;
       if (requested.isAll()) {
         size = response.contentLength();
       } else if (response.contentRange() != null) {
@@ -466,8 +468,8 @@ final class S3DataConnector implements DataConnector {
         // The server ignored the Range header and sent the whole object: cut the range out.
         size = response.contentLength();
         long length = requested.length(size);
-        in.skipNBytes(requested.start());
-        stream = new BoundedInputStream(in, length);
+        body.skipNBytes(requested.start());
+        stream = new BoundedInputStream(body, length);
       }
       ObjectInfo info =
           new ObjectInfo(
@@ -478,7 +480,7 @@ final class S3DataConnector implements DataConnector {
               etag(response.eTag()));
       return new S3StoredObject(info, stream, requested);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(in);
+      closeQuietly(body);
       if (e instanceof IOException io) {
         throw PlatformException.unavailable("Cannot read " + describe(key), io);
       }
