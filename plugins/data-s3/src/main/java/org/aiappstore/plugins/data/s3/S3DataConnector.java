@@ -349,6 +349,12 @@ final class S3DataConnector implements DataConnector {
         completed = true;
         return new ObjectInfo(key, uploaded.size(), type, clock.instant(), etag(response.eTag()));
       } catch (SdkException e) {
+        Optional<ObjectInfo> done =
+            S3Errors.isNoSuchUpload(e) ? completedBefore(key, uploaded) : Optional.empty();
+        if (done.isPresent()) {
+          completed = true;
+          return done.get();
+        }
         throw S3Errors.translate(e, "complete the upload of " + describe(key));
       }
     } catch (InterruptedException e) {
@@ -360,6 +366,28 @@ final class S3DataConnector implements DataConnector {
       if (!completed) {
         abortQuietly(key, uploadId);
       }
+    }
+  }
+
+  /**
+   * The object an earlier attempt completed, for an upload that S3 says does not exist. When the
+   * answer to a CompleteMultipartUpload is lost (a reset connection), the request is sent again (by
+   * the SDK, or by HttpURLConnection itself), and a server that does not remember completed uploads
+   * (MinIO, StorageGRID) answers NoSuchUpload, as the upload is over. The object in place is the
+   * upload's if it has its size and, where the server gives one, its multipart ETag; otherwise the
+   * upload was aborted or another writer came after it, and the error stands.
+   */
+  private Optional<ObjectInfo> completedBefore(String key, PartPipeline.Result uploaded) {
+    List<String> partEtags = uploaded.parts().stream().map(PartPipeline.Part::etag).toList();
+    try {
+      return head(key)
+          .filter(
+              object ->
+                  object.size() == uploaded.size()
+                      && MultipartEtag.couldBe(object.etag(), partEtags));
+    } catch (PlatformException e) {
+      // Unknown, then: the NoSuchUpload stands.
+      return Optional.empty();
     }
   }
 
@@ -455,9 +483,11 @@ final class S3DataConnector implements DataConnector {
       throw S3Errors.translate(e, "read " + describe(key));
     }
     GetObjectResponse response = in.response();
+    Long contentLength = response.contentLength();
+    ObjectBody body = new ObjectBody(in, contentLength == null ? -1 : contentLength);
     try {
       long size;
-      InputStream stream = in;
+      InputStream stream = body;
       if (requested.isAll()) {
         size = response.contentLength();
       } else if (response.contentRange() != null) {
@@ -466,8 +496,8 @@ final class S3DataConnector implements DataConnector {
         // The server ignored the Range header and sent the whole object: cut the range out.
         size = response.contentLength();
         long length = requested.length(size);
-        in.skipNBytes(requested.start());
-        stream = new BoundedInputStream(in, length);
+        body.skipNBytes(requested.start());
+        stream = new BoundedInputStream(body, length);
       }
       ObjectInfo info =
           new ObjectInfo(
@@ -478,7 +508,7 @@ final class S3DataConnector implements DataConnector {
               etag(response.eTag()));
       return new S3StoredObject(info, stream, requested);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(in);
+      closeQuietly(body);
       if (e instanceof IOException io) {
         throw PlatformException.unavailable("Cannot read " + describe(key), io);
       }

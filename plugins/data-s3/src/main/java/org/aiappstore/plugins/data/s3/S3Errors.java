@@ -80,6 +80,17 @@ final class S3Errors {
     return e instanceof AwsServiceException service && "NoSuchBucket".equals(errorCode(service));
   }
 
+  /**
+   * Whether a failure means that the multipart upload does not exist (any more): it was completed
+   * or aborted, or its id is wrong.
+   *
+   * @param e what the SDK threw
+   * @return {@code true} for a {@code NoSuchUpload} code
+   */
+  static boolean isNoSuchUpload(SdkException e) {
+    return e instanceof AwsServiceException service && "NoSuchUpload".equals(errorCode(service));
+  }
+
   private static PlatformException translateService(AwsServiceException e, String action) {
     int status = e.statusCode();
     String code = errorCode(e);

@@ -95,6 +95,15 @@ class S3ErrorsTest {
     }
 
     @Test
+    void shouldTellANoSuchUploadFromOtherMissingThings() {
+      assertThat(S3Errors.isNoSuchUpload(s3Exception("NoSuchUpload", 404))).isTrue();
+      assertThat(S3Errors.isNoSuchUpload(s3Exception("NoSuchKey", 404))).isFalse();
+      assertThat(S3Errors.isNoSuchUpload(s3Exception("", 404))).isFalse();
+      assertCode(
+          S3Errors.translate(s3Exception("NoSuchUpload", 404), ACTION), PlatformErrors.NOT_FOUND);
+    }
+
+    @Test
     void shouldNotRepeatTheRemoteMessage() {
       S3Exception e =
           (S3Exception)

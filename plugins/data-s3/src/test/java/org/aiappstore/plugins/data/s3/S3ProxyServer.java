@@ -1,6 +1,7 @@
 package org.aiappstore.plugins.data.s3;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,11 @@ final class S3ProxyServer implements AutoCloseable {
       }
     }
     return server;
+  }
+
+  /** Where S3Proxy listens, e.g. {@code http://127.0.0.1:41805}. */
+  URI endpoint() {
+    return process.endpoint();
   }
 
   /** A working connector configuration for a bucket, as mutable raw values. */
