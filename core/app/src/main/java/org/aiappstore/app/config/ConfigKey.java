@@ -263,8 +263,10 @@ public enum ConfigKey {
   IMPORT_MAX_JSON_ENTRY_BYTES(
       "aiappstore.import.max-json-entry-bytes",
       "67108864",
-      "Most bytes of one card.json, revisions.json (a card's whole history) or meta.json of a"
-          + " bundle; the import holds it in memory."),
+      "Most bytes of one card.json, part of a card's history (revisions.json, revisions-2.json,"
+          + " ...) or meta.json of a bundle; the import holds one such entry in memory at a time"
+          + " (a history is read part by part). Exports write history parts of at most a quarter"
+          + " of this, and at most 16 MiB, so that a server with the default reads them."),
   AUDIT_RETENTION_DAYS(
       "aiappstore.audit.retention-days",
       "365",

@@ -1,6 +1,7 @@
 package org.aiappstore.app.export;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.aiappstore.app.apps.AppRepository;
+import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.job.JobContext;
@@ -43,16 +45,37 @@ final class BundleExporter {
   private final UserRepository users;
   private final Function<String, DataConnector> connectors;
   private final ExperimentSnapshots snapshots;
+  private final long historyPartBytes;
 
+  /** An exporter whose history parts suit an import with the default limits. */
   BundleExporter(
       MongoConnection mongo,
       UserRepository users,
       Function<String, DataConnector> connectors,
       ExperimentSnapshots snapshots) {
+    this(
+        mongo,
+        users,
+        connectors,
+        snapshots,
+        BundleFormat.historyPartBytes(
+            Long.parseLong(ConfigKey.IMPORT_MAX_JSON_ENTRY_BYTES.defaultValue())));
+  }
+
+  /**
+   * @param historyPartBytes the most bytes of one part of a card's history
+   */
+  BundleExporter(
+      MongoConnection mongo,
+      UserRepository users,
+      Function<String, DataConnector> connectors,
+      ExperimentSnapshots snapshots,
+      long historyPartBytes) {
     this.mongo = mongo;
     this.users = users;
     this.connectors = connectors;
     this.snapshots = snapshots;
+    this.historyPartBytes = historyPartBytes;
   }
 
   private MongoCollection<Document> collection(String name) {
@@ -100,27 +123,15 @@ final class BundleExporter {
           context.item(new JobItem(id, label, JobItem.FAILED, problem));
           continue;
         }
-        List<Document> revisions = new ArrayList<>();
-        if (selection.includeRevisions()) {
-          collection(RevisionRepository.COLLECTION)
-              .find(Filters.eq("cardId", id))
-              .sort(Sorts.ascending("number"))
-              .forEach(
-                  revision -> {
-                    revision.remove(CardRepository.IMPORT_MARK);
-                    revisions.add(revision);
-                  });
-        }
         Set<String> userIds = new HashSet<>();
         userIds.add(card.getString("ownerId"));
         userIds.addAll(sharedWith(card));
-        for (Document revision : revisions) {
-          userIds.add(revision.getString("authorId"));
-          userIds.addAll(sharedWith(revision));
-        }
         for (Document m : media.values()) {
           userIds.add(m.getString("ownerId"));
         }
+        // The history goes first: card.json names the users its revisions mention, which are
+        // known once they are written.
+        int revisions = selection.includeRevisions() ? writeHistory(writer, card, userIds) : 0;
         Document usernames = new Document();
         userIds.stream()
             .filter(java.util.Objects::nonNull)
@@ -130,10 +141,6 @@ final class BundleExporter {
         writer.add(
             BundleFormat.card(id),
             BundleFormat.json(new Document("card", card).append("usernames", usernames)));
-        if (selection.includeRevisions()) {
-          writer.add(
-              BundleFormat.revisions(id), BundleFormat.json(new Document("revisions", revisions)));
-        }
         Document app = demoApp(card);
         if (app != null) {
           writer.add(BundleFormat.app(id), BundleFormat.json(new Document("app", app)));
@@ -151,7 +158,7 @@ final class BundleExporter {
                 .append("slug", card.getString("slug"))
                 .append("title", label)
                 .append("media", new ArrayList<>(media.keySet()))
-                .append("revisions", selection.includeRevisions() ? revisions.size() : 0);
+                .append("revisions", revisions);
         if (!warnings.isEmpty()) {
           entry.append("warnings", warnings);
         }
@@ -168,6 +175,36 @@ final class BundleExporter {
               .append("cards", exported));
     }
     return exported.size();
+  }
+
+  /**
+   * Streams the card's history from the database into the bundle, in parts of at most {@link
+   * #historyPartBytes}, adding the users its revisions mention to {@code userIds}; returns how many
+   * revisions it holds. Only revisions up to the card's version as read are taken: one an edit adds
+   * meanwhile is beyond it, and an import refuses a history reaching past its card.
+   */
+  private int writeHistory(BundleWriter writer, Document card, Set<String> userIds)
+      throws IOException {
+    String id = card.getString("_id");
+    Bson filter = Filters.eq("cardId", id);
+    if (card.get("version") instanceof Number version) {
+      filter = Filters.and(filter, Filters.lte("number", version.longValue()));
+    }
+    try (HistoryWriter history = new HistoryWriter(writer, id, historyPartBytes);
+        MongoCursor<Document> revisions =
+            collection(RevisionRepository.COLLECTION)
+                .find(filter)
+                .sort(Sorts.ascending("number"))
+                .iterator()) {
+      while (revisions.hasNext()) {
+        Document revision = revisions.next();
+        revision.remove(CardRepository.IMPORT_MARK);
+        userIds.add(revision.getString("authorId"));
+        userIds.addAll(sharedWith(revision));
+        history.add(revision);
+      }
+      return history.revisions();
+    }
   }
 
   /** The stored spec of the card's demo app (secret names only), or null. */

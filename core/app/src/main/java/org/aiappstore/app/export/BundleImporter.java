@@ -18,7 +18,6 @@ import org.aiappstore.app.media.MediaReferences;
 import org.aiappstore.app.model.CardChanged;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
-import org.aiappstore.app.model.Revision;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.bson.Document;
@@ -27,15 +26,17 @@ import org.bson.Document;
  * Imports the cards of a verified bundle, one by one. A bundle may come from anywhere, so each card
  * is checked completely before anything of it is written: its content and history as an API write
  * checks them ({@link CardCheck#check}), its media files by their bytes as an upload checks them
- * ({@link MediaImport#files}). A card that fails is a failed item with the reason. Then come, in
- * this order, its new media files (created and claimed now), its history, the card itself (a card
- * with the same id that it overwrites is replaced in one write), the media references and the
- * change events. Each write says how to take it back, so a failure at any step leaves nothing of
- * the card and puts back a card it was replacing. The same goes for a server that dies half-way
- * through a card: its {@link ImportJournal} entry lets the end of the job take the card back, or
- * complete it once the card itself is written (the commit point). User ids are mapped through the
- * usernames the bundle carries; an owner or author unknown here becomes the fallback owner, an
- * unknown user drops out of a share list.
+ * ({@link MediaImport#files}). Its history, which may be far larger than memory, is read from the
+ * bundle part by part, once to check it and once more to write it ({@link IncomingHistory}). A card
+ * that fails is a failed item with the reason. Then come, in this order, its new media files
+ * (created and claimed now), its history, the card itself (a card with the same id that it
+ * overwrites is replaced in one write), the media references and the change events. Each write says
+ * how to take it back, so a failure at any step leaves nothing of the card and puts back a card it
+ * was replacing. The same goes for a server that dies half-way through a card: its {@link
+ * ImportJournal} entry lets the end of the job take the card back, or complete it once the card
+ * itself is written (the commit point). User ids are mapped through the usernames the bundle
+ * carries; an owner or author unknown here becomes the fallback owner, an unknown user drops out of
+ * a share list.
  */
 final class BundleImporter {
 
@@ -106,10 +107,7 @@ final class BundleImporter {
             fallbackOwnerId);
     String ownerId = map.orFallback(ForeignJson.string(card.get("ownerId")));
     Instant now = now();
-    Document revisions =
-        zip.getEntry(BundleFormat.revisions(id)) == null
-            ? null
-            : ForeignJson.read(zip, BundleFormat.revisions(id), maxJsonBytes);
+    BundleHistory revisions = BundleHistory.of(zip, id, maxJsonBytes);
     Incoming incoming = CardCheck.check(revisions, id, listed, card, ownerId, map, now);
     String slug = incoming.slug();
 
@@ -133,7 +131,7 @@ final class BundleImporter {
     Map<String, MediaFile> files = media.files(zip, incoming, ownerId);
     Map<String, String> renamed = MediaFile.renamed(files);
     Set<String> mediaIds = MediaFile.ids(files);
-    List<Revision> history = incoming.history(place.id(), renamed);
+    IncomingHistory history = incoming.history(place.id(), renamed);
     ModelCard imported = incoming.card(place.id(), ownerId, place.slug(), renamed, mediaIds);
 
     write(zip, id, files, mediaIds, place, history, imported, now);
@@ -160,7 +158,7 @@ final class BundleImporter {
       Map<String, MediaFile> files,
       Set<String> mediaIds,
       Placement place,
-      List<Revision> history,
+      IncomingHistory history,
       ModelCard imported,
       Instant now)
       throws IOException {

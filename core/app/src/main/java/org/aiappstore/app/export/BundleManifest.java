@@ -23,7 +23,8 @@ final class BundleManifest {
   /**
    * The most bytes a manifest may have: a real one takes about 240 per entry (its line, and its
    * card's share), and a card of a single entry at most about 1000 (a 120-character title,
-   * warnings).
+   * warnings). Each part of a long history is an entry with a line of its own, so it brings its own
+   * allowance and the caps need not know how many parts a bundle has.
    */
   static long maxBytes(BundleLimits limits) {
     return 64 * 1024 + 2048L * limits.maxEntries();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -24,10 +25,10 @@ import org.bson.Document;
  * Checks a bundle before anything of it is used: only entry names this format writes (so no {@code
  * ../} or absolute path can even be expressed), no more entries than allowed, a manifest this
  * server reads ({@link BundleManifest}), every entry listed in the manifest with its size and
- * SHA-256 and every listed entry present, no more inflated bytes than allowed, and no entry the
- * import parses over the JSON limit. Sizes are counted while inflating, never taken from the
- * headers, which a zip bomb lies in. Every refusal is a 422 (413 for the size limits) with a
- * pointer to the manifest field or bundle entry at fault.
+ * SHA-256 and every listed entry present, no more inflated bytes than allowed, no entry the import
+ * parses over the JSON limit, and the parts of each history without a gap. Sizes are counted while
+ * inflating, never taken from the headers, which a zip bomb lies in. Every refusal is a 422 (413
+ * for the size limits) with a pointer to the manifest field or bundle entry at fault.
  */
 final class BundleReader {
 
@@ -88,8 +89,26 @@ final class BundleReader {
     checkContent(zip, listed, limits, errors);
     refuseIf(errors);
     checkCards(manifest, listed.keySet(), errors);
+    checkHistoryParts(listed.keySet(), errors);
     refuseIf(errors);
     return manifest;
+  }
+
+  /**
+   * Each part of a history after the first follows the one before it, so that an import reading the
+   * parts in order until one is missing reads them all: a gap would drop revisions silently.
+   */
+  private static void checkHistoryParts(Set<String> listed, List<Problem.FieldError> errors) {
+    for (String name : listed) {
+      Matcher part = BundleFormat.LATER_PART.matcher(name);
+      if (part.matches()) {
+        String previous =
+            BundleFormat.revisions(part.group(1), Integer.parseInt(part.group(2)) - 1);
+        if (!listed.contains(previous)) {
+          errors.add(entryError(name, "follows no " + previous));
+        }
+      }
+    }
   }
 
   /**

@@ -31,15 +31,19 @@ final class BundleWriter implements AutoCloseable {
   }
 
   void add(String path, InputStream content) throws IOException {
+    try (OutputStream entry = open(path)) {
+      content.transferTo(entry);
+    }
+  }
+
+  /**
+   * Starts entry {@code path}, for content written piece by piece (a history streamed from the
+   * database); closing the stream ends the entry and lists it with its size and SHA-256. One entry
+   * at a time: close it before the next.
+   */
+  OutputStream open(String path) throws IOException {
     zip.putNextEntry(new ZipEntry(path));
-    MessageDigest digest = sha256();
-    CountingStream counting = new CountingStream(new DigestOutputStream(zip, digest));
-    content.transferTo(counting);
-    zip.closeEntry();
-    entries.add(
-        new Document("path", path)
-            .append("size", counting.count)
-            .append("sha256", HexFormat.of().formatHex(digest.digest())));
+    return new EntryStream(path);
   }
 
   void add(String path, String json) throws IOException {
@@ -68,13 +72,16 @@ final class BundleWriter implements AutoCloseable {
     }
   }
 
-  /** Counts bytes and leaves the zip stream open when the entry is done. */
-  private static final class CountingStream extends OutputStream {
-    private final OutputStream out;
-    long count;
+  /** One entry's content: counted and digested on the way; closing ends the entry, not the zip. */
+  private final class EntryStream extends OutputStream {
+    private final String path;
+    private final MessageDigest digest = sha256();
+    private final OutputStream out = new DigestOutputStream(zip, digest);
+    private long count;
+    private boolean closed;
 
-    CountingStream(OutputStream out) {
-      this.out = out;
+    EntryStream(String path) {
+      this.path = path;
     }
 
     @Override
@@ -87,6 +94,19 @@ final class BundleWriter implements AutoCloseable {
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
       count += len;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      zip.closeEntry();
+      entries.add(
+          new Document("path", path)
+              .append("size", count)
+              .append("sha256", HexFormat.of().formatHex(digest.digest())));
     }
   }
 }

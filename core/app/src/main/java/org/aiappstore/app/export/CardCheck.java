@@ -1,16 +1,14 @@
 package org.aiappstore.app.export;
 
 import static org.aiappstore.app.export.ForeignJson.isWhole;
-import static org.aiappstore.app.export.ForeignJson.string;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.aiappstore.app.model.CardContent;
 import org.aiappstore.app.model.ForeignContent;
 import org.aiappstore.app.model.Revision;
@@ -29,20 +27,22 @@ final class CardCheck {
   /**
    * The card as it will be written, checked as an API write checks it: a valid slug; its content
    * and every revision through {@link ForeignContent} (parsed, limited, documents sanitized); dates
-   * and version taken only when valid (else now and 1); a history numbered within the version; the
-   * media list the manifest gives for the card, and no document using a file outside it. Only the
-   * files the documents use are kept in the card's media list.
+   * and version taken only when valid (else now and 1); a history numbered within the version, in
+   * order ({@link RevisionCheck}); the media list the manifest gives for the card, and no document
+   * using a file outside it. Only the files the documents use are kept in the card's media list.
+   * The history is read part by part and not kept: it is read again when it is written.
    *
-   * @param revisions the card's {@code revisions.json}, {@code null} when exported without history
+   * @param revisions the card's history in the bundle, {@code null} when exported without
    */
   static Incoming check(
-      Document revisions,
+      BundleHistory revisions,
       String id,
       Document listed,
       Document card,
       String ownerId,
       UserMap map,
-      Instant now) {
+      Instant now)
+      throws IOException {
     if (!(card.get("slug") instanceof String slug) || !Slugs.isValid(slug)) {
       throw new Refused(
           "its slug is not valid: lowercase letters and digits separated by single hyphens, at"
@@ -58,11 +58,26 @@ final class CardCheck {
     long version =
         isWhole(card.get("version")) ? Math.max(1, ((Number) card.get("version")).longValue()) : 1;
     Set<String> used = new LinkedHashSet<>(current.mediaIds());
-    SortedMap<Long, Revision> history = history(revisions, id, version, map, now, used);
-    if (!history.containsKey(version)) {
+    Set<String> demoVideos = new LinkedHashSet<>();
+    addDemoVideo(content, demoVideos);
+    RevisionCheck check = new RevisionCheck(id, version, map, now);
+    long last = 0;
+    if (revisions != null) {
+      long[] previous = {0};
+      revisions.forEach(
+          item -> {
+            RevisionCheck.Checked checked = check.check(item, previous[0]);
+            previous[0] = checked.revision().number();
+            used.addAll(checked.mediaIds());
+            addDemoVideo(checked.revision().content(), demoVideos);
+          });
+      last = previous[0];
+    }
+    List<Revision> added = new ArrayList<>();
+    if (last != version) {
       // Exported without history: the card as it is becomes its latest revision, so that its
       // history page and restore have something to show.
-      history.put(version, new Revision(id, version, ownerId, updatedAt, List.of(), null, content));
+      added.add(new Revision(id, version, ownerId, updatedAt, List.of(), null, content));
     }
     Set<String> declared = new LinkedHashSet<>(strings(card.get("mediaIds")));
     Set<String> shipped = new LinkedHashSet<>(strings(listed.get("media")));
@@ -76,57 +91,25 @@ final class CardCheck {
       }
     }
     return new Incoming(
-        slug, content, used, createdAt, updatedAt, version, List.copyOf(history.values()));
+        slug,
+        content,
+        used,
+        demoVideos,
+        createdAt,
+        updatedAt,
+        version,
+        new IncomingHistory(revisions, check, added));
   }
 
-  /** The card's revisions by number; adds the media they use to {@code used}. */
-  private static SortedMap<Long, Revision> history(
-      Document revisions, String id, long version, UserMap map, Instant now, Set<String> used) {
-    SortedMap<Long, Revision> history = new TreeMap<>();
-    if (revisions == null) {
-      return history;
+  /** Notes the media file {@code content} shows as its demo video, if it has one. */
+  private static void addDemoVideo(CardContent content, Set<String> demoVideos) {
+    if (content.demo().type() == CardContent.DemoType.VIDEO) {
+      demoVideos.add(content.demo().mediaId());
     }
-    if (!(revisions.get("revisions") instanceof List<?> list)) {
-      throw new Refused("its history is not a list of revisions");
-    }
-    for (Object item : list) {
-      if (!(item instanceof Document revision) || !isWhole(revision.get("number"))) {
-        throw new Refused("its history has a revision without a number");
-      }
-      long number = ((Number) revision.get("number")).longValue();
-      if (number < 1 || number > version) {
-        throw new Refused(
-            "its history has revision " + number + ", outside the card's versions 1 to " + version);
-      }
-      ForeignContent.Checked checked = content(revision.get("content"), "revision " + number);
-      used.addAll(checked.mediaIds());
-      Object restored = revision.get("restoredFrom");
-      Long restoredFrom =
-          isWhole(restored)
-                  && ((Number) restored).longValue() >= 1
-                  && ((Number) restored).longValue() < number
-              ? ((Number) restored).longValue()
-              : null;
-      Revision previous =
-          history.put(
-              number,
-              new Revision(
-                  id,
-                  number,
-                  map.orFallback(string(revision.get("authorId"))),
-                  instant(revision.get("createdAt"), now),
-                  ForeignContent.fields(revision.get("fields")),
-                  restoredFrom,
-                  checked.content().withSharedWith(map.known(checked.content()))));
-      if (previous != null) {
-        throw new Refused("its history has revision " + number + " twice");
-      }
-    }
-    return history;
   }
 
   /** Checked content; refused with the first errors named when it fails the API's checks. */
-  private static ForeignContent.Checked content(Object stored, String what) {
+  static ForeignContent.Checked content(Object stored, String what) {
     List<Problem.FieldError> errors = new ArrayList<>();
     ForeignContent.Checked checked = ForeignContent.check(stored, errors);
     if (!errors.isEmpty()) {
@@ -144,7 +127,7 @@ final class CardCheck {
   }
 
   /** A stored date, if it is one and not in the future; {@code now} otherwise. */
-  private static Instant instant(Object value, Instant now) {
+  static Instant instant(Object value, Instant now) {
     return value instanceof Date date && !date.toInstant().isAfter(now) ? date.toInstant() : now;
   }
 

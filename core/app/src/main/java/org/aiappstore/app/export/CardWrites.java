@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Set;
 import org.aiappstore.app.media.MediaReferences;
 import org.aiappstore.app.model.CardRepository;
 import org.aiappstore.app.model.ModelCard;
-import org.aiappstore.app.model.Revision;
 import org.aiappstore.app.model.RevisionRepository;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.bson.Document;
@@ -76,10 +76,12 @@ final class CardWrites {
   /**
    * The imported history in place of the one the card id has here, if any. The undo deletes only
    * the revisions this import inserted: a revision someone else wrote meanwhile under the same
-   * number stays. Refused if such a revision takes a number of the history meanwhile.
+   * number stays. Refused if such a revision takes a number of the history meanwhile. The history
+   * is read from the bundle while it is written, so it may also fail half-way, like any write.
    */
   void replaceHistory(
-      String cardId, List<Revision> history, ImportJournal.Entry journal, Undo undo) {
+      String cardId, IncomingHistory history, ImportJournal.Entry journal, Undo undo)
+      throws IOException {
     MongoCollection<Document> stored = collection(RevisionRepository.COLLECTION);
     List<Document> before = stored.find(Filters.eq("cardId", cardId)).into(new ArrayList<>());
     journal.save(RevisionRepository.COLLECTION, before);
@@ -94,17 +96,18 @@ final class CardWrites {
     if (!before.isEmpty()) {
       stored.deleteMany(Filters.in("_id", ids(before)));
     }
-    for (Revision revision : history) {
-      try {
-        revisions.insert(revision, journal.mark());
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-          throw new Refused("the card's history changed meanwhile");
-        }
-        throw e;
-      }
-      inserted.add(cardId + ":" + revision.number());
-    }
+    history.forEach(
+        revision -> {
+          try {
+            revisions.insert(revision, journal.mark());
+          } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+              throw new Refused("the card's history changed meanwhile");
+            }
+            throw e;
+          }
+          inserted.add(cardId + ":" + revision.number());
+        });
   }
 
   /** Inserts the card, marked as the journal entry's: the commit point of its import. */

@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.aiappstore.app.config.AppSettings;
+import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.connector.ConnectorRegistry;
 import org.aiappstore.app.experiment.ExperimentService;
 import org.aiappstore.app.identity.user.UserRepository;
@@ -36,6 +38,7 @@ public class ExportJob implements JobHandler {
   @Inject ConnectorRegistry connectors;
   @Inject StorageService storage;
   @Inject ExperimentService experiments;
+  @Inject AppSettings settings;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -57,7 +60,12 @@ public class ExportJob implements JobHandler {
       Instant now = clock.instant();
       int cards =
           new BundleExporter(
-                  mongo, users, connectors::dataConnector, ExperimentSnapshots.of(experiments))
+                  mongo,
+                  users,
+                  connectors::dataConnector,
+                  ExperimentSnapshots.of(experiments),
+                  BundleFormat.historyPartBytes(
+                      settings.longValue(ConfigKey.IMPORT_MAX_JSON_ENTRY_BYTES)))
               .export(selection, file, job.requestedBy(), now, context);
       if (cards == 0) {
         context.result(new Document("cards", 0));

@@ -1,7 +1,6 @@
 package org.aiappstore.app.export;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,15 +9,21 @@ import org.aiappstore.app.model.ForeignContent;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.model.Revision;
 
-/** A card of the bundle, checked and ready to write under the id and slug the import picks. */
+/**
+ * A card of the bundle, checked and ready to write under the id and slug the import picks. Its
+ * history is not held: {@link IncomingHistory} reads it again from the bundle when it is written.
+ *
+ * @param demoVideos the media files the card and its revisions show as demo video
+ */
 record Incoming(
     String slug,
     CardContent content,
     Set<String> mediaIds,
+    Set<String> demoVideos,
     Instant createdAt,
     Instant updatedAt,
     long version,
-    List<Revision> revisions) {
+    IncomingHistory revisions) {
 
   /**
    * The card as it overwrites cards at {@code replacedVersion} (the highest version of the cards it
@@ -28,34 +33,24 @@ record Incoming(
    */
   Incoming overwriting(long replacedVersion, String authorId, Instant now) {
     long next = Math.max(replacedVersion, version) + 1;
-    List<Revision> history = new ArrayList<>(revisions);
-    history.add(
-        new Revision(
-            revisions.isEmpty() ? "" : revisions.get(0).cardId(),
-            next,
-            authorId,
-            now,
-            List.of(),
-            null,
-            content));
-    return new Incoming(slug, content, mediaIds, createdAt, updatedAt, next, history);
+    IncomingHistory history =
+        revisions.adding(
+            new Revision(revisions.cardId(), next, authorId, now, List.of(), null, content));
+    return new Incoming(slug, content, mediaIds, demoVideos, createdAt, updatedAt, next, history);
   }
 
   /** Its history as written under {@code cardId}, the media ids in its documents renamed. */
-  List<Revision> history(String cardId, Map<String, String> renamed) {
-    List<Revision> history = new ArrayList<>();
-    for (Revision revision : revisions) {
-      history.add(
-          new Revision(
-              cardId,
-              revision.number(),
-              revision.authorId(),
-              revision.createdAt(),
-              revision.fields(),
-              revision.restoredFrom(),
-              ForeignContent.renameMedia(revision.content(), renamed)));
-    }
-    return history;
+  IncomingHistory history(String cardId, Map<String, String> renamed) {
+    return revisions.changed(
+        revision ->
+            new Revision(
+                cardId,
+                revision.number(),
+                revision.authorId(),
+                revision.createdAt(),
+                revision.fields(),
+                revision.restoredFrom(),
+                ForeignContent.renameMedia(revision.content(), renamed)));
   }
 
   /** The card as written, its documents' media ids renamed and using the media files here. */

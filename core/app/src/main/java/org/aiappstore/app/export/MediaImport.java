@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.security.DigestInputStream;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,9 +29,6 @@ import org.aiappstore.app.media.MediaService;
 import org.aiappstore.app.media.MediaSniffer;
 import org.aiappstore.app.media.MediaStore;
 import org.aiappstore.app.media.MediaTooLargeException;
-import org.aiappstore.app.model.CardContent;
-import org.aiappstore.app.model.CardContent.Demo;
-import org.aiappstore.app.model.CardContent.DemoType;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.aiappstore.plugin.api.data.DataConnector;
 import org.bson.Document;
@@ -102,13 +98,9 @@ final class MediaImport {
               file.sha256(),
               MediaService.acceptableName(string(meta.get("name")))));
     }
-    List<CardContent> contents = new ArrayList<>(List.of(incoming.content()));
-    incoming.revisions().forEach(revision -> contents.add(revision.content()));
-    for (CardContent content : contents) {
-      Demo demo = content.demo();
-      if (demo.type() == DemoType.VIDEO
-          && files.get(demo.mediaId()).format().kind() != MediaKind.VIDEO) {
-        throw new Refused("its demo video " + demo.mediaId() + " is not a video");
+    for (String video : incoming.demoVideos()) {
+      if (files.get(video).format().kind() != MediaKind.VIDEO) {
+        throw new Refused("its demo video " + video + " is not a video");
       }
     }
     return files;

@@ -1,18 +1,24 @@
 package org.aiappstore.app.export;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aiappstore.app.identity.user.User;
 import org.aiappstore.app.identity.user.UserRepository;
 import org.aiappstore.app.model.CardContent;
 import org.bson.Document;
 
-/** User ids of the exporting installation → user ids here, through usernames. */
+/**
+ * User ids of the exporting installation → user ids here, through usernames. Each user is looked up
+ * once: a card's history is read twice (checked, then written) and must map the same both times.
+ */
 final class UserMap {
   private final UserRepository users;
   private final Document usernames;
   private final String fallback;
+  private final Map<String, Optional<String>> found = new HashMap<>();
 
   UserMap(UserRepository users, Document usernames, String fallback) {
     this.users = users;
@@ -21,10 +27,15 @@ final class UserMap {
   }
 
   Optional<String> known(String exportedId) {
-    return Optional.ofNullable(exportedId)
-        .map(usernames::getString)
-        .flatMap(users::findByUsername)
-        .map(User::id);
+    if (exportedId == null) {
+      return Optional.empty();
+    }
+    return found.computeIfAbsent(
+        exportedId,
+        id ->
+            Optional.ofNullable(usernames.getString(id))
+                .flatMap(users::findByUsername)
+                .map(User::id));
   }
 
   String orFallback(String exportedId) {

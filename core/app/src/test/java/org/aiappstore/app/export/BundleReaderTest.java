@@ -144,6 +144,70 @@ class BundleReaderTest {
     assertThat(e.errors().get(0).detail()).contains("SHA-256");
   }
 
+  @Nested
+  class WhenAHistoryIsInParts {
+
+    private static final String PART_1 = "cards/c1/revisions.json";
+    private static final String PART_2 = "cards/c1/revisions-2.json";
+    private static final String PART_3 = "cards/c1/revisions-3.json";
+
+    private Map<String, byte[]> withParts(String... names) {
+      Map<String, byte[]> entries = valid();
+      for (String name : names) {
+        entries.put(name, "{\"revisions\": []}".getBytes(StandardCharsets.UTF_8));
+      }
+      return entries;
+    }
+
+    @Test
+    void shouldAcceptPartsInSequence() throws IOException {
+      try (ZipFile zip = BundleReader.open(bundle(withParts(PART_1, PART_2, PART_3), m -> {}))) {
+        assertThat(BundleReader.verify(zip, LIMITS).getInteger("formatVersion")).isEqualTo(1);
+      }
+    }
+
+    @Test
+    void shouldRefuseAPartThatFollowsNoPart() throws IOException {
+      ProblemException e = refusal(bundle(withParts(PART_1, PART_3), m -> {}));
+
+      assertThat(e.code()).isEqualTo("INVALID_BUNDLE");
+      assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1revisions-3.json");
+      assertThat(e.errors().get(0).detail()).isEqualTo("follows no cards/c1/revisions-2.json");
+    }
+
+    @Test
+    void shouldRefuseALaterPartWithoutTheFirst() throws IOException {
+      ProblemException e = refusal(bundle(withParts(PART_2), m -> {}));
+
+      assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1revisions-2.json");
+    }
+
+    @Test
+    void shouldRefusePartNumbersThisFormatDoesNotWrite() throws IOException {
+      ProblemException e =
+          refusal(
+              bundle(
+                  withParts(PART_1, "cards/c1/revisions-1.json", "cards/c1/revisions-02.json"),
+                  m -> {}));
+
+      assertThat(pointers(e))
+          .containsExactlyInAnyOrder(
+              "/entries/cards~1c1~1revisions-1.json", "/entries/cards~1c1~1revisions-02.json");
+    }
+
+    @Test
+    void shouldHoldEachPartToTheJsonLimit() throws IOException {
+      Map<String, byte[]> entries = withParts(PART_1);
+      entries.put(PART_2, new byte[2048]);
+      BundleLimits small = new BundleLimits(1L << 30, 100, 10L * 1024 * 1024, 1024);
+
+      ProblemException e = refusal(bundle(entries, m -> {}), small);
+
+      assertThat(e.status()).isEqualTo(413);
+      assertThat(pointers(e)).containsExactly("/entries/cards~1c1~1revisions-2.json");
+    }
+  }
+
   @Test
   void shouldRefuseAnUnknownFormatVersion() throws IOException {
     ProblemException e = refusal(bundle(valid(), m -> m.put("formatVersion", 2)));

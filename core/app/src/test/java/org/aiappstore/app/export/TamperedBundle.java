@@ -55,11 +55,17 @@ final class TamperedBundle {
 
   /** The stored revisions of {@code revisions.json}, changed in place by {@code edit}. */
   TamperedBundle revisions(String cardId, Consumer<List<Document>> edit) {
-    Document entry = json(BundleFormat.revisions(cardId));
+    return revisions(cardId, 1, edit);
+  }
+
+  /** The stored revisions of part {@code part} of the card's history, changed by {@code edit}. */
+  TamperedBundle revisions(String cardId, int part, Consumer<List<Document>> edit) {
+    String name = BundleFormat.revisions(cardId, part);
+    Document entry = json(name);
     List<Document> revisions = new ArrayList<>(entry.getList("revisions", Document.class));
     edit.accept(revisions);
     entry.put("revisions", revisions);
-    entries.put(BundleFormat.revisions(cardId), bytes(BundleFormat.json(entry)));
+    entries.put(name, bytes(BundleFormat.json(entry)));
     return this;
   }
 
