@@ -66,6 +66,51 @@ class EveryScenarioTest {
 
   @ParameterizedTest
   @EnumSource(Scenario.class)
+  void shouldGiveJobsScratchSpaceForTwiceTheLargestBundle(Scenario scenario) {
+    PodSpec pod = scenario.render().app().getSpec().getTemplate().getSpec();
+
+    var tmp =
+        pod.getVolumes().stream().filter(v -> v.getName().equals("tmp")).findFirst().orElseThrow();
+
+    // An import's upload (up to aiappstore.import.max-bytes, 2 GiB) and the bundle its job
+    // writes; past the limit the kubelet evicts the pod.
+    assertThat(tmp.getEmptyDir().getSizeLimit().getNumericalAmount())
+        .isGreaterThan(java.math.BigDecimal.valueOf(2 * 2_147_483_648L));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldKeepServingWhileTheIngressLearnsThatAPodStops(Scenario scenario) {
+    Rendered rendered = scenario.render();
+    Container server = rendered.server();
+
+    assertThat(server.getLifecycle().getPreStop().getExec().getCommand())
+        .containsExactly("sleep", "10");
+    // The sleep and Liberty's 30 s to finish what it serves fit in the grace period.
+    assertThat(rendered.app().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+        .isGreaterThanOrEqualTo(40);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
+  void shouldLetTheIngressPassBundlesAsLargeAsTheAppAccepts(Scenario scenario) {
+    for (Ingress ingress : scenario.render().all(Ingress.class)) {
+      Map<String, String> annotations = ingress.getMetadata().getAnnotations();
+      String bodySize =
+          annotations == null
+              ? null
+              : annotations.get("nginx.ingress.kubernetes.io/proxy-body-size");
+      if (bodySize != null) {
+        // "0": no limit at the ingress; the app answers its own 413 problem.
+        assertThat(bodySize).as(ingress.getMetadata().getName()).isEqualTo("0");
+        assertThat(annotations)
+            .containsEntry("nginx.ingress.kubernetes.io/proxy-request-buffering", "off");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scenario.class)
   void shouldRunTheWantedReplicas(Scenario scenario) {
     Rendered rendered = scenario.render();
 

@@ -316,8 +316,11 @@ public enum ConfigKey {
     return description;
   }
 
-  /** The environment variable MicroProfile Config maps to this key. */
+  /**
+   * The environment variable MicroProfile Config maps to this key: every character that is neither
+   * a letter, a digit nor {@code _} becomes {@code _}, then all upper case.
+   */
   public String environmentVariable() {
-    return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    return key.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
   }
 }

@@ -16,6 +16,7 @@ import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.connector.ConnectorRegistry;
 import org.aiappstore.app.job.Periodic;
+import org.aiappstore.app.model.DraftStore;
 
 /**
  * Deletes media files no card uses once the grace period has passed (see {@link MediaReferences}
@@ -29,6 +30,7 @@ public class MediaCleanupJob {
   private static final int BATCH = 500;
 
   @Inject MediaReferences references;
+  @Inject DraftStore drafts;
   @Inject MediaStore store;
   @Inject ConnectorRegistry connectors;
   @Inject AppSettings settings;
@@ -70,6 +72,8 @@ public class MediaCleanupJob {
   int run(Instant now, Duration grace) {
     Instant graceStart = now.minus(grace);
     references.releaseAllDeleted(BATCH);
+    // A draft may wait for days before it is resumed and published: its files stay claimed.
+    references.claim(drafts.mediaInDrafts(), now);
     int deleted = 0;
     for (String id : references.cleanupCandidates(graceStart, BATCH)) {
       if (!references.markDeleting(id, graceStart, now)) {

@@ -21,8 +21,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.aiappstore.app.identity.security.Caller;
+import org.aiappstore.app.media.MediaReferences;
+import org.aiappstore.app.media.MediaStore;
+import org.aiappstore.app.media.MediaUrlSigner;
 import org.aiappstore.app.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +42,9 @@ public class DraftResource {
 
   @Inject DraftStore drafts;
   @Inject CardRepository cards;
+  @Inject MediaReferences mediaReferences;
+  @Inject MediaStore media;
+  @Inject MediaUrlSigner signer;
   @Context HttpServletRequest request;
 
   @GET
@@ -45,9 +52,10 @@ public class DraftResource {
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Your draft for this key; 404 when there is none")
   public JsonObject get(@PathParam("key") String key) {
+    Caller caller = Caller.required(request);
     return drafts
-        .find(Caller.required(request).userId(), validKey(key))
-        .map(DraftResource::view)
+        .find(caller.userId(), validKey(key))
+        .map(draft -> view(draft, resigned(draft.content(), caller, key)))
         .orElseThrow(
             () -> new ProblemException(404, "DRAFT_NOT_FOUND", "There is no draft for this key."));
   }
@@ -68,8 +76,38 @@ public class DraftResource {
           413, "DRAFT_TOO_LARGE", "/content", "must be at most 1 MiB of JSON");
     }
     Caller caller = Caller.required(request);
+    String editable = editableKey(caller, key);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    return view(drafts.save(caller.userId(), editableKey(caller, key), text, now));
+    // Claimed as an edit claims them, so that no cleanup takes a file the draft just named; the
+    // cleanup keeps claiming what drafts name (DraftStore#mediaInDrafts).
+    mediaReferences.claim(DraftMedia.ids(text), now);
+    DraftStore.Draft saved = drafts.save(caller.userId(), editable, text, now);
+    return view(saved, saved.content());
+  }
+
+  /**
+   * The draft with the signed URLs of its files signed anew, for files the caller may see: their
+   * own, and those of the card the draft edits. The signatures it was saved with expire within
+   * hours; a draft is resumed days later.
+   */
+  private String resigned(String content, Caller caller, String key) {
+    Set<String> cardFiles =
+        key.equals("new")
+            ? Set.of()
+            : cards
+                .findById(key)
+                .filter(card -> CardAccess.canRead(card, caller))
+                .map(ModelCard::mediaIds)
+                .orElse(Set.of());
+    return DraftMedia.resigned(
+        content,
+        id ->
+            cardFiles.contains(id)
+                || media
+                    .find(id)
+                    .filter(file -> file.ownerId().equals(caller.userId()))
+                    .isPresent(),
+        signer::signedUrl);
   }
 
   /**
@@ -124,8 +162,8 @@ public class DraftResource {
     return key;
   }
 
-  private static JsonObject view(DraftStore.Draft draft) {
-    try (JsonReader reader = Json.createReader(new StringReader(draft.content()))) {
+  private static JsonObject view(DraftStore.Draft draft, String content) {
+    try (JsonReader reader = Json.createReader(new StringReader(content))) {
       return Json.createObjectBuilder()
           .add("key", draft.key())
           .add("content", reader.readObject())

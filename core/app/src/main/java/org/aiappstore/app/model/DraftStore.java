@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.aiappstore.app.persistence.MongoConnection;
 import org.bson.Document;
 
@@ -49,9 +52,24 @@ public class DraftStore {
                 .append("userId", userId)
                 .append("key", key)
                 .append("content", contentJson)
+                .append("mediaIds", List.copyOf(DraftMedia.ids(contentJson)))
                 .append("updatedAt", Date.from(now)),
             new ReplaceOptions().upsert(true));
     return new Draft(key, contentJson, now);
+  }
+
+  /**
+   * Every media file some draft names; the cleanup of unused files keeps them. Drafts saved before
+   * their files were recorded are read for them.
+   */
+  public Set<String> mediaInDrafts() {
+    Set<String> ids = new HashSet<>();
+    drafts().distinct("mediaIds", String.class).into(ids);
+    drafts()
+        .find(Filters.exists("mediaIds", false))
+        .projection(new Document("content", 1))
+        .forEach(d -> ids.addAll(DraftMedia.ids(d.getString("content"))));
+    return ids;
   }
 
   public boolean delete(String userId, String key) {

@@ -11,6 +11,9 @@ class ConfigKeyTest {
   void shouldMapKeysToTheEnvironmentVariablesMicroProfileConfigReads() {
     assertThat(ConfigKey.DATA_DIR.environmentVariable()).isEqualTo("AIAPPSTORE_DATA_DIR");
     assertThat(ConfigKey.MONGODB_URI.environmentVariable()).isEqualTo("AIAPPSTORE_MONGODB_URI");
+    // Dashes too, not only dots.
+    assertThat(ConfigKey.API_MAX_JSON_VALUES.environmentVariable())
+        .isEqualTo("AIAPPSTORE_API_MAX_JSON_VALUES");
   }
 
   @Test

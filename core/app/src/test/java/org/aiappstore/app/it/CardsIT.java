@@ -538,6 +538,50 @@ class CardsIT {
     }
 
     @Test
+    void shouldSignTheDraftsOwnFilesAnewWhenItIsResumed() throws java.io.IOException {
+      String mine = MediaIT.uploaded(owner.accessToken(), MediaIT.png(8, 8, 5));
+      String theirs = MediaIT.uploaded(other.accessToken(), MediaIT.png(8, 8, 6));
+      // Signed URLs as a card answer gave them, long expired by the time the draft is resumed.
+      String expired = "?exp=1700000000&amp;sig=expired";
+      String body =
+          "<p><img src=\\\"/api/v1/media/"
+              + mine
+              + expired
+              + "\\\"><img src=\\\"/api/v1/media/"
+              + theirs
+              + expired
+              + "\\\"></p>";
+      AuthIT.as(owner.accessToken())
+          .contentType("application/json")
+          .body("{\"content\": {\"body\": \"" + body + "\"}}")
+          .put("/api/v1/drafts/new")
+          .then()
+          .statusCode(200);
+
+      String resumed =
+          AuthIT.as(owner.accessToken())
+              .get("/api/v1/drafts/new")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("content.body");
+
+      java.util.regex.Matcher signed =
+          java.util.regex.Pattern.compile("/api/v1/media/" + mine + "\\?exp=\\d+&amp;sig=[^\"]+")
+              .matcher(resumed);
+      assertThat(signed.find()).as(resumed).isTrue();
+      io.restassured.RestAssured.given()
+          .baseUri(ApiIT.baseUrl())
+          .urlEncodingEnabled(false)
+          .get(signed.group().replace("&amp;", "&"))
+          .then()
+          .statusCode(200);
+      // Another user's file is not signed for this caller, whatever their draft says.
+      assertThat(resumed).contains("/api/v1/media/" + theirs + expired);
+      AuthIT.as(owner.accessToken()).delete("/api/v1/drafts/new").then().statusCode(204);
+    }
+
+    @Test
     void shouldKeepADraftOnlyForACardTheCallerMayEdit() {
       Response card = create(owner, card(AuthIT.unique("Drafted")));
       String draft = "/api/v1/drafts/" + card.<String>path("id");

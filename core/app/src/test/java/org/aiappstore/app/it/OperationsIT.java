@@ -22,7 +22,8 @@ class OperationsIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItems("database", "storage", "required-plugins"));
+        .body(
+            "checks.name", hasItems("database", "storage", "required-plugins", "search-index"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.aiappstore.app.connector.ConnectorRegistry;
 import org.aiappstore.app.model.CardContent;
 import org.aiappstore.app.model.CardRepository;
+import org.aiappstore.app.model.DraftStore;
 import org.aiappstore.app.model.ModelCard;
 import org.aiappstore.app.persistence.TestingMongo;
 import org.aiappstore.plugin.api.data.DataCapability;
@@ -35,11 +36,13 @@ class MediaCleanupJobTest {
   private final MediaStore store = new MediaStore(mongo);
   private final MediaReferences references = new MediaReferences(mongo);
   private final CardRepository cards = new CardRepository(mongo);
+  private final DraftStore drafts = new DraftStore(mongo);
   private final MediaCleanupJob job = new MediaCleanupJob();
 
   @BeforeEach
   void setUp() {
     job.references = references;
+    job.drafts = drafts;
     job.store = store;
     job.connectors =
         new ConnectorRegistry() {
@@ -98,6 +101,35 @@ class MediaCleanupJobTest {
           softly.assertThat(objects.head("media/" + id)).isPresent();
           softly.assertThat(references.cardsUsing(id)).containsExactly("card-1");
         });
+  }
+
+  @Test
+  void shouldKeepAFileOnlyADraftNamesUntilTheDraftIsGone() {
+    String image = stored("0b6f2c1e-5d4a-4c3b-9a8f-7e6d5c4b3a21");
+    String video = stored("1c7a3d2f-6e5b-4d4c-8b9a-8f7e6d5c4b32");
+    String unused = stored("2d8b4e3a-7f6c-4e5d-9cab-9a8f7e6d5c43");
+    drafts.save(
+        "owner",
+        "new",
+        "{\"form\":{\"body\":\"<p><img src=\\\"/api/v1/media/"
+            + image
+            + "?exp=1&amp;sig=abc\\\"></p>\",\"demo\":{\"type\":\"video\",\"mediaId\":\""
+            + video
+            + "\"}}}",
+        NOW);
+
+    assertThat(job.run(NOW, GRACE)).isEqualTo(1);
+
+    assertSoftly(
+        softly -> {
+          softly.assertThat(store.find(image)).isPresent();
+          softly.assertThat(store.find(video)).isPresent();
+          softly.assertThat(store.find(unused)).isEmpty();
+        });
+
+    // The draft published or discarded: its files are unused like any other, after the grace.
+    drafts.delete("owner", "new");
+    assertThat(job.run(NOW.plus(GRACE).plusSeconds(1), GRACE)).isEqualTo(2);
   }
 
   @Test
