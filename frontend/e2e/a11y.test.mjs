@@ -134,13 +134,22 @@ after(async () => {
 
 /**
  * Waits until Quasar's transitions have ended: a fading element has a colour between two others, and
- * axe would measure its contrast mid-way.
+ * axe would measure its contrast mid-way. That includes CSS colour transitions, such as a tab's label
+ * turning from the active colour back to the inactive one; endless animations (spinners) are not
+ * waited for.
  */
 async function settled(page) {
   await page.waitForFunction(
     () =>
       document.querySelector('[class*="-enter-active"], [class*="-leave-active"]') === null &&
-      document.querySelector('[aria-busy="true"]') === null,
+      document.querySelector('[aria-busy="true"]') === null &&
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getTiming().iterations === Infinity,
+        ),
   )
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())))
 }
