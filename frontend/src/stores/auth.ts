@@ -10,6 +10,19 @@ export type SessionMethod = 'password' | 'oidc'
 
 const SIGNED_OUT_CONFIG: AuthConfig = { builtInLogin: true, oidc: null }
 
+/** The Web Lock that the tabs of this browser take in turn to refresh the session. */
+export const REFRESH_LOCK = 'aas-refresh'
+
+/**
+ * Runs `task` while holding the refresh lock, shared by all tabs of this origin (Web Locks API).
+ * Where the API is missing (an insecure context, an old browser), runs it at once: the tabs of such
+ * a browser may still race, but each tab keeps sharing one request between its own callers.
+ */
+async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks as LockManager | undefined
+  return locks ? await locks.request(REFRESH_LOCK, task) : await task()
+}
+
 /**
  * The signed-in user and the access token. The token lives in memory only; a reload gets a new one
  * through the HttpOnly refresh cookie (`init`). When the session ends or another user signs in,
@@ -83,26 +96,33 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /**
-   * Gets a new access token with the refresh cookie. Concurrent callers share one request.
-   * Sessions of an external provider cannot be refreshed here: their users sign in again. Without the
-   * CSRF cookie there is no session to resume, so no request is made.
+   * Gets a new access token with the refresh cookie. Concurrent callers share one request, and the
+   * tabs of this browser take turns (see `withRefreshLock`): the server rotates the cookie on each
+   * refresh and ends the whole session when a spent one comes back, so two tabs must never send the
+   * same cookie. Without the CSRF cookie there is no session to resume, so no request is made.
+   * Sessions of an external provider cannot be refreshed here: their users sign in again.
    */
   function refresh(): Promise<boolean> {
-    if (method.value === 'oidc' || !authApi.hasSessionCookie()) {
+    if (method.value === 'oidc') {
       clearSession()
       return Promise.resolve(false)
     }
-    refreshing ??= (async () => {
+    refreshing ??= withRefreshLock(async () => {
+      // Read under the lock: a tab that refreshed meanwhile has set a new CSRF cookie, or none.
+      if (!authApi.hasSessionCookie()) {
+        clearSession()
+        return false
+      }
       try {
         applySession(await authApi.refreshSession())
         return true
       } catch {
         clearSession()
         return false
-      } finally {
-        refreshing = null
       }
-    })()
+    }).finally(() => {
+      refreshing = null
+    })
     return refreshing
   }
 
