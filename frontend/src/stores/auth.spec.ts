@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { InternalAxiosRequestConfig } from 'axios'
-import { useAuthStore } from './auth'
+import { INIT_RETRY_DELAY_MS, useAuthStore } from './auth'
 import { apiClient } from '@/api/client'
+import { ProblemError } from '@/api/problem'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import { adminUser, plainUser, session, setCsrfCookie } from '@/testing/authFixtures'
 
@@ -214,6 +215,79 @@ describe('useAuthStore', () => {
 
     expect(adapter.requests).toEqual(['GET /auth/me'])
     expect(auth.isAuthenticated).toBe(false)
+  })
+
+  describe('when the refresh gets no answer', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it.each([
+      ['a network error', { networkError: true } as const, 0],
+      ['a 503', problem({ title: 'Service Unavailable', status: 503 }), 503],
+    ])('keeps the session after %s, and says why', async (_, reply, status) => {
+      serve({ 'POST /auth/login': json(session(plainUser, 'old')), 'POST /auth/refresh': reply })
+      const auth = useAuthStore()
+      await auth.login('bob', 'pw')
+      setCsrfCookie('csrf-1')
+
+      const failure = await auth.refresh().catch((error: unknown) => error)
+
+      expect(failure).toBeInstanceOf(ProblemError)
+      expect((failure as ProblemError).status).toBe(status)
+      expect(auth.isAuthenticated).toBe(true)
+      expect(auth.accessToken).toBe('old')
+    })
+
+    it('ends the session when the server refuses the refresh with 403', async () => {
+      serve({
+        'POST /auth/login': json(session()),
+        'POST /auth/refresh': problem({ title: 'Forbidden', status: 403, code: 'CSRF' }),
+      })
+      const auth = useAuthStore()
+      await auth.login('bob', 'pw')
+      setCsrfCookie('csrf-1')
+
+      expect(await auth.refresh()).toBe(false)
+      expect(auth.isAuthenticated).toBe(false)
+    })
+
+    it('asks once more at start, and resumes the session when the server is back', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
+      setCsrfCookie('csrf-1')
+      let attempts = 0
+      const adapter = serve({
+        'GET /auth/config': json({ builtInLogin: true, oidc: null }),
+        'POST /auth/refresh': () =>
+          ++attempts === 1 ? { networkError: true } : json(session(plainUser, 'resumed')),
+      })
+      const auth = useAuthStore()
+
+      const started = auth.init()
+      await vi.advanceTimersByTimeAsync(INIT_RETRY_DELAY_MS)
+      await started
+
+      expect(adapter.requests.filter((r) => r === 'POST /auth/refresh')).toHaveLength(2)
+      expect(auth.accessToken).toBe('resumed')
+    })
+
+    it('starts signed out for this load when the server stays away, keeping the cookie', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
+      setCsrfCookie('csrf-1')
+      serve({
+        'GET /auth/config': json({ builtInLogin: true, oidc: null }),
+        'POST /auth/refresh': { networkError: true },
+      })
+      const auth = useAuthStore()
+
+      const started = auth.init()
+      await vi.advanceTimersByTimeAsync(INIT_RETRY_DELAY_MS)
+      await started
+
+      expect(auth.initialized).toBe(true)
+      expect(auth.isAuthenticated).toBe(false)
+      expect(document.cookie).toContain('aas_csrf=csrf-1')
+    })
   })
 
   describe('with several tabs', () => {
