@@ -93,6 +93,24 @@ describe('API client with a session', () => {
     expect(calls).toEqual({ refresh: 1, expired: 1 })
   })
 
+  it('keeps the session when the refresh gets no answer, and rejects with its problem', async () => {
+    const adapter = fakeAdapter({ 'GET /plugins': unauthorized })
+    const client = createApiClient({ adapter })
+    const offline = new ProblemError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      errors: [],
+    })
+    const { handlers, calls } = fakeSession('expired', null)
+    installAuth(client, { ...handlers, refresh: () => Promise.reject(offline) })
+
+    const error = await rejectionOf(client.get('/plugins'))
+
+    expect(error).toBe(offline)
+    expect(calls.expired).toBe(0)
+  })
+
   it('retries only once when the retried request is refused again', async () => {
     const adapter = fakeAdapter({ 'GET /plugins': unauthorized })
     const client = createApiClient({ adapter })

@@ -34,7 +34,11 @@ export const apiClient = createApiClient()
 export interface AuthHandlers {
   /** The current bearer token, or null when signed out. */
   accessToken: () => string | null
-  /** Gets a new access token silently; resolves `true` when it worked. Shared by concurrent callers. */
+  /**
+   * Gets a new access token silently; resolves `true` when it worked and `false` when the session
+   * is over. Rejects (with a ProblemError) when the server could not answer: the session may still
+   * be good, so it is kept. Shared by concurrent callers.
+   */
   refresh: () => Promise<boolean>
   /** Called when the session is gone for good (refresh failed): sign out and ask to sign in. */
   sessionExpired: () => void
@@ -64,7 +68,9 @@ function isAuthEndpoint(url: string | undefined): boolean {
 
 /**
  * Adds `Authorization: Bearer` to every request while there is a token, and answers a 401 with ONE
- * silent refresh and ONE retry of the request; when the refresh fails the session has expired.
+ * silent refresh and ONE retry of the request; when the refresh is refused the session has expired.
+ * When the refresh could not reach the server, the request fails with that problem and the session
+ * stays: the user can try again.
  * Returns a function that removes both interceptors.
  */
 export function installAuth(client: AxiosInstance, handlers: AuthHandlers): () => void {
@@ -85,6 +91,7 @@ export function installAuth(client: AxiosInstance, handlers: AuthHandlers): () =
     if (!config || config.authRetried || isAuthEndpoint(config.url)) {
       throw error
     }
+    // A refresh that got no answer (network error, 5xx) rejects: its problem says why.
     if (!(await handlers.refresh())) {
       handlers.sessionExpired()
       throw error

@@ -145,6 +145,8 @@ export async function readEventStream(path: string, options: EventStreamOptions)
     }
   } catch (error) {
     if (isAbort(error, options.signal)) return
+    // A refresh that got no answer: its problem, the session kept.
+    if (error instanceof ProblemError) throw error
     throw networkProblem(error)
   }
   if (!response.ok || !response.body) {

@@ -32,12 +32,17 @@ export async function uploadMedia(
   return response.data
 }
 
-/** The bytes of a media file, read with the session's Authorization header. */
-export async function fetchMediaBlob(id: string, client: AxiosInstance = apiClient): Promise<Blob> {
+/** The bytes of a media file, read with the session's Authorization header, until `signal` aborts. */
+export async function fetchMediaBlob(
+  id: string,
+  signal?: AbortSignal,
+  client: AxiosInstance = apiClient,
+): Promise<Blob> {
   return (
     await client.get<Blob>(`/media/${encodeURIComponent(id)}`, {
       responseType: 'blob',
       headers: { Accept: '*/*' },
+      signal,
     })
   ).data
 }

@@ -59,21 +59,35 @@ export async function buildAuthorizationUrl(
   return url.toString()
 }
 
-/** Reads and forgets the pending sign-in; a state is good for one callback only. */
-export function takePendingSignIn(storage: Storage = sessionStorage): OidcPendingSignIn | null {
+/**
+ * The pending sign-in that `state` (from the callback's query) belongs to, forgotten as it is given
+ * out: a state is good for one callback only. Null when none is pending or the state is not its
+ * own, which leaves the pending one in place: a forged callback link cannot cancel a real sign-in.
+ */
+export function takePendingSignIn(
+  state: string | undefined,
+  storage: Storage = sessionStorage,
+): OidcPendingSignIn | null {
   const raw = storage.getItem(OIDC_PENDING_KEY)
-  storage.removeItem(OIDC_PENDING_KEY)
-  if (!raw) {
+  if (!raw || !state) {
     return null
   }
+  let pending: Partial<OidcPendingSignIn>
   try {
-    const pending = JSON.parse(raw) as Partial<OidcPendingSignIn>
-    return typeof pending.state === 'string' && typeof pending.codeVerifier === 'string'
-      ? (pending as OidcPendingSignIn)
-      : null
+    pending = JSON.parse(raw) as Partial<OidcPendingSignIn>
   } catch {
+    storage.removeItem(OIDC_PENDING_KEY)
     return null
   }
+  if (typeof pending.state !== 'string' || typeof pending.codeVerifier !== 'string') {
+    storage.removeItem(OIDC_PENDING_KEY)
+    return null
+  }
+  if (pending.state !== state) {
+    return null
+  }
+  storage.removeItem(OIDC_PENDING_KEY)
+  return pending as OidcPendingSignIn
 }
 
 /** Exchanges the authorization code for tokens at the provider (form-encoded, public client). */

@@ -64,9 +64,23 @@ describe('OpenID Connect sign-in', () => {
 
   it('gives the pending sign-in out once', async () => {
     sessionStorage.clear()
-    await buildAuthorizationUrl(config, '/', sessionStorage, 'https://store.example')
+    const url = new URL(
+      await buildAuthorizationUrl(config, '/', sessionStorage, 'https://store.example'),
+    )
+    const state = url.searchParams.get('state') ?? undefined
 
-    expect(takePendingSignIn(sessionStorage)?.codeVerifier).toMatch(CODE_VERIFIER_PATTERN)
-    expect(takePendingSignIn(sessionStorage)).toBeNull()
+    expect(takePendingSignIn(state, sessionStorage)?.codeVerifier).toMatch(CODE_VERIFIER_PATTERN)
+    expect(takePendingSignIn(state, sessionStorage)).toBeNull()
+  })
+
+  it('keeps the pending sign-in for a callback with another state or none', async () => {
+    sessionStorage.clear()
+    const url = new URL(
+      await buildAuthorizationUrl(config, '/', sessionStorage, 'https://store.example'),
+    )
+
+    expect(takePendingSignIn('forged', sessionStorage)).toBeNull()
+    expect(takePendingSignIn(undefined, sessionStorage)).toBeNull()
+    expect(takePendingSignIn(url.searchParams.get('state') ?? '', sessionStorage)).not.toBeNull()
   })
 })

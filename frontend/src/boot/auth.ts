@@ -6,6 +6,23 @@ import type { useAuthStore } from '@/stores/auth'
 
 type AuthStore = ReturnType<typeof useAuthStore>
 
+/** The longest delay setTimeout keeps (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
+
+/**
+ * Calls `action` at `at` (epoch milliseconds), re-arming in steps setTimeout can keep. Returns what
+ * cancels it.
+ */
+export function callAt(at: number, action: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const arm = (): void => {
+    const left = Math.max(0, at - Date.now())
+    timer = setTimeout(left > MAX_TIMER_DELAY_MS ? arm : action, Math.min(left, MAX_TIMER_DELAY_MS))
+  }
+  arm()
+  return () => clearTimeout(timer)
+}
+
 /** Forgets the session and asks to sign in, coming back to the current page afterwards. */
 export function sendToSignIn(auth: AuthStore, router: Router, message: string): void {
   auth.clearSession()
@@ -30,15 +47,15 @@ export function installAuthSession(auth: AuthStore, router: Router): void {
   })
 
   // Tokens of an external provider are not refreshed: when one expires, sign in again.
-  let expiryTimer: ReturnType<typeof setTimeout> | undefined
+  let cancelExpiry: (() => void) | undefined
   watch(
     () => [auth.method, auth.expiresAt] as const,
     ([method, expiresAt]) => {
-      clearTimeout(expiryTimer)
+      cancelExpiry?.()
+      cancelExpiry = undefined
       if (method === 'oidc' && expiresAt !== null) {
-        expiryTimer = setTimeout(
-          () => sendToSignIn(auth, router, 'Your sign-in has expired. Please sign in again.'),
-          Math.max(0, expiresAt - Date.now()),
+        cancelExpiry = callAt(expiresAt, () =>
+          sendToSignIn(auth, router, 'Your sign-in has expired. Please sign in again.'),
         )
       }
     },

@@ -1,12 +1,37 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { InternalAxiosRequestConfig } from 'axios'
-import { useAuthStore } from './auth'
+import { INIT_RETRY_DELAY_MS, useAuthStore } from './auth'
 import { apiClient } from '@/api/client'
+import { ProblemError } from '@/api/problem'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import { adminUser, plainUser, session, setCsrfCookie } from '@/testing/authFixtures'
 
 const originalAdapter = apiClient.defaults.adapter
+
+/** A LockManager of one origin, as the Web Locks API has it: each name is held by one task at a time. */
+function fakeLocks() {
+  const tails = new Map<string, Promise<unknown>>()
+  const requested: string[] = []
+  const locks = {
+    requested,
+    request<T>(name: string, task: () => Promise<T>): Promise<T> {
+      requested.push(name)
+      const previous = tails.get(name) ?? Promise.resolve()
+      const run = previous.then(task, task)
+      tails.set(
+        name,
+        run.catch(() => undefined),
+      )
+      return run
+    },
+  }
+  return locks
+}
+
+function useLocks(locks: unknown): void {
+  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true })
+}
 
 function serve(routes: FakeRoutes) {
   const adapter = fakeAdapter(routes)
@@ -23,6 +48,7 @@ describe('useAuthStore', () => {
   afterEach(() => {
     apiClient.defaults.adapter = originalAdapter
     setCsrfCookie(null)
+    useLocks(undefined)
   })
 
   it('starts signed out', () => {
@@ -189,5 +215,147 @@ describe('useAuthStore', () => {
 
     expect(adapter.requests).toEqual(['GET /auth/me'])
     expect(auth.isAuthenticated).toBe(false)
+  })
+
+  describe('when the refresh gets no answer', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it.each([
+      ['a network error', { networkError: true } as const, 0],
+      ['a 503', problem({ title: 'Service Unavailable', status: 503 }), 503],
+    ])('keeps the session after %s, and says why', async (_, reply, status) => {
+      serve({ 'POST /auth/login': json(session(plainUser, 'old')), 'POST /auth/refresh': reply })
+      const auth = useAuthStore()
+      await auth.login('bob', 'pw')
+      setCsrfCookie('csrf-1')
+
+      const failure = await auth.refresh().catch((error: unknown) => error)
+
+      expect(failure).toBeInstanceOf(ProblemError)
+      expect((failure as ProblemError).status).toBe(status)
+      expect(auth.isAuthenticated).toBe(true)
+      expect(auth.accessToken).toBe('old')
+    })
+
+    it('ends the session when the server refuses the refresh with 403', async () => {
+      serve({
+        'POST /auth/login': json(session()),
+        'POST /auth/refresh': problem({ title: 'Forbidden', status: 403, code: 'CSRF' }),
+      })
+      const auth = useAuthStore()
+      await auth.login('bob', 'pw')
+      setCsrfCookie('csrf-1')
+
+      expect(await auth.refresh()).toBe(false)
+      expect(auth.isAuthenticated).toBe(false)
+    })
+
+    it('asks once more at start, and resumes the session when the server is back', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
+      setCsrfCookie('csrf-1')
+      let attempts = 0
+      const adapter = serve({
+        'GET /auth/config': json({ builtInLogin: true, oidc: null }),
+        'POST /auth/refresh': () =>
+          ++attempts === 1 ? { networkError: true } : json(session(plainUser, 'resumed')),
+      })
+      const auth = useAuthStore()
+
+      const started = auth.init()
+      await vi.advanceTimersByTimeAsync(INIT_RETRY_DELAY_MS)
+      await started
+
+      expect(adapter.requests.filter((r) => r === 'POST /auth/refresh')).toHaveLength(2)
+      expect(auth.accessToken).toBe('resumed')
+    })
+
+    it('starts signed out for this load when the server stays away, keeping the cookie', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
+      setCsrfCookie('csrf-1')
+      serve({
+        'GET /auth/config': json({ builtInLogin: true, oidc: null }),
+        'POST /auth/refresh': { networkError: true },
+      })
+      const auth = useAuthStore()
+
+      const started = auth.init()
+      await vi.advanceTimersByTimeAsync(INIT_RETRY_DELAY_MS)
+      await started
+
+      expect(auth.initialized).toBe(true)
+      expect(auth.isAuthenticated).toBe(false)
+      expect(document.cookie).toContain('aas_csrf=csrf-1')
+    })
+  })
+
+  describe('with several tabs', () => {
+    /** Two tabs of one browser: one store each, sharing the cookies and the lock manager. */
+    function twoTabs() {
+      setActivePinia(createPinia())
+      const first = useAuthStore()
+      setActivePinia(createPinia())
+      const second = useAuthStore()
+      return [first, second] as const
+    }
+
+    it('refreshes in turn, each tab with the cookie the previous refresh set', async () => {
+      const locks = fakeLocks()
+      useLocks(locks)
+      setCsrfCookie('csrf-1')
+      const sent: unknown[] = []
+      let issued = 0
+      // The server rotates the cookies: a spent CSRF/refresh pair is refused (and ends the session).
+      apiClient.defaults.adapter = async (config) => {
+        const csrf = config.headers['X-CSRF-Token']
+        sent.push(csrf)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        if (csrf !== `csrf-${issued + 1}`) {
+          return fakeAdapter({
+            'POST /auth/refresh': problem({ title: 'Unauthorized', status: 401 }),
+          })(config)
+        }
+        issued++
+        setCsrfCookie(`csrf-${issued + 1}`)
+        return fakeAdapter({ 'POST /auth/refresh': json(session(plainUser, `t${issued}`)) })(config)
+      }
+      const [first, second] = twoTabs()
+
+      expect(await Promise.all([first.refresh(), second.refresh()])).toEqual([true, true])
+
+      expect(sent).toEqual(['csrf-1', 'csrf-2'])
+      expect(locks.requested).toEqual(['aas-refresh', 'aas-refresh'])
+      expect([first.accessToken, second.accessToken]).toEqual(['t1', 't2'])
+    })
+
+    it('does not refresh when the tab before it found the session over', async () => {
+      useLocks(fakeLocks())
+      setCsrfCookie('csrf-1')
+      const refused = fakeAdapter({
+        'POST /auth/refresh': problem({ title: 'Unauthorized', status: 401 }),
+      })
+      apiClient.defaults.adapter = async (config) => {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        // The server ended the session and cleared the cookies.
+        setCsrfCookie(null)
+        return refused(config)
+      }
+      const [first, second] = twoTabs()
+
+      expect(await Promise.all([first.refresh(), second.refresh()])).toEqual([false, false])
+
+      expect(refused.requests).toEqual(['POST /auth/refresh'])
+    })
+
+    it('still refreshes where the browser has no Web Locks', async () => {
+      useLocks(undefined)
+      setCsrfCookie('csrf-1')
+      serve({ 'POST /auth/refresh': json(session(plainUser, 'fresh')) })
+      const auth = useAuthStore()
+
+      expect(await auth.refresh()).toBe(true)
+      expect(auth.accessToken).toBe('fresh')
+    })
   })
 })

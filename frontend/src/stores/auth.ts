@@ -10,6 +10,22 @@ export type SessionMethod = 'password' | 'oidc'
 
 const SIGNED_OUT_CONFIG: AuthConfig = { builtInLogin: true, oidc: null }
 
+/** The Web Lock that the tabs of this browser take in turn to refresh the session. */
+export const REFRESH_LOCK = 'aas-refresh'
+
+/** How long `init` waits before asking once more when the server could not answer. */
+export const INIT_RETRY_DELAY_MS = 1000
+
+/**
+ * Runs `task` while holding the refresh lock, shared by all tabs of this origin (Web Locks API).
+ * Where the API is missing (an insecure context, an old browser), runs it at once: the tabs of such
+ * a browser may still race, but each tab keeps sharing one request between its own callers.
+ */
+async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks as LockManager | undefined
+  return locks ? await locks.request(REFRESH_LOCK, task) : await task()
+}
+
 /**
  * The signed-in user and the access token. The token lives in memory only; a reload gets a new one
  * through the HttpOnly refresh cookie (`init`). When the session ends or another user signs in,
@@ -83,33 +99,64 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /**
-   * Gets a new access token with the refresh cookie. Concurrent callers share one request.
-   * Sessions of an external provider cannot be refreshed here: their users sign in again. Without the
-   * CSRF cookie there is no session to resume, so no request is made.
+   * Gets a new access token with the refresh cookie. Concurrent callers share one request, and the
+   * tabs of this browser take turns (see `withRefreshLock`): the server rotates the cookie on each
+   * refresh and ends the whole session when a spent one comes back, so two tabs must never send the
+   * same cookie. Resolves `false` when the session is over (no CSRF cookie, or the server refused
+   * with 401/403); rejects with the ProblemError when the server could not answer (network error,
+   * 5xx), keeping the session as it is so that the user can try again. Sessions of an external
+   * provider cannot be refreshed here: their users sign in again.
    */
   function refresh(): Promise<boolean> {
-    if (method.value === 'oidc' || !authApi.hasSessionCookie()) {
+    if (method.value === 'oidc') {
       clearSession()
       return Promise.resolve(false)
     }
-    refreshing ??= (async () => {
+    refreshing ??= withRefreshLock(async () => {
+      // Read under the lock: a tab that refreshed meanwhile has set a new CSRF cookie, or none.
+      if (!authApi.hasSessionCookie()) {
+        clearSession()
+        return false
+      }
       try {
         applySession(await authApi.refreshSession())
         return true
-      } catch {
-        clearSession()
-        return false
-      } finally {
-        refreshing = null
+      } catch (caught) {
+        const problem = toProblemError(caught)
+        if (problem.status === 401 || problem.status === 403) {
+          clearSession()
+          return false
+        }
+        throw problem
       }
-    })()
+    }).finally(() => {
+      refreshing = null
+    })
     return refreshing
+  }
+
+  /**
+   * Resumes the session at start. When the server cannot answer, tries once more after a moment;
+   * if it still cannot, this page load goes on signed out, but nothing is cleared: the cookies
+   * stay, and the next request that needs the session tries again.
+   */
+  async function resume(): Promise<void> {
+    try {
+      await refresh()
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, INIT_RETRY_DELAY_MS))
+      try {
+        await refresh()
+      } catch {
+        // Signed out for this load only; see above.
+      }
+    }
   }
 
   /** Once per app start: loads the sign-in options and tries to resume a session silently. */
   function init(): Promise<void> {
     initializing ??= (async () => {
-      await Promise.all([loadConfig(), refresh()])
+      await Promise.all([loadConfig(), resume()])
       initialized.value = true
     })()
     return initializing

@@ -175,6 +175,59 @@ describe('useCardsStore', () => {
     expect(store.revisionsError).toBeNull()
   })
 
+  it("never shows a card's history on another card when its answer comes last", async () => {
+    const other: Card = { ...resnetCard, slug: 'bert-base', title: 'BERT base' }
+    const OTHER = '/models/alice/bert-base'
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const answer = fakeAdapter({
+      [`GET ${CARD}`]: withEtag(resnetCard),
+      [`GET ${OTHER}`]: withEtag(other),
+      [`GET ${CARD}/revisions`]: { status: 200, body: { items: [revision(3, ['title'])] } },
+      [`GET ${OTHER}/revisions`]: { status: 200, body: { items: [revision(1, ['title'])] } },
+    })
+    apiClient.defaults.adapter = async (config) => {
+      if (config.url === `${CARD}/revisions`) await held
+      return answer(config)
+    }
+    const store = useCardsStore()
+    await store.load('alice', 'resnet-50-imagenet')
+    const first = store.loadRevisions()
+
+    await store.load('alice', 'bert-base')
+    await store.loadRevisions()
+    release()
+    await first
+
+    expect(store.card?.slug).toBe('bert-base')
+    expect(store.revisions.map((r) => r.number)).toEqual([1])
+    expect(store.revisionsLoading).toBe(false)
+  })
+
+  it('drops the history still on its way when another card is opened', async () => {
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const answer = fakeAdapter({
+      [`GET ${CARD}`]: withEtag(resnetCard),
+      [`GET /models/alice/bert-base`]: withEtag({ ...resnetCard, slug: 'bert-base' }),
+      [`GET ${CARD}/revisions`]: { status: 200, body: { items: [revision(3, ['title'])] } },
+    })
+    apiClient.defaults.adapter = async (config) => {
+      if (config.url === `${CARD}/revisions`) await held
+      return answer(config)
+    }
+    const store = useCardsStore()
+    await store.load('alice', 'resnet-50-imagenet')
+    const first = store.loadRevisions()
+
+    await store.load('alice', 'bert-base')
+    release()
+    await first
+
+    expect(store.revisions).toEqual([])
+    expect(store.revisionsLoading).toBe(false)
+  })
+
   it('loads the task list once', async () => {
     const adapter = useFake({ 'GET /tasks': { status: 200, body: ['Computer Vision', 'NLP'] } })
     const store = useCardsStore()

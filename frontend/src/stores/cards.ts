@@ -38,8 +38,8 @@ export const useCardsStore = defineStore('cards', () => {
   const tasksLoading = ref(false)
 
   let latestLoad = 0
-  /** Counts resets: an answer to a request made before the last one is dropped. */
-  let generation = 0
+  /** Tags revision requests: only the answer to the latest one, for the current card, is shown. */
+  let latestRevisions = 0
 
   function apply(answer: VersionedCard): Card {
     card.value = answer.card
@@ -84,7 +84,7 @@ export const useCardsStore = defineStore('cards', () => {
     if (card.value && (card.value.owner.username !== owner || card.value.slug !== slug)) {
       card.value = null
       etag.value = null
-      revisions.value = []
+      forgetRevisions()
     }
     try {
       const answer = await cardsApi.fetchCard(owner, slug)
@@ -125,22 +125,34 @@ export const useCardsStore = defineStore('cards', () => {
     revisions.value = []
   }
 
+  /** Drops the history shown and any answer still on its way for it. */
+  function forgetRevisions(): void {
+    latestRevisions++
+    revisions.value = []
+    revisionsLoading.value = false
+    revisionsError.value = null
+  }
+
+  /**
+   * Loads the current card's history. An answer to an earlier request (for this card or the one
+   * shown before) is dropped, so that another card's history never shows here.
+   */
   async function loadRevisions(): Promise<void> {
     const { owner, slug } = current()
-    const own = generation
+    const request = ++latestRevisions
     revisionsLoading.value = true
     revisionsError.value = null
     try {
       const answer = await cardsApi.fetchRevisions(owner, slug)
-      if (own === generation) {
+      if (request === latestRevisions) {
         revisions.value = answer
       }
     } catch (caught) {
-      if (own === generation) {
+      if (request === latestRevisions) {
         revisionsError.value = toProblemError(caught)
       }
     } finally {
-      if (own === generation) {
+      if (request === latestRevisions) {
         revisionsLoading.value = false
       }
     }
@@ -180,15 +192,12 @@ export const useCardsStore = defineStore('cards', () => {
   /** Forgets the card and its history (signed out, or another user signed in). */
   function $reset(): void {
     latestLoad++
-    generation++
     card.value = null
     etag.value = null
     loading.value = false
     error.value = null
     stale.value = false
-    revisions.value = []
-    revisionsLoading.value = false
-    revisionsError.value = null
+    forgetRevisions()
   }
 
   return {
