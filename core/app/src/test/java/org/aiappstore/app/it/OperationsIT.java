@@ -22,8 +22,7 @@ class OperationsIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body(
-            "checks.name", hasItems("database", "storage", "required-plugins", "search-index"));
+        .body("checks.name", hasItems("database", "storage", "required-plugins", "search-index"));
   }
 
   @Test
