@@ -4,11 +4,13 @@ import { createPinia, setActivePinia } from 'pinia'
 import { Notify, Quasar, Screen } from 'quasar'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import CardWizard from './CardWizard.vue'
-import { emptyForm, type WizardDraft } from './cardForm'
+import { emptyForm, formFromCard, type WizardDraft } from './cardForm'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import type { InternalAxiosRequestConfig } from 'axios'
-import { resnetCard } from '@/testing/cardFixtures'
+import { resnetCard, revision } from '@/testing/cardFixtures'
+import { useCardsStore } from '@/stores/cards'
+import type { Card } from '@/types/cards'
 
 vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
 
@@ -23,7 +25,7 @@ beforeAll(() => {
   Element.prototype.getClientRects ??= rects
 })
 
-async function mountWizard(routes: FakeRoutes) {
+async function mountWizard(routes: FakeRoutes, card: Card | null = null) {
   const adapter = fakeAdapter({
     'GET /drafts/new': problem({ title: 'Not Found', status: 404 }),
     ...routes,
@@ -31,6 +33,10 @@ async function mountWizard(routes: FakeRoutes) {
   apiClient.defaults.adapter = adapter
   const pinia = createPinia()
   setActivePinia(pinia)
+  if (card) {
+    // The page loads the card into the store (with its ETag) before it shows the wizard.
+    await useCardsStore().load(card.owner.username, card.slug)
+  }
   const router: Router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -41,7 +47,7 @@ async function mountWizard(routes: FakeRoutes) {
   })
   await router.push('/models/new')
   wrapper = mount(CardWizard, {
-    props: { card: null, tasks: ['Computer Vision', 'NLP'], tasksLoading: false },
+    props: { card, tasks: ['Computer Vision', 'NLP'], tasksLoading: false },
     global: { plugins: [[Quasar, { plugins: { Notify } }], pinia, router] },
     attachTo: document.body,
   })
@@ -255,5 +261,73 @@ describe('CardWizard', () => {
     expect(byTestId('editor-content')!.querySelector('img[alt="teal"]')).not.toBeNull()
     await click('wizard-next')
     expect(byTestId('wizard-panel-performance')).not.toBeNull()
+  })
+
+  describe('resuming an edit draft made on an older version', () => {
+    const CARD_PATH = '/models/alice/resnet-50-imagenet'
+    const signed = (exp: number) =>
+      `<h2>Overview</h2><p><img src="/api/v1/media/m-1?exp=${exp}&amp;sig=s${exp}" alt="net"></p>`
+    // Alice's draft was made on version 3; Bob has since changed the tags (version 4).
+    const version3: Card = { ...resnetCard, version: 3, body: signed(1) }
+    const version4: Card = {
+      ...resnetCard,
+      version: 4,
+      tags: ['resnet', 'imagenet', 'bob'],
+      body: signed(2),
+    }
+
+    async function resumeAndPublish(revisionReply: FakeRoutes[string]) {
+      const draft: WizardDraft = {
+        schema: 1,
+        step: 'review',
+        form: { ...formFromCard(version3), title: 'ResNet-50, retrained' },
+        baseVersion: 3,
+      }
+      let sent: unknown
+      const mounted = await mountWizard(
+        {
+          [`GET ${CARD_PATH}`]: { status: 200, body: version4, headers: { etag: '"4"' } },
+          [`GET /drafts/${resnetCard.id}`]: json({
+            key: resnetCard.id,
+            content: draft,
+            updatedAt: '2026-11-28T10:00:00Z',
+          }),
+          [`GET ${CARD_PATH}/revisions/3`]: revisionReply,
+          [`PATCH ${CARD_PATH}`]: (config) => {
+            sent = JSON.parse(String(config.data))
+            return { status: 200, body: { ...version4, version: 5 }, headers: { etag: '"5"' } }
+          },
+          [`DELETE /drafts/${resnetCard.id}`]: { status: 204 },
+        },
+        version4,
+      )
+      vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+      expect(byTestId('draft-outdated')).not.toBeNull()
+      await click('draft-resume')
+      return { ...mounted, sent: () => sent }
+    }
+
+    it('sends only what the draft changed, keeping what others changed since', async () => {
+      const { sent } = await resumeAndPublish(
+        json({ revision: revision(3, ['title']), card: version3 }),
+      )
+      expect(byTestId('draft-dialog')).toBeNull()
+      expect(byTestId('wizard-panel-review')).not.toBeNull()
+
+      await click('wizard-publish')
+
+      // Bob's tags stay; the body differs from version 3 only in its media signatures.
+      expect(sent()).toEqual({ title: 'ResNet-50, retrained' })
+    })
+
+    it('keeps the draft offered when the version it was made on cannot be loaded', async () => {
+      const { adapter } = await resumeAndPublish(
+        problem({ title: 'Service Unavailable', status: 503 }),
+      )
+
+      expect(byTestId('draft-dialog')).not.toBeNull()
+      expect(byTestId('draft-error')!.textContent).toContain('could not be loaded')
+      expect(adapter.requests).not.toContain(`PATCH ${CARD_PATH}`)
+    })
   })
 })

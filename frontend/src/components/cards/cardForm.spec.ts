@@ -5,11 +5,14 @@ import {
   formFromCard,
   formFromDraft,
   fromLocalInput,
+  inputFromCard,
   inputFromForm,
   isWizardDraft,
   newArtifact,
   patchFromForm,
+  rebaseDraftForm,
   stepForPointer,
+  unsignedDocument,
   validateAll,
   validateStep,
   valueAtPointer,
@@ -159,6 +162,61 @@ describe('patchFromForm (edit)', () => {
     expect(patchFromForm(videoCard, form)).toEqual({
       demo: { type: 'app', mediaId: null, appId: 'app-7' },
     })
+  })
+})
+
+describe('media signatures', () => {
+  const signed = (exp: number) =>
+    `<p><img src="/api/v1/media/m-1?exp=${exp}&amp;sig=s${exp}" alt="a"></p>` +
+    `<video src="/api/v1/media/m-2?exp=${exp}&amp;sig=t${exp}" controls=""></video>`
+
+  it('are left out of a document compared for changes', () => {
+    expect(unsignedDocument(signed(1))).toBe(
+      '<p><img src="/api/v1/media/m-1" alt="a"></p>' +
+        '<video src="/api/v1/media/m-2" controls=""></video>',
+    )
+  })
+
+  it('do not make an unchanged document part of the patch', () => {
+    const card = { ...resnetCard, body: signed(1) }
+    const form = formFromCard(card)
+    form.body = signed(2)
+
+    expect(patchFromForm(card, form)).toEqual({})
+  })
+})
+
+describe('rebaseDraftForm', () => {
+  const then = { ...resnetCard, version: 3 }
+  const now = {
+    ...resnetCard,
+    version: 4,
+    title: 'Renamed by Bob',
+    tags: ['bob'],
+    description: 'Bob wrote this.',
+  }
+
+  it("keeps the draft's changes and takes every other field from the current card", () => {
+    const draft = formFromCard(then)
+    draft.tags = ['alice']
+    draft.usage = 'Call predict().'
+
+    const { form, conflicts } = rebaseDraftForm(draft, then, now)
+
+    expect(inputFromForm(form)).toEqual({
+      ...inputFromCard(now),
+      tags: ['alice'],
+      usage: 'Call predict().',
+    })
+    expect(patchFromForm(now, form)).toEqual({ tags: ['alice'], usage: 'Call predict().' })
+    expect(conflicts).toEqual(['tags'])
+  })
+
+  it('names no conflict where both made the same change', () => {
+    const draft = formFromCard(then)
+    draft.title = 'Renamed by Bob'
+
+    expect(rebaseDraftForm(draft, then, now).conflicts).toEqual([])
   })
 })
 

@@ -9,7 +9,7 @@ import type {
 } from '@/types/cards'
 import { labelsProblem, normalizeLabel, normalizeLabels } from './cardLabels'
 import { ARTIFACT_URL_MESSAGE, isArtifactUrl } from './cardUrls'
-import { createMergePatch } from './mergePatch'
+import { createMergePatch, jsonEqual } from './mergePatch'
 
 /** The steps of the card wizard, in order. */
 export const WIZARD_STEPS = ['basics', 'body', 'performance', 'links', 'demo', 'review'] as const
@@ -232,14 +232,117 @@ export function inputFromCard(card: Card): CardInput {
 }
 
 /**
+ * A rich document without the signatures of its media URLs (`/api/v1/media/{id}?exp=…&sig=…`):
+ * the server signs them anew every hour and stores the plain path, so two documents that differ
+ * only in them are the same content.
+ */
+export function unsignedDocument(html: string): string {
+  return html.replace(/(\/api\/v1\/media\/[^"'?\s>]+)\?[^"'\s>]*/g, '$1')
+}
+
+const DOCUMENT_FIELDS = ['body', 'performance'] as const
+
+/** The writable fields of a card, as the form holds them (the slug is fixed after creation). */
+const CARD_FIELDS = [
+  'title',
+  'task',
+  'tags',
+  'frameworks',
+  'description',
+  'explanation',
+  'usage',
+  'limitations',
+  'ownerDisplayName',
+  'pointOfContact',
+  'body',
+  'performance',
+  'artifacts',
+  'experiment',
+  'dataset',
+  'demo',
+  'visibility',
+  'sharedWith',
+] as const satisfies readonly (keyof CardInput & keyof CardForm)[]
+
+type CardField = (typeof CARD_FIELDS)[number]
+
+/** Whether a field has the same content in both inputs (media signatures aside). */
+function sameField(a: CardInput, b: CardInput, field: CardField): boolean {
+  if ((DOCUMENT_FIELDS as readonly string[]).includes(field)) {
+    return unsignedDocument(String(a[field])) === unsignedDocument(String(b[field]))
+  }
+  return jsonEqual(a[field], b[field])
+}
+
+/**
  * The merge patch of an edit: only what the user changed relative to the card as it was when the
  * wizard opened, so that changes made meanwhile by someone else to other fields are kept.
  */
 export function patchFromForm(base: Card, form: CardForm): CardPatch {
+  const source = inputFromCard(base)
+  const target = inputFromForm(form)
+  for (const field of DOCUMENT_FIELDS) {
+    if (sameField(source, target, field)) {
+      target[field] = source[field]
+    }
+  }
   return createMergePatch(
-    inputFromCard(base) as unknown as Record<string, unknown>,
-    inputFromForm(form) as unknown as Record<string, unknown>,
+    source as unknown as Record<string, unknown>,
+    target as unknown as Record<string, unknown>,
   ) as CardPatch
+}
+
+/** A draft of an edit carried over to the card as it is now. */
+export interface RebasedDraft {
+  form: CardForm
+  /** Fields both the draft and someone else changed: the draft's value is kept. */
+  conflicts: CardField[]
+}
+
+/**
+ * The form of an edit draft made on an older version of the card (`draftBase`), carried over to
+ * the current card: the fields the draft changed keep the draft's value, every other field takes
+ * the current card's. The wizard then edits the current card, so Publish sends only the draft's
+ * changes and keeps what others changed meanwhile.
+ */
+export function rebaseDraftForm(draft: CardForm, draftBase: Card, current: Card): RebasedDraft {
+  const drafted = inputFromForm(draft)
+  const before = inputFromCard(draftBase)
+  const now = inputFromCard(current)
+  const form = formFromCard(current)
+  const conflicts: CardField[] = []
+  for (const field of CARD_FIELDS) {
+    if (sameField(drafted, before, field)) {
+      continue
+    }
+    Object.assign(form, { [field]: JSON.parse(JSON.stringify(draft[field])) as unknown })
+    if (!sameField(now, before, field) && !sameField(now, drafted, field)) {
+      conflicts.push(field)
+    }
+  }
+  return { form, conflicts }
+}
+
+/** How the wizard names a card field in messages. */
+export const FIELD_LABELS: Record<CardField, string> = {
+  title: 'Title',
+  task: 'Task',
+  tags: 'Tags',
+  frameworks: 'Frameworks',
+  description: 'Description',
+  explanation: 'Explanation',
+  usage: 'Usage',
+  limitations: 'Limitations',
+  ownerDisplayName: 'Owner name',
+  pointOfContact: 'Point of contact',
+  body: 'Overview',
+  performance: 'Performance',
+  artifacts: 'Artifacts',
+  experiment: 'Experiment',
+  dataset: 'Dataset',
+  demo: 'Demo',
+  visibility: 'Visibility',
+  sharedWith: 'Shared with',
 }
 
 const STEP_OF_FIELD: Record<string, WizardStep> = {
