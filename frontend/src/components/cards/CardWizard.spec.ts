@@ -263,6 +263,30 @@ describe('CardWizard', () => {
     expect(byTestId('wizard-panel-performance')).not.toBeNull()
   })
 
+  it('edits a card whose task an admin no longer lists, and offers that task', async () => {
+    const retired: Card = { ...resnetCard, task: 'Speech' }
+    await mountWizard(
+      {
+        'GET /models/alice/resnet-50-imagenet': json(retired),
+        [`GET /drafts/${retired.id}`]: problem({ title: 'Not Found', status: 404 }),
+      },
+      retired,
+    )
+    byTestId('wizard-task')!.click()
+    await flushPromises()
+    const options = Array.from(document.body.querySelectorAll('[role="option"]'))
+    expect(options.map((option) => option.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      'Computer Vision',
+      'NLP',
+      'Speech No longer listed for new cards; this card may keep it',
+    ])
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+
+    await click('wizard-next')
+
+    expect(byTestId('wizard-panel-body')).not.toBeNull()
+  })
+
   describe('resuming an edit draft made on an older version', () => {
     const CARD_PATH = '/models/alice/resnet-50-imagenet'
     const signed = (exp: number) =>

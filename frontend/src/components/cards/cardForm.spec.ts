@@ -12,6 +12,7 @@ import {
   patchFromForm,
   rebaseDraftForm,
   stepForPointer,
+  taskChoices,
   unsignedDocument,
   validateAll,
   validateStep,
@@ -66,6 +67,16 @@ describe('validateStep', () => {
       '/title': 'At most 120 characters (now 121)',
       '/task': 'Choose one of the listed tasks',
     })
+  })
+
+  it('lets an edited card keep a task that is no longer listed, in any case', () => {
+    const form = emptyForm({ title: 'T', task: 'speech' })
+    expect(validateStep('basics', form, { tasks, keptTask: 'Speech' })).toEqual({})
+    expect(validateStep('basics', form, { tasks, keptTask: 'Audio' })['/task']).toBe(
+      'Choose one of the listed tasks',
+    )
+    expect(taskChoices(tasks, 'Speech')).toEqual(['Computer Vision', 'NLP', 'Speech'])
+    expect(taskChoices(tasks, 'nlp')).toEqual(tasks)
   })
 
   it('checks the slug of a new card only', () => {

@@ -389,7 +389,32 @@ function maxLength(errors: FieldMessages, pointer: string, value: string, max: n
   }
 }
 
-function validateBasics(form: CardForm, tasks: readonly string[], isNew: boolean): FieldMessages {
+/** Options of the validation: the listed tasks, whether the card is new, the edited card's task. */
+export interface ValidationOptions {
+  tasks?: readonly string[]
+  isNew?: boolean
+  /**
+   * The task of the card being edited: it may keep it even after an admin took it off the list
+   * (the server accepts it, ignoring case).
+   */
+  keptTask?: string
+}
+
+const sameTask = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/** The tasks to choose from: the listed ones and, when no longer listed, the edited card's own. */
+export function taskChoices(tasks: readonly string[], keptTask = ''): string[] {
+  return keptTask && !tasks.some((task) => sameTask(task, keptTask))
+    ? [...tasks, keptTask]
+    : [...tasks]
+}
+
+function validateBasics(
+  form: CardForm,
+  tasks: readonly string[],
+  isNew: boolean,
+  keptTask: string,
+): FieldMessages {
   const errors: FieldMessages = {}
   if (!form.title.trim()) {
     errors['/title'] = 'A title is required'
@@ -400,7 +425,10 @@ function validateBasics(form: CardForm, tasks: readonly string[], isNew: boolean
   }
   if (!form.task) {
     errors['/task'] = 'Choose a task'
-  } else if (tasks.length > 0 && !tasks.includes(form.task)) {
+  } else if (
+    tasks.length > 0 &&
+    !taskChoices(tasks, keptTask).some((t) => sameTask(t, form.task))
+  ) {
     errors['/task'] = 'Choose one of the listed tasks'
   }
   const tags = labelsProblem(form.tags, 'tags')
@@ -472,11 +500,16 @@ function validateDemo(form: CardForm): FieldMessages {
 export function validateStep(
   step: WizardStep,
   form: CardForm,
-  options: { tasks?: readonly string[]; isNew?: boolean } = {},
+  options: ValidationOptions = {},
 ): FieldMessages {
   switch (step) {
     case 'basics':
-      return validateBasics(form, options.tasks ?? [], options.isNew ?? false)
+      return validateBasics(
+        form,
+        options.tasks ?? [],
+        options.isNew ?? false,
+        options.keptTask ?? '',
+      )
     case 'links':
       return validateLinks(form)
     case 'demo':
@@ -487,10 +520,7 @@ export function validateStep(
 }
 
 /** Every step's messages together, for Publish. */
-export function validateAll(
-  form: CardForm,
-  options: { tasks?: readonly string[]; isNew?: boolean } = {},
-): FieldMessages {
+export function validateAll(form: CardForm, options: ValidationOptions = {}): FieldMessages {
   return Object.assign({}, ...WIZARD_STEPS.map((step) => validateStep(step, form, options)))
 }
 
