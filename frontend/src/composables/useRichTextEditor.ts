@@ -20,6 +20,11 @@ import {
 } from '@/components/editor/nodes/ChartNode'
 import { tableExtensions } from '@/components/editor/nodes/ContractTable'
 import { VideoNode } from '@/components/editor/nodes/VideoNode'
+import {
+  PlatformMediaPaste,
+  isPlatformMedia,
+  type DroppedMedia,
+} from '@/components/editor/platformMedia'
 
 export type HeadingLevel = 1 | 2 | 3 | 4
 export const HEADING_LEVELS: readonly HeadingLevel[] = [1, 2, 3, 4]
@@ -34,14 +39,29 @@ export interface RichTextEditorOptions {
   label?: string
   /** Called when a chart in the document should be edited (a dialog answers through `apply`). */
   onEditChart?: ChartEditHandler
+  /** Called when a paste had images or videos from elsewhere, which were left out. */
+  onMediaDropped?: (dropped: DroppedMedia) => void
 }
+
+/** Images of this platform's media only: the server drops any other source when it saves. */
+const PlatformImage = Image.extend({
+  parseHTML() {
+    return [
+      {
+        tag: 'img[src]',
+        getAttrs: (element) => (isPlatformMedia(element.getAttribute('src')) ? null : false),
+      },
+    ]
+  },
+})
 
 /**
  * The extensions of the card editor; everything they produce is on the server's allow-list
- * (headings 1–4, marks, lists, http/https/mailto links, tables, platform images and videos, charts).
+ * (headings 1–4, marks, lists, http/https/mailto links, tables, platform images and videos, charts);
+ * images and videos from elsewhere are left out of a paste, and `onMediaDropped` says how many.
  */
 export function richTextExtensions(
-  options: Pick<RichTextEditorOptions, 'placeholder' | 'onEditChart'> = {},
+  options: Pick<RichTextEditorOptions, 'placeholder' | 'onEditChart' | 'onMediaDropped'> = {},
 ): Extensions {
   return [
     StarterKit.configure({
@@ -56,7 +76,8 @@ export function richTextExtensions(
         HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow' },
       },
     }),
-    Image.configure({ inline: false, allowBase64: false }),
+    PlatformImage.configure({ inline: false, allowBase64: false }),
+    PlatformMediaPaste.configure({ onDropped: options.onMediaDropped ?? null }),
     ...tableExtensions,
     ChartNode.configure({ onEdit: options.onEditChart ?? null }),
     VideoNode,

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { Quasar } from 'quasar'
 import type { InternalAxiosRequestConfig } from 'axios'
+import type { Editor } from '@tiptap/core'
 import RichTextEditor from './RichTextEditor.vue'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json } from '@/testing/fakeAdapter'
@@ -9,7 +10,7 @@ import { fakeAdapter, json } from '@/testing/fakeAdapter'
 vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
 
 const originalAdapter = apiClient.defaults.adapter
-const MEDIA = { id: 'm-1', url: '/api/v1/media/m-1?exp=1&sig=s' }
+const MEDIA = { id: 'm-1', url: '/api/v1/media/0b6e3f0a-0000-4000-8000-000000000001?exp=1&sig=s' }
 let wrapper: VueWrapper | undefined
 
 beforeAll(() => {
@@ -17,6 +18,10 @@ beforeAll(() => {
   Range.prototype.getClientRects ??= rects
   Range.prototype.getBoundingClientRect ??= () => new DOMRect()
   Element.prototype.getClientRects ??= rects
+  // ProseMirror's pasteHTML makes a ClipboardEvent, which jsdom does not have.
+  globalThis.ClipboardEvent ??= class extends Event {
+    clipboardData = null
+  } as unknown as typeof ClipboardEvent
 })
 
 /**
@@ -80,6 +85,21 @@ describe('RichTextEditor', () => {
     wrapper = undefined
     document.body.innerHTML = ''
     apiClient.defaults.adapter = originalAdapter
+  })
+
+  it('says that images pasted from elsewhere were left out', async () => {
+    await mountEditor('<p>x</p>')
+    const content = inBody('editor-content') as HTMLElement & { editor: Editor }
+
+    content.editor.view.pasteHTML(
+      '<p>Notes</p><img src="https://example.org/a.png"><img src="https://example.org/b.png">',
+    )
+    await flushPromises()
+
+    expect(inBody('editor-paste-notice')!.textContent).toContain(
+      '2 images were not pasted: a card shows only files uploaded here. Upload them instead.',
+    )
+    expect(inBody('editor-content')!.querySelector('img')).toBeNull()
   })
 
   it('says while an image is uploaded, then inserts it named after its file', async () => {
