@@ -8,7 +8,7 @@ import {
 } from 'vue'
 import { useEditor, type Editor } from '@tiptap/vue-3'
 import type { Editor as CoreEditor, Extensions, JSONContent } from '@tiptap/core'
-import { NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { NodeSelection, TextSelection, type Transaction } from '@tiptap/pm/state'
 import StarterKit from '@tiptap/starter-kit'
 import Image from '@tiptap/extension-image'
 import { CharacterCount, Placeholder } from '@tiptap/extensions'
@@ -97,6 +97,14 @@ export function documentHtml(editor: CoreEditor): string {
   return blank ? '' : editor.getHTML()
 }
 
+/** A range of the document that follows the changes made after it was marked. */
+export interface DocumentPlace {
+  readonly from: number
+  readonly to: number
+  /** Stops following changes. */
+  release: () => void
+}
+
 export interface RichTextEditor {
   editor: ShallowRef<Editor | undefined>
   /** Characters of text in the document. */
@@ -122,14 +130,21 @@ export interface RichTextEditor {
   deleteRow: () => void
   deleteColumn: () => void
   deleteTable: () => void
-  insertImage: (src: string, alt: string) => void
+  /**
+   * The selection now, as a place that follows later changes: an upload started here inserts its
+   * file here when it finishes, wherever the user went on editing meanwhile. Null without editor.
+   */
+  markSelection: () => DocumentPlace | null
+  /** Inserts an image at the selection, or at a place marked earlier. */
+  insertImage: (src: string, alt: string, at?: DocumentPlace | null) => void
   /** Whether an image is selected (clicked), so that its alternative text can be edited. */
   imageSelected: ComputedRef<boolean>
   /** The alternative text of the selected image ('' for a decorative one). */
   imageAlt: () => string
   /** Sets the selected image's alternative text; '' marks it decorative. */
   setImageAlt: (alt: string) => void
-  insertVideo: (src: string) => void
+  /** Inserts a video at the selection, or at a place marked earlier. */
+  insertVideo: (src: string, at?: DocumentPlace | null) => void
   insertChart: (chart: ChartAttributes) => void
   undo: () => void
   redo: () => void
@@ -207,6 +222,71 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
       .run()
   }
 
+  function markSelection(): DocumentPlace | null {
+    const current = editor.value
+    if (!current) {
+      return null
+    }
+    let { from, to } = current.state.selection
+    // Text typed right at the place goes after what is inserted there later.
+    const follow = ({ transaction }: { transaction: Transaction }) => {
+      from = transaction.mapping.map(from, -1)
+      to = Math.max(from, transaction.mapping.map(to, -1))
+    }
+    current.on('transaction', follow)
+    return {
+      get from() {
+        return from
+      },
+      get to() {
+        return to
+      },
+      release: () => current.off('transaction', follow),
+    }
+  }
+
+  /**
+   * Inserts a block at a marked place, leaving the user's selection where it is now; at the end of
+   * a paragraph the block goes after it, and a paragraph follows a block that would end the
+   * document.
+   */
+  function insertBlockAt(content: JSONContent, place: DocumentPlace): void {
+    const current = editor.value
+    if (!current) {
+      return
+    }
+    const size = current.state.doc.content.size
+    let from = Math.min(place.from, size)
+    let to = Math.min(place.to, size)
+    const $from = current.state.doc.resolve(from)
+    const parent = $from.parent
+    if (from === to && parent.isTextblock && parent.content.size > 0) {
+      if ($from.parentOffset === parent.content.size) {
+        from = to = $from.after()
+      }
+    }
+    current
+      .chain()
+      .insertContentAt({ from, to }, content, { updateSelection: false })
+      .command(({ tr }) => {
+        const end = tr.mapping.map(to, 1)
+        const $end = tr.doc.resolve(end)
+        if (!$end.parent.isTextblock && !$end.nodeAfter?.isTextblock) {
+          tr.insert(end, tr.doc.type.schema.nodes.paragraph!.create())
+        }
+        return true
+      })
+      .run()
+  }
+
+  function insertBlockAtOrHere(content: JSONContent, at?: DocumentPlace | null): void {
+    if (at) {
+      insertBlockAt(content, at)
+    } else {
+      insertBlock(content)
+    }
+  }
+
   function currentLink(): string {
     return (editor.value?.getAttributes('link').href as string | undefined) ?? ''
   }
@@ -255,11 +335,12 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
     deleteRow: () => run((c) => c.deleteRow()),
     deleteColumn: () => run((c) => c.deleteColumn()),
     deleteTable: () => run((c) => c.deleteTable()),
-    insertImage: (src, alt) => insertBlock({ type: 'image', attrs: { src, alt } }),
+    markSelection,
+    insertImage: (src, alt, at) => insertBlockAtOrHere({ type: 'image', attrs: { src, alt } }, at),
     imageSelected,
     imageAlt: () => (editor.value?.getAttributes('image').alt as string | null | undefined) ?? '',
     setImageAlt: (alt) => run((c) => c.updateAttributes('image', { alt })),
-    insertVideo: (src) => insertBlock({ type: 'video', attrs: { src } }),
+    insertVideo: (src, at) => insertBlockAtOrHere({ type: 'video', attrs: { src } }, at),
     insertChart: (chart) => insertBlock({ type: 'chart', attrs: { ...chart } }),
     undo: () => run((c) => c.undo()),
     redo: () => run((c) => c.redo()),

@@ -113,6 +113,27 @@ describe('RichTextEditor', () => {
     expect(html.value).toContain(`alt="accuracy-curve"`)
   })
 
+  it('inserts an uploaded image where the upload started, not over the text selected since', async () => {
+    const { editor, html, finish } = await mountEditor('<p>first</p><p>second</p>')
+    const tiptap = (inBody('editor-content') as HTMLElement & { editor: Editor }).editor
+    tiptap.commands.setTextSelection(6) // the end of “first”
+    await chooseImage(editor, 'curve.png')
+
+    // While it uploads, the user writes before the place and selects “second”.
+    tiptap.commands.insertContentAt(1, 'Our ')
+    tiptap.commands.setTextSelection({ from: 12, to: 18 })
+    expect(tiptap.state.doc.textBetween(12, 18)).toBe('second')
+    await finish()
+
+    expect(html.value).toBe(
+      '<p>Our first</p>' +
+        `<img src="${MEDIA.url.replace('&', '&amp;')}" alt="curve">` +
+        '<p>second</p>',
+    )
+    const { from, to } = tiptap.state.selection
+    expect(tiptap.state.doc.textBetween(from, to)).toBe('second')
+  })
+
   it('aborts a running upload when it goes away', async () => {
     const { editor, uploading, aborted } = await mountEditor()
     await chooseImage(editor)
