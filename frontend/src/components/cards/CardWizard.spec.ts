@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { Notify, Quasar, Screen } from 'quasar'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { RouterView, createMemoryHistory, createRouter, type Router } from 'vue-router'
 import CardWizard from './CardWizard.vue'
 import { emptyForm, formFromCard, type WizardDraft } from './cardForm'
 import { apiClient } from '@/api/client'
@@ -25,6 +25,7 @@ beforeAll(() => {
   Element.prototype.getClientRects ??= rects
 })
 
+/** The wizard as the page shows it, in the router's view (its leave guard needs that). */
 async function mountWizard(routes: FakeRoutes, card: Card | null = null) {
   const adapter = fakeAdapter({
     'GET /drafts/new': problem({ title: 'Not Found', status: 404 }),
@@ -37,20 +38,28 @@ async function mountWizard(routes: FakeRoutes, card: Card | null = null) {
     // The page loads the card into the store (with its ETag) before it shows the wizard.
     await useCardsStore().load(card.owner.username, card.slug)
   }
+  const WizardPage = {
+    components: { CardWizard },
+    setup: () => ({ card, tasks: ['Computer Vision', 'NLP'] }),
+    template: '<CardWizard :card="card" :tasks="tasks" :tasks-loading="false" />',
+  }
   const router: Router = createRouter({
     history: createMemoryHistory(),
     routes: [
       { path: '/models', component: Page },
-      { path: '/models/new', component: Page },
+      { path: '/models/new', component: WizardPage },
+      { path: '/models/:owner/:slug/edit', component: WizardPage },
       { path: '/models/:owner/:slug', name: 'model', component: Page },
     ],
   })
-  await router.push('/models/new')
-  wrapper = mount(CardWizard, {
-    props: { card, tasks: ['Computer Vision', 'NLP'], tasksLoading: false },
-    global: { plugins: [[Quasar, { plugins: { Notify } }], pinia, router] },
-    attachTo: document.body,
-  })
+  await router.push(card ? `/models/${card.owner.username}/${card.slug}/edit` : '/models/new')
+  wrapper = mount(
+    { components: { RouterView }, template: '<RouterView />' },
+    {
+      global: { plugins: [[Quasar, { plugins: { Notify } }], pinia, router] },
+      attachTo: document.body,
+    },
+  )
   await flushPromises()
   return { page: wrapper, adapter, router }
 }
@@ -352,6 +361,59 @@ describe('CardWizard', () => {
       expect(byTestId('draft-dialog')).not.toBeNull()
       expect(byTestId('draft-error')!.textContent).toContain('could not be loaded')
       expect(adapter.requests).not.toContain(`PATCH ${CARD_PATH}`)
+    })
+  })
+
+  describe('leaving with changes the draft does not hold', () => {
+    /** The wizard of a new card with a title typed. */
+    async function mountRouted(saveDraft: FakeRoutes[string]) {
+      const mounted = await mountWizard({ 'PUT /drafts/new': saveDraft })
+      const title = byTestId('wizard-title') as HTMLInputElement
+      title.value = 'Unsaved'
+      title.dispatchEvent(new Event('input'))
+      await flushPromises()
+      return mounted
+    }
+
+    function unloadPrevented(): boolean {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+
+    it('has the browser ask before the page is left while a save is due', async () => {
+      await mountRouted(json({ key: 'new', content: {}, updatedAt: '2026-11-28T10:00:00Z' }))
+      expect(byTestId('wizard-autosave')!.dataset.status).toBe('pending')
+
+      expect(unloadPrevented()).toBe(true)
+    })
+
+    it('saves a due draft before going to another page of the app', async () => {
+      const { adapter, router } = await mountRouted(
+        json({ key: 'new', content: {}, updatedAt: '2026-11-28T10:00:00Z' }),
+      )
+
+      await click('wizard-cancel')
+
+      expect(adapter.requests).toContain('PUT /drafts/new')
+      expect(byTestId('wizard-leave-dialog')).toBeNull()
+      expect(router.currentRoute.value.fullPath).toBe('/models')
+    })
+
+    it('asks before leaving when the draft cannot be saved, and stays if told to', async () => {
+      const { router } = await mountRouted(
+        problem({ title: 'Payload Too Large', status: 413, detail: 'At most 1 MiB.' }),
+      )
+
+      await click('wizard-cancel')
+      expect(byTestId('wizard-leave-dialog')!.textContent).toContain('At most 1 MiB.')
+      expect(unloadPrevented()).toBe(true)
+      await click('wizard-stay')
+      expect(router.currentRoute.value.fullPath).toBe('/models/new')
+
+      await click('wizard-cancel')
+      await click('wizard-leave')
+      expect(router.currentRoute.value.fullPath).toBe('/models')
     })
   })
 })
