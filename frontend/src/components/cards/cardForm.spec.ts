@@ -79,6 +79,41 @@ describe('validateStep', () => {
     expect(taskChoices(tasks, 'nlp')).toEqual(tasks)
   })
 
+  it('holds the slug, artifacts and documents to the limits of the server', () => {
+    const slug = emptyForm({ title: 'T', task: 'NLP', slug: 'a'.repeat(61) })
+    expect(validateStep('basics', slug, { tasks, isNew: true })['/slug']).toBe(
+      'At most 60 characters (now 61)',
+    )
+    expect(
+      validateStep('basics', { ...slug, slug: 'a'.repeat(60) }, { tasks, isNew: true }),
+    ).toEqual({})
+
+    const links = emptyForm({
+      artifacts: [
+        newArtifact({
+          type: 't'.repeat(41),
+          name: 'n'.repeat(201),
+          url: `https://example.org/${'u'.repeat(1981)}`,
+        }),
+        newArtifact({ name: 'w', url: 's3://my_bucket/w.pt' }),
+      ],
+    })
+    expect(validateStep('links', links)).toEqual({
+      '/artifacts/0/type': 'At most 40 characters (now 41)',
+      '/artifacts/0/name': 'At most 200 characters (now 201)',
+      '/artifacts/0/url': 'At most 2000 characters (now 2001)',
+      '/artifacts/1/url':
+        'Needs a host name of letters, digits, hyphens and dots (no “_”), or an IP address',
+    })
+
+    const big = emptyForm({ body: `<p>${'x'.repeat(1_999_993)}</p>` })
+    expect(validateStep('body', big)).toEqual({})
+    big.body = `<p>${'x'.repeat(1_999_994)}</p>`
+    expect(validateStep('body', big)).toEqual({
+      '/body': 'Too large to save: 2,000,001 characters of HTML, at most 2,000,000',
+    })
+  })
+
   it('checks the slug of a new card only', () => {
     const form = emptyForm({ title: 'T', task: 'NLP', slug: 'Not A Slug' })
     expect(validateStep('basics', form, { tasks, isNew: true })['/slug']).toBeDefined()

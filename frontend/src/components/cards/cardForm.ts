@@ -8,7 +8,7 @@ import type {
   Visibility,
 } from '@/types/cards'
 import { labelsProblem, normalizeLabel, normalizeLabels } from './cardLabels'
-import { ARTIFACT_URL_MESSAGE, isArtifactUrl } from './cardUrls'
+import { artifactUrlProblem } from './cardUrls'
 import { createMergePatch, jsonEqual } from './mergePatch'
 
 /** The steps of the card wizard, in order. */
@@ -29,6 +29,14 @@ export const SECTION_MAX = 5000
 export const DISPLAY_NAME_MAX = 120
 export const CONTACT_MAX = 200
 export const ARTIFACTS_MAX = 50
+/** core/app Slugs.MAX_LENGTH */
+export const SLUG_MAX = 60
+/** core/app CardJson: an artifact's type and framework (labels), name and URL. */
+export const ARTIFACT_TYPE_MAX = 40
+export const ARTIFACT_NAME_MAX = 200
+export const ARTIFACT_URL_MAX = 2000
+/** core/app CardJson.DOCUMENT_MAX: the HTML of a rich document, in UTF-16 units. */
+export const DOCUMENT_MAX = 2_000_000
 
 /** One artifact row being edited; `key` only keeps the rows apart in the list. */
 export interface ArtifactForm {
@@ -422,6 +430,8 @@ function validateBasics(
   maxLength(errors, '/title', form.title, TITLE_MAX)
   if (isNew && form.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(form.slug.trim())) {
     errors['/slug'] = 'Lowercase letters and digits separated by single hyphens'
+  } else if (isNew) {
+    maxLength(errors, '/slug', form.slug, SLUG_MAX)
   }
   if (!form.task) {
     errors['/task'] = 'Choose a task'
@@ -468,13 +478,19 @@ function validateLinks(form: CardForm): FieldMessages {
     if (!row.type.trim()) {
       errors[`${at}/type`] = 'Required'
     }
+    maxLength(errors, `${at}/type`, row.type, ARTIFACT_TYPE_MAX)
     if (!row.name.trim()) {
       errors[`${at}/name`] = 'Required'
     }
+    maxLength(errors, `${at}/name`, row.name, ARTIFACT_NAME_MAX)
     if (!row.url.trim()) {
       errors[`${at}/url`] = 'Required'
-    } else if (!isArtifactUrl(row.url)) {
-      errors[`${at}/url`] = ARTIFACT_URL_MESSAGE
+    } else {
+      const problem = artifactUrlProblem(row.url)
+      if (problem) {
+        errors[`${at}/url`] = problem
+      }
+      maxLength(errors, `${at}/url`, row.url, ARTIFACT_URL_MAX)
     }
     if (normalizeLabel(row.framework).length > 40) {
       errors[`${at}/framework`] = 'At most 40 characters'
@@ -483,6 +499,18 @@ function validateLinks(form: CardForm): FieldMessages {
   validateReference(errors, 'experiment', form.experiment)
   validateReference(errors, 'dataset', form.dataset)
   return errors
+}
+
+/** The HTML of a rich document against the server's limit (what is sent, signatures included). */
+function validateDocument(field: 'body' | 'performance', form: CardForm): FieldMessages {
+  const size = form[field].length
+  return size > DOCUMENT_MAX
+    ? {
+        [`/${field}`]:
+          `Too large to save: ${size.toLocaleString('en')} characters of HTML, ` +
+          `at most ${DOCUMENT_MAX.toLocaleString('en')}`,
+      }
+    : {}
 }
 
 function validateDemo(form: CardForm): FieldMessages {
@@ -510,6 +538,9 @@ export function validateStep(
         options.isNew ?? false,
         options.keptTask ?? '',
       )
+    case 'body':
+    case 'performance':
+      return validateDocument(step, form)
     case 'links':
       return validateLinks(form)
     case 'demo':

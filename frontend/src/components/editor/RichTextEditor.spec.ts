@@ -102,6 +102,23 @@ describe('RichTextEditor', () => {
     expect(inBody('editor-content')!.querySelector('img')).toBeNull()
   })
 
+  it('measures the HTML the server limits, and warns near the limit', async () => {
+    const { editor } = await mountEditor('<p><strong>bold</strong></p>')
+    // 4 characters of text, 28 of HTML.
+    expect(inBody('editor-character-count')!.textContent).toContain('4 characters')
+    expect(inBody('editor-size')!.textContent).toBe('size 28 / 2,000,000')
+    expect(inBody('editor-size-warning')).toBeNull()
+
+    await editor.setProps({ modelValue: `<p>${'x'.repeat(1_850_000)}</p>` })
+
+    expect(inBody('editor-size')!.textContent).toBe('size 1,850,007 / 2,000,000')
+    expect(inBody('editor-size-warning')!.textContent).toContain('Close to the size limit')
+
+    await editor.setProps({ modelValue: `<p>${'x'.repeat(2_000_000)}</p>` })
+
+    expect(inBody('editor-size-warning')!.textContent).toContain('Too large to save')
+  })
+
   it('says while an image is uploaded, then inserts it named after its file', async () => {
     const { editor, html, uploading, finish } = await mountEditor()
 
