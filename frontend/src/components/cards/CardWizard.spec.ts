@@ -128,6 +128,29 @@ describe('CardWizard', () => {
     expect(fieldOf('wizard-title')).toContain('At most 120 characters (now 125)')
   })
 
+  it("moves the focus to the new step's heading, as the pressed button goes away", async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'demo',
+      form: emptyForm({ title: 'Mine', task: 'NLP' }),
+      baseVersion: null,
+    }
+    await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+    })
+    await click('draft-resume')
+
+    byTestId('wizard-next')!.focus()
+    await click('wizard-next')
+    expect(byTestId('wizard-next')).toBeNull()
+    expect(document.activeElement?.getAttribute('data-step-heading')).toBe('review')
+    expect(document.activeElement?.textContent?.trim()).toBe('Review')
+
+    byTestId('wizard-back')!.focus()
+    await click('wizard-back')
+    expect(document.activeElement?.getAttribute('data-step-heading')).toBe('demo')
+  })
+
   it('numbers the steps instead of naming them all on a phone', async () => {
     Screen.setSizes({ sm: 10_000, md: 20_000, lg: 30_000, xl: 40_000 })
     try {
