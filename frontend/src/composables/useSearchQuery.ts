@@ -74,7 +74,6 @@ function first(value: QueryValue): string | undefined {
 }
 
 /** Whether a value has a character besides spaces and controls (the server's facet key drops those). */
-// eslint-disable-next-line no-control-regex
 const visible = (value: string) => value.replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim() !== ''
 
 /**

@@ -14,7 +14,6 @@ const ABSOLUTE = new RegExp(`^[hH][tT][tT][pP][sS]?://[^/?#\\\\@\\s\\p{Cc}]+${ME
  */
 export function isPlatformMedia(source: string | null | undefined): boolean {
   // Browsers, and the server, ignore leading and trailing spaces and control characters.
-  // eslint-disable-next-line no-control-regex
   const url = (source ?? '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
   return RELATIVE.test(url) || ABSOLUTE.test(url)
 }
