@@ -125,4 +125,26 @@ describe('useDraftAutosave', () => {
     expect(autosave.status.value).toBe('saved')
     expect(saved).toEqual([{ form: { body: 'xxx' } }])
   })
+
+  it('tries a failed save again on flush, without a new change', async () => {
+    let fail = true
+    useFake({
+      'PUT /drafts/new': (config) =>
+        fail ? problem({ title: 'Bad Gateway', status: 502 }) : saveDraftReply(config),
+    })
+    const form = reactive({ title: 'a' })
+    const autosave = useDraftAutosave('new', () => ({ form }))
+    autosave.start()
+    form.title = 'ab'
+    await nextTick()
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS)
+    await settle()
+    expect(autosave.status.value).toBe('error')
+
+    fail = false
+    await autosave.flush()
+
+    expect(autosave.status.value).toBe('saved')
+    expect(saved).toEqual([{ form: { title: 'ab' } }])
+  })
 })

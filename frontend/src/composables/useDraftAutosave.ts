@@ -63,6 +63,8 @@ export function useDraftAutosave<T extends object>(
       } catch (caught) {
         error.value = toProblemError(caught)
         status.value = 'error'
+        // Still not saved: the next flush (e.g. on leaving) tries again.
+        dirty = true
       } finally {
         inFlight = null
       }

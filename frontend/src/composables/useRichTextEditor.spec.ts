@@ -4,6 +4,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { Quasar } from 'quasar'
 import { EditorContent } from '@tiptap/vue-3'
 import { useRichTextEditor, type RichTextEditor } from './useRichTextEditor'
+import type { DroppedMedia } from '@/components/editor/platformMedia'
 import { plotlyCalls, resetFakePlotly } from '@/testing/fakePlotly'
 
 vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
@@ -19,12 +20,17 @@ beforeAll(() => {
   Range.prototype.getClientRects ??= rects
   Range.prototype.getBoundingClientRect ??= () => new DOMRect()
   Element.prototype.getClientRects ??= rects
+  // ProseMirror's pasteHTML makes a ClipboardEvent, which jsdom does not have.
+  globalThis.ClipboardEvent ??= class extends Event {
+    clipboardData = null
+  } as unknown as typeof ClipboardEvent
 })
 
 /** Mounts a component that uses the composable, like RichTextEditor does. */
 async function mountEditor(initial = '') {
   const html = ref(initial)
   const changes: string[] = []
+  const dropped: DroppedMedia[] = []
   let api: RichTextEditor | undefined
   const Host = defineComponent({
     setup() {
@@ -34,13 +40,14 @@ async function mountEditor(initial = '') {
           changes.push(value)
           html.value = value
         },
+        onMediaDropped: (value) => dropped.push(value),
       })
       return () => h(EditorContent, { editor: api!.editor.value })
     },
   })
   wrapper = mount(Host, { global: { plugins: [Quasar] }, attachTo: document.body })
   await flushPromises()
-  return { rte: api!, html, changes }
+  return { rte: api!, html, changes, dropped }
 }
 
 describe('useRichTextEditor', () => {
@@ -68,14 +75,14 @@ describe('useRichTextEditor', () => {
   it('puts the cursor after an inserted block, so the next one does not replace it', async () => {
     const { rte, html } = await mountEditor()
 
-    rte.insertImage('/api/v1/media/m-1?exp=1&sig=s', 'dot')
+    rte.insertImage('/api/v1/media/0b6e3f0a-0000-4000-8000-000000000001?exp=1&sig=s', 'dot')
     rte.insertChart({ figure: '{"data":[]}', caption: '' })
-    rte.insertVideo('/api/v1/media/m-2?exp=1&sig=s')
+    rte.insertVideo('/api/v1/media/0b6e3f0a-0000-4000-8000-000000000002?exp=1&sig=s')
 
     expect(html.value).toBe(
-      '<img src="/api/v1/media/m-1?exp=1&amp;sig=s" alt="dot">' +
+      '<img src="/api/v1/media/0b6e3f0a-0000-4000-8000-000000000001?exp=1&amp;sig=s" alt="dot">' +
         '<div data-type="chart" data-figure="{&quot;data&quot;:[]}"></div>' +
-        '<video src="/api/v1/media/m-2?exp=1&amp;sig=s" controls=""></video><p></p>',
+        '<video src="/api/v1/media/0b6e3f0a-0000-4000-8000-000000000002?exp=1&amp;sig=s" controls=""></video><p></p>',
     )
   })
 
@@ -112,8 +119,8 @@ describe('useRichTextEditor', () => {
     const stored =
       '<h2>Model</h2>' +
       '<p><a rel="noopener noreferrer nofollow" href="https://example.org">paper</a></p>' +
-      '<img src="/api/v1/media/m-1?exp=1&amp;sig=s" alt="dot">' +
-      '<video src="/api/v1/media/m-2?exp=1&amp;sig=s" controls=""></video>' +
+      '<img src="/api/v1/media/0b6e3f0a-0000-4000-8000-000000000001?exp=1&amp;sig=s" alt="dot">' +
+      '<video src="/api/v1/media/0b6e3f0a-0000-4000-8000-000000000002?exp=1&amp;sig=s" controls=""></video>' +
       `<div data-type="chart" data-figure="${FIGURE_ATTRIBUTE}" data-caption="Scores"></div>`
     const { rte, html } = await mountEditor(stored)
 
@@ -122,6 +129,32 @@ describe('useRichTextEditor', () => {
 
     // An edit adds an empty paragraph after a last block that cannot hold the cursor.
     expect(html.value).toBe(`${stored}<p></p>`)
+  })
+
+  it('leaves images and videos from elsewhere out of a paste, and says how many', async () => {
+    const { rte, html, dropped } = await mountEditor('<p>x</p>')
+    const ours = '/api/v1/media/0b6e3f0a-0000-4000-8000-000000000001'
+
+    rte.editor.value!.view.pasteHTML(
+      '<p>From a blog</p><img src="https://example.org/cat.png" alt="cat">' +
+        `<img src="https://apps.example.org${ours}?exp=1&amp;sig=s" alt="ours">` +
+        '<video src="https://example.org/clip.mp4"></video>',
+    )
+    await flushPromises()
+
+    expect(dropped).toEqual([{ images: 1, videos: 1 }])
+    expect(html.value).toContain('From a blog')
+    expect(html.value).toContain(`<img src="https://apps.example.org${ours}?exp=1&amp;sig=s"`)
+    expect(html.value).not.toContain('example.org/cat.png')
+    expect(html.value).not.toContain('<video')
+  })
+
+  it('does not read an image or video from elsewhere into the document', async () => {
+    const { rte } = await mountEditor(
+      '<p>a</p><img src="https://example.org/cat.png"><video src="https://example.org/v.mp4"></video>',
+    )
+
+    expect(rte.editor.value!.getHTML()).toBe('<p>a</p>')
   })
 
   it('accepts only http, https and mailto links', async () => {

@@ -8,7 +8,7 @@ import {
 } from 'vue'
 import { useEditor, type Editor } from '@tiptap/vue-3'
 import type { Editor as CoreEditor, Extensions, JSONContent } from '@tiptap/core'
-import { NodeSelection, TextSelection } from '@tiptap/pm/state'
+import { NodeSelection, TextSelection, type Transaction } from '@tiptap/pm/state'
 import StarterKit from '@tiptap/starter-kit'
 import Image from '@tiptap/extension-image'
 import { CharacterCount, Placeholder } from '@tiptap/extensions'
@@ -20,6 +20,11 @@ import {
 } from '@/components/editor/nodes/ChartNode'
 import { tableExtensions } from '@/components/editor/nodes/ContractTable'
 import { VideoNode } from '@/components/editor/nodes/VideoNode'
+import {
+  PlatformMediaPaste,
+  isPlatformMedia,
+  type DroppedMedia,
+} from '@/components/editor/platformMedia'
 
 export type HeadingLevel = 1 | 2 | 3 | 4
 export const HEADING_LEVELS: readonly HeadingLevel[] = [1, 2, 3, 4]
@@ -34,14 +39,29 @@ export interface RichTextEditorOptions {
   label?: string
   /** Called when a chart in the document should be edited (a dialog answers through `apply`). */
   onEditChart?: ChartEditHandler
+  /** Called when a paste had images or videos from elsewhere, which were left out. */
+  onMediaDropped?: (dropped: DroppedMedia) => void
 }
+
+/** Images of this platform's media only: the server drops any other source when it saves. */
+const PlatformImage = Image.extend({
+  parseHTML() {
+    return [
+      {
+        tag: 'img[src]',
+        getAttrs: (element) => (isPlatformMedia(element.getAttribute('src')) ? null : false),
+      },
+    ]
+  },
+})
 
 /**
  * The extensions of the card editor; everything they produce is on the server's allow-list
- * (headings 1–4, marks, lists, http/https/mailto links, tables, platform images and videos, charts).
+ * (headings 1–4, marks, lists, http/https/mailto links, tables, platform images and videos, charts);
+ * images and videos from elsewhere are left out of a paste, and `onMediaDropped` says how many.
  */
 export function richTextExtensions(
-  options: Pick<RichTextEditorOptions, 'placeholder' | 'onEditChart'> = {},
+  options: Pick<RichTextEditorOptions, 'placeholder' | 'onEditChart' | 'onMediaDropped'> = {},
 ): Extensions {
   return [
     StarterKit.configure({
@@ -56,7 +76,8 @@ export function richTextExtensions(
         HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow' },
       },
     }),
-    Image.configure({ inline: false, allowBase64: false }),
+    PlatformImage.configure({ inline: false, allowBase64: false }),
+    PlatformMediaPaste.configure({ onDropped: options.onMediaDropped ?? null }),
     ...tableExtensions,
     ChartNode.configure({ onEdit: options.onEditChart ?? null }),
     VideoNode,
@@ -74,6 +95,14 @@ export function documentHtml(editor: CoreEditor): string {
   const only = doc.childCount === 1 ? doc.firstChild : null
   const blank = only !== null && only.type.name === 'paragraph' && only.content.size === 0
   return blank ? '' : editor.getHTML()
+}
+
+/** A range of the document that follows the changes made after it was marked. */
+export interface DocumentPlace {
+  readonly from: number
+  readonly to: number
+  /** Stops following changes. */
+  release: () => void
 }
 
 export interface RichTextEditor {
@@ -101,14 +130,21 @@ export interface RichTextEditor {
   deleteRow: () => void
   deleteColumn: () => void
   deleteTable: () => void
-  insertImage: (src: string, alt: string) => void
+  /**
+   * The selection now, as a place that follows later changes: an upload started here inserts its
+   * file here when it finishes, wherever the user went on editing meanwhile. Null without editor.
+   */
+  markSelection: () => DocumentPlace | null
+  /** Inserts an image at the selection, or at a place marked earlier. */
+  insertImage: (src: string, alt: string, at?: DocumentPlace | null) => void
   /** Whether an image is selected (clicked), so that its alternative text can be edited. */
   imageSelected: ComputedRef<boolean>
   /** The alternative text of the selected image ('' for a decorative one). */
   imageAlt: () => string
   /** Sets the selected image's alternative text; '' marks it decorative. */
   setImageAlt: (alt: string) => void
-  insertVideo: (src: string) => void
+  /** Inserts a video at the selection, or at a place marked earlier. */
+  insertVideo: (src: string, at?: DocumentPlace | null) => void
   insertChart: (chart: ChartAttributes) => void
   undo: () => void
   redo: () => void
@@ -186,6 +222,71 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
       .run()
   }
 
+  function markSelection(): DocumentPlace | null {
+    const current = editor.value
+    if (!current) {
+      return null
+    }
+    let { from, to } = current.state.selection
+    // Text typed right at the place goes after what is inserted there later.
+    const follow = ({ transaction }: { transaction: Transaction }) => {
+      from = transaction.mapping.map(from, -1)
+      to = Math.max(from, transaction.mapping.map(to, -1))
+    }
+    current.on('transaction', follow)
+    return {
+      get from() {
+        return from
+      },
+      get to() {
+        return to
+      },
+      release: () => current.off('transaction', follow),
+    }
+  }
+
+  /**
+   * Inserts a block at a marked place, leaving the user's selection where it is now; at the end of
+   * a paragraph the block goes after it, and a paragraph follows a block that would end the
+   * document.
+   */
+  function insertBlockAt(content: JSONContent, place: DocumentPlace): void {
+    const current = editor.value
+    if (!current) {
+      return
+    }
+    const size = current.state.doc.content.size
+    let from = Math.min(place.from, size)
+    let to = Math.min(place.to, size)
+    const $from = current.state.doc.resolve(from)
+    const parent = $from.parent
+    if (from === to && parent.isTextblock && parent.content.size > 0) {
+      if ($from.parentOffset === parent.content.size) {
+        from = to = $from.after()
+      }
+    }
+    current
+      .chain()
+      .insertContentAt({ from, to }, content, { updateSelection: false })
+      .command(({ tr }) => {
+        const end = tr.mapping.map(to, 1)
+        const $end = tr.doc.resolve(end)
+        if (!$end.parent.isTextblock && !$end.nodeAfter?.isTextblock) {
+          tr.insert(end, tr.doc.type.schema.nodes.paragraph!.create())
+        }
+        return true
+      })
+      .run()
+  }
+
+  function insertBlockAtOrHere(content: JSONContent, at?: DocumentPlace | null): void {
+    if (at) {
+      insertBlockAt(content, at)
+    } else {
+      insertBlock(content)
+    }
+  }
+
   function currentLink(): string {
     return (editor.value?.getAttributes('link').href as string | undefined) ?? ''
   }
@@ -234,11 +335,12 @@ export function useRichTextEditor(options: RichTextEditorOptions): RichTextEdito
     deleteRow: () => run((c) => c.deleteRow()),
     deleteColumn: () => run((c) => c.deleteColumn()),
     deleteTable: () => run((c) => c.deleteTable()),
-    insertImage: (src, alt) => insertBlock({ type: 'image', attrs: { src, alt } }),
+    markSelection,
+    insertImage: (src, alt, at) => insertBlockAtOrHere({ type: 'image', attrs: { src, alt } }, at),
     imageSelected,
     imageAlt: () => (editor.value?.getAttributes('image').alt as string | null | undefined) ?? '',
     setImageAlt: (alt) => run((c) => c.updateAttributes('image', { alt })),
-    insertVideo: (src) => insertBlock({ type: 'video', attrs: { src } }),
+    insertVideo: (src, at) => insertBlockAtOrHere({ type: 'video', attrs: { src } }, at),
     insertChart: (chart) => insertBlock({ type: 'chart', attrs: { ...chart } }),
     undo: () => run((c) => c.undo()),
     redo: () => run((c) => c.redo()),

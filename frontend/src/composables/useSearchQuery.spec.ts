@@ -97,6 +97,36 @@ describe('model search view in the query string', () => {
     ).toEqual({ ...DEFAULT_VIEW, tags: ['a', 'b'] })
     expect(viewFromQuery({ q: ['x', 'y'], page: ['2', '5'] })).toMatchObject({ q: 'x', page: 2 })
   })
+
+  it('brings a page past the first 10,000 results back to the last one the server pages to', () => {
+    expect(viewFromQuery({ page: '600' }).page).toBe(500)
+    expect(viewFromQuery({ page: '600', size: '100' }).page).toBe(100)
+    expect(viewFromQuery({ page: '99999999999' }).page).toBe(500)
+    expect(viewFromQuery({ page: '500' }).page).toBe(500)
+    // The server's rule: (page + 1) * size ≤ 10,000 with its 0-based page.
+    const { page, size } = viewFromQuery({ page: '700', size: '48' })
+    expect(page * size).toBeLessThanOrEqual(10_000)
+    expect((page + 1) * size).toBeGreaterThan(10_000)
+  })
+
+  it('leaves out the filter values the server would refuse with a 400', () => {
+    expect(
+      viewFromQuery({
+        task: ['t'.repeat(101), 't'.repeat(100)],
+        tags: ['x'.repeat(41), 'ok', '\u0001\u0002'],
+        frameworks: ['f'.repeat(41)],
+        owner: 'o'.repeat(101),
+        updatedAfter: '2026-02-30',
+        updatedBefore: '0000-01-01',
+      }),
+    ).toEqual({ ...DEFAULT_VIEW, task: ['t'.repeat(100)], tags: ['ok'] })
+    expect(
+      viewFromQuery({ updatedAfter: '2026-12-01', updatedBefore: '2026-11-01' }),
+    ).toMatchObject({ updatedAfter: '2026-12-01', updatedBefore: null })
+    expect(
+      viewFromQuery({ updatedAfter: '2024-02-28', updatedBefore: '2024-02-29' }),
+    ).toMatchObject({ updatedAfter: '2024-02-28', updatedBefore: '2024-02-29' })
+  })
 })
 
 describe('facet toggling', () => {

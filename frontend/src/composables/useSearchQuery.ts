@@ -43,6 +43,10 @@ export const PAGE_SIZES = [12, 20, 48, 100]
 export const PAGE_WINDOW = 10_000
 export const TEXT_MAX = 200
 export const VALUES_MAX = 20
+/** Longest values the server takes (core/app SearchRequest: TASK_MAX, LABEL_MAX, OWNER_MAX). */
+export const TASK_MAX = 100
+export const LABEL_MAX = 40
+export const OWNER_MAX = 100
 
 export const DEFAULT_VIEW: SearchView = {
   q: '',
@@ -69,8 +73,15 @@ function first(value: QueryValue): string | undefined {
   return typeof item === 'string' ? item : undefined
 }
 
-/** Every non-blank value, trimmed, without duplicates (ignoring case, as the server compares). */
-function list(value: QueryValue): string[] {
+/** Whether a value has a character besides spaces and controls (the server's facet key drops those). */
+const visible = (value: string) => value.replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim() !== ''
+
+/**
+ * Every value the server takes (visible, at most `maxLength` long once trimmed), trimmed, without
+ * duplicates (ignoring case, as the server compares); one value it would refuse would make the
+ * whole search a 400.
+ */
+function list(value: QueryValue, maxLength: number): string[] {
   const values = (Array.isArray(value) ? value : [value]).filter(
     (v): v is string => typeof v === 'string',
   )
@@ -78,7 +89,7 @@ function list(value: QueryValue): string[] {
   const result: string[] = []
   for (const raw of values) {
     const v = raw.trim()
-    if (v && !seen.has(v.toLowerCase())) {
+    if (v && v.length <= maxLength && visible(v) && !seen.has(v.toLowerCase())) {
       seen.add(v.toLowerCase())
       result.push(v)
     }
@@ -91,31 +102,60 @@ function flag(value: QueryValue): boolean | null {
   return v === 'true' ? true : v === 'false' ? false : null
 }
 
+/** A `YYYY-MM-DD` day that exists, from the year 1 (the server refuses 2026-02-30 and 0000). */
 function date(value: QueryValue): string | null {
   const v = first(value)
-  return v !== undefined && DATE.test(v) ? v : null
+  if (v === undefined || !DATE.test(v)) {
+    return null
+  }
+  const [year, month, day] = v.split('-').map(Number) as [number, number, number]
+  const parsed = new Date(0)
+  parsed.setUTCFullYear(year, month - 1, day)
+  const exists =
+    parsed.getUTCFullYear() === year &&
+    parsed.getUTCMonth() === month - 1 &&
+    parsed.getUTCDate() === day
+  return year >= 1 && exists ? v : null
 }
 
-/** Reads the view from the query string; anything missing or invalid falls back to the default. */
+/** The last page the server lets one reach by number at this page size (1-based). */
+export function lastReachablePage(size: number): number {
+  return Math.floor(PAGE_WINDOW / size)
+}
+
+/**
+ * Reads the view from the query string; anything missing or invalid falls back to the default,
+ * and what the server would refuse with a 400 (an over-long filter value, a day that does not
+ * exist, a page past the first 10,000 results) is left out or brought within its limits, so that
+ * an old or edited link still shows a search.
+ */
 export function viewFromQuery(query: LocationQuery): SearchView {
   const sort = first(query.sort)
   const page = Number(first(query.page))
-  const size = Number(first(query.size))
+  const sizeValue = Number(first(query.size))
+  const size =
+    Number.isInteger(sizeValue) && sizeValue >= 1 && sizeValue <= 100
+      ? sizeValue
+      : DEFAULT_VIEW.size
   const layout = first(query.view)
-  const owner = first(query.owner)?.trim()
+  const owner = first(query.owner)
+  const updatedAfter = date(query.updatedAfter)
+  const updatedBefore = date(query.updatedBefore)
   return {
     q: (first(query.q) ?? '').trim().slice(0, TEXT_MAX),
-    task: list(query.task),
-    tags: list(query.tags),
-    frameworks: list(query.frameworks),
-    owner: owner ? owner : null,
+    task: list(query.task, TASK_MAX),
+    tags: list(query.tags, LABEL_MAX),
+    frameworks: list(query.frameworks, LABEL_MAX),
+    owner: owner?.trim() && owner.length <= OWNER_MAX ? owner.trim() : null,
     hasDemoApp: flag(query.hasDemoApp),
     hasVideo: flag(query.hasVideo),
-    updatedAfter: date(query.updatedAfter),
-    updatedBefore: date(query.updatedBefore),
+    updatedAfter,
+    // The server wants the end after the start.
+    updatedBefore:
+      updatedAfter && updatedBefore && updatedBefore <= updatedAfter ? null : updatedBefore,
     sort: SORTS.includes(sort as SearchSort) ? (sort as SearchSort) : DEFAULT_VIEW.sort,
-    page: Number.isInteger(page) && page >= 1 ? page : DEFAULT_VIEW.page,
-    size: Number.isInteger(size) && size >= 1 && size <= 100 ? size : DEFAULT_VIEW.size,
+    page: Number.isInteger(page) && page >= 1 ? Math.min(page, lastReachablePage(size)) : 1,
+    size,
     view: layout === 'list' || layout === 'grid' ? layout : DEFAULT_VIEW.view,
   }
 }
@@ -205,5 +245,5 @@ export function clearFilters(view: SearchView): SearchView {
 /** How many pages can be reached by page number for a total. */
 export function pageCount(total: number, size: number): number {
   const pages = Math.ceil(total / size)
-  return Math.max(1, Math.min(pages, Math.floor(PAGE_WINDOW / size)))
+  return Math.max(1, Math.min(pages, lastReachablePage(size)))
 }

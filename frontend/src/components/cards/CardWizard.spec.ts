@@ -2,13 +2,15 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { Notify, Quasar, Screen } from 'quasar'
-import { createMemoryHistory, createRouter, type Router } from 'vue-router'
+import { RouterView, createMemoryHistory, createRouter, type Router } from 'vue-router'
 import CardWizard from './CardWizard.vue'
-import { emptyForm, type WizardDraft } from './cardForm'
+import { emptyForm, formFromCard, type WizardDraft } from './cardForm'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json, problem, type FakeRoutes } from '@/testing/fakeAdapter'
 import type { InternalAxiosRequestConfig } from 'axios'
-import { resnetCard } from '@/testing/cardFixtures'
+import { resnetCard, revision } from '@/testing/cardFixtures'
+import { useCardsStore } from '@/stores/cards'
+import type { Card } from '@/types/cards'
 
 vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
 
@@ -23,7 +25,8 @@ beforeAll(() => {
   Element.prototype.getClientRects ??= rects
 })
 
-async function mountWizard(routes: FakeRoutes) {
+/** The wizard as the page shows it, in the router's view (its leave guard needs that). */
+async function mountWizard(routes: FakeRoutes, card: Card | null = null) {
   const adapter = fakeAdapter({
     'GET /drafts/new': problem({ title: 'Not Found', status: 404 }),
     ...routes,
@@ -31,20 +34,32 @@ async function mountWizard(routes: FakeRoutes) {
   apiClient.defaults.adapter = adapter
   const pinia = createPinia()
   setActivePinia(pinia)
+  if (card) {
+    // The page loads the card into the store (with its ETag) before it shows the wizard.
+    await useCardsStore().load(card.owner.username, card.slug)
+  }
+  const WizardPage = {
+    components: { CardWizard },
+    setup: () => ({ card, tasks: ['Computer Vision', 'NLP'] }),
+    template: '<CardWizard :card="card" :tasks="tasks" :tasks-loading="false" />',
+  }
   const router: Router = createRouter({
     history: createMemoryHistory(),
     routes: [
       { path: '/models', component: Page },
-      { path: '/models/new', component: Page },
+      { path: '/models/new', component: WizardPage },
+      { path: '/models/:owner/:slug/edit', component: WizardPage },
       { path: '/models/:owner/:slug', name: 'model', component: Page },
     ],
   })
-  await router.push('/models/new')
-  wrapper = mount(CardWizard, {
-    props: { card: null, tasks: ['Computer Vision', 'NLP'], tasksLoading: false },
-    global: { plugins: [[Quasar, { plugins: { Notify } }], pinia, router] },
-    attachTo: document.body,
-  })
+  await router.push(card ? `/models/${card.owner.username}/${card.slug}/edit` : '/models/new')
+  wrapper = mount(
+    { components: { RouterView }, template: '<RouterView />' },
+    {
+      global: { plugins: [[Quasar, { plugins: { Notify } }], pinia, router] },
+      attachTo: document.body,
+    },
+  )
   await flushPromises()
   return { page: wrapper, adapter, router }
 }
@@ -111,6 +126,29 @@ describe('CardWizard', () => {
     await click('wizard-next')
     expect(byTestId('wizard-panel-basics')).not.toBeNull()
     expect(fieldOf('wizard-title')).toContain('At most 120 characters (now 125)')
+  })
+
+  it("moves the focus to the new step's heading, as the pressed button goes away", async () => {
+    const draft: WizardDraft = {
+      schema: 1,
+      step: 'demo',
+      form: emptyForm({ title: 'Mine', task: 'NLP' }),
+      baseVersion: null,
+    }
+    await mountWizard({
+      'GET /drafts/new': json({ key: 'new', content: draft, updatedAt: '2026-11-28T10:00:00Z' }),
+    })
+    await click('draft-resume')
+
+    byTestId('wizard-next')!.focus()
+    await click('wizard-next')
+    expect(byTestId('wizard-next')).toBeNull()
+    expect(document.activeElement?.getAttribute('data-step-heading')).toBe('review')
+    expect(document.activeElement?.textContent?.trim()).toBe('Review')
+
+    byTestId('wizard-back')!.focus()
+    await click('wizard-back')
+    expect(document.activeElement?.getAttribute('data-step-heading')).toBe('demo')
   })
 
   it('numbers the steps instead of naming them all on a phone', async () => {
@@ -255,5 +293,150 @@ describe('CardWizard', () => {
     expect(byTestId('editor-content')!.querySelector('img[alt="teal"]')).not.toBeNull()
     await click('wizard-next')
     expect(byTestId('wizard-panel-performance')).not.toBeNull()
+  })
+
+  it('edits a card whose task an admin no longer lists, and offers that task', async () => {
+    const retired: Card = { ...resnetCard, task: 'Speech' }
+    await mountWizard(
+      {
+        'GET /models/alice/resnet-50-imagenet': json(retired),
+        [`GET /drafts/${retired.id}`]: problem({ title: 'Not Found', status: 404 }),
+      },
+      retired,
+    )
+    byTestId('wizard-task')!.click()
+    await flushPromises()
+    const options = Array.from(document.body.querySelectorAll('[role="option"]'))
+    expect(options.map((option) => option.textContent!.replace(/\s+/g, ' ').trim())).toEqual([
+      'Computer Vision',
+      'NLP',
+      'Speech No longer listed for new cards; this card may keep it',
+    ])
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))
+
+    await click('wizard-next')
+
+    expect(byTestId('wizard-panel-body')).not.toBeNull()
+  })
+
+  describe('resuming an edit draft made on an older version', () => {
+    const CARD_PATH = '/models/alice/resnet-50-imagenet'
+    const signed = (exp: number) =>
+      `<h2>Overview</h2><p><img src="/api/v1/media/m-1?exp=${exp}&amp;sig=s${exp}" alt="net"></p>`
+    // Alice's draft was made on version 3; Bob has since changed the tags (version 4).
+    const version3: Card = { ...resnetCard, version: 3, body: signed(1) }
+    const version4: Card = {
+      ...resnetCard,
+      version: 4,
+      tags: ['resnet', 'imagenet', 'bob'],
+      body: signed(2),
+    }
+
+    async function resumeAndPublish(revisionReply: FakeRoutes[string]) {
+      const draft: WizardDraft = {
+        schema: 1,
+        step: 'review',
+        form: { ...formFromCard(version3), title: 'ResNet-50, retrained' },
+        baseVersion: 3,
+      }
+      let sent: unknown
+      const mounted = await mountWizard(
+        {
+          [`GET ${CARD_PATH}`]: { status: 200, body: version4, headers: { etag: '"4"' } },
+          [`GET /drafts/${resnetCard.id}`]: json({
+            key: resnetCard.id,
+            content: draft,
+            updatedAt: '2026-11-28T10:00:00Z',
+          }),
+          [`GET ${CARD_PATH}/revisions/3`]: revisionReply,
+          [`PATCH ${CARD_PATH}`]: (config) => {
+            sent = JSON.parse(String(config.data))
+            return { status: 200, body: { ...version4, version: 5 }, headers: { etag: '"5"' } }
+          },
+          [`DELETE /drafts/${resnetCard.id}`]: { status: 204 },
+        },
+        version4,
+      )
+      vi.spyOn(Notify, 'create').mockImplementation(() => () => {})
+      expect(byTestId('draft-outdated')).not.toBeNull()
+      await click('draft-resume')
+      return { ...mounted, sent: () => sent }
+    }
+
+    it('sends only what the draft changed, keeping what others changed since', async () => {
+      const { sent } = await resumeAndPublish(
+        json({ revision: revision(3, ['title']), card: version3 }),
+      )
+      expect(byTestId('draft-dialog')).toBeNull()
+      expect(byTestId('wizard-panel-review')).not.toBeNull()
+
+      await click('wizard-publish')
+
+      // Bob's tags stay; the body differs from version 3 only in its media signatures.
+      expect(sent()).toEqual({ title: 'ResNet-50, retrained' })
+    })
+
+    it('keeps the draft offered when the version it was made on cannot be loaded', async () => {
+      const { adapter } = await resumeAndPublish(
+        problem({ title: 'Service Unavailable', status: 503 }),
+      )
+
+      expect(byTestId('draft-dialog')).not.toBeNull()
+      expect(byTestId('draft-error')!.textContent).toContain('could not be loaded')
+      expect(adapter.requests).not.toContain(`PATCH ${CARD_PATH}`)
+    })
+  })
+
+  describe('leaving with changes the draft does not hold', () => {
+    /** The wizard of a new card with a title typed. */
+    async function mountRouted(saveDraft: FakeRoutes[string]) {
+      const mounted = await mountWizard({ 'PUT /drafts/new': saveDraft })
+      const title = byTestId('wizard-title') as HTMLInputElement
+      title.value = 'Unsaved'
+      title.dispatchEvent(new Event('input'))
+      await flushPromises()
+      return mounted
+    }
+
+    function unloadPrevented(): boolean {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+
+    it('has the browser ask before the page is left while a save is due', async () => {
+      await mountRouted(json({ key: 'new', content: {}, updatedAt: '2026-11-28T10:00:00Z' }))
+      expect(byTestId('wizard-autosave')!.dataset.status).toBe('pending')
+
+      expect(unloadPrevented()).toBe(true)
+    })
+
+    it('saves a due draft before going to another page of the app', async () => {
+      const { adapter, router } = await mountRouted(
+        json({ key: 'new', content: {}, updatedAt: '2026-11-28T10:00:00Z' }),
+      )
+
+      await click('wizard-cancel')
+
+      expect(adapter.requests).toContain('PUT /drafts/new')
+      expect(byTestId('wizard-leave-dialog')).toBeNull()
+      expect(router.currentRoute.value.fullPath).toBe('/models')
+    })
+
+    it('asks before leaving when the draft cannot be saved, and stays if told to', async () => {
+      const { router } = await mountRouted(
+        problem({ title: 'Payload Too Large', status: 413, detail: 'At most 1 MiB.' }),
+      )
+
+      await click('wizard-cancel')
+      expect(byTestId('wizard-leave-dialog')!.textContent).toContain('At most 1 MiB.')
+      expect(unloadPrevented()).toBe(true)
+      await click('wizard-stay')
+      expect(router.currentRoute.value.fullPath).toBe('/models/new')
+
+      await click('wizard-cancel')
+      await click('wizard-leave')
+      expect(router.currentRoute.value.fullPath).toBe('/models')
+    })
   })
 })

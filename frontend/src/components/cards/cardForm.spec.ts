@@ -5,11 +5,15 @@ import {
   formFromCard,
   formFromDraft,
   fromLocalInput,
+  inputFromCard,
   inputFromForm,
   isWizardDraft,
   newArtifact,
   patchFromForm,
+  rebaseDraftForm,
   stepForPointer,
+  taskChoices,
+  unsignedDocument,
   validateAll,
   validateStep,
   valueAtPointer,
@@ -62,6 +66,51 @@ describe('validateStep', () => {
     expect(validateStep('basics', form, { tasks })).toEqual({
       '/title': 'At most 120 characters (now 121)',
       '/task': 'Choose one of the listed tasks',
+    })
+  })
+
+  it('lets an edited card keep a task that is no longer listed, in any case', () => {
+    const form = emptyForm({ title: 'T', task: 'speech' })
+    expect(validateStep('basics', form, { tasks, keptTask: 'Speech' })).toEqual({})
+    expect(validateStep('basics', form, { tasks, keptTask: 'Audio' })['/task']).toBe(
+      'Choose one of the listed tasks',
+    )
+    expect(taskChoices(tasks, 'Speech')).toEqual(['Computer Vision', 'NLP', 'Speech'])
+    expect(taskChoices(tasks, 'nlp')).toEqual(tasks)
+  })
+
+  it('holds the slug, artifacts and documents to the limits of the server', () => {
+    const slug = emptyForm({ title: 'T', task: 'NLP', slug: 'a'.repeat(61) })
+    expect(validateStep('basics', slug, { tasks, isNew: true })['/slug']).toBe(
+      'At most 60 characters (now 61)',
+    )
+    expect(
+      validateStep('basics', { ...slug, slug: 'a'.repeat(60) }, { tasks, isNew: true }),
+    ).toEqual({})
+
+    const links = emptyForm({
+      artifacts: [
+        newArtifact({
+          type: 't'.repeat(41),
+          name: 'n'.repeat(201),
+          url: `https://example.org/${'u'.repeat(1981)}`,
+        }),
+        newArtifact({ name: 'w', url: 's3://my_bucket/w.pt' }),
+      ],
+    })
+    expect(validateStep('links', links)).toEqual({
+      '/artifacts/0/type': 'At most 40 characters (now 41)',
+      '/artifacts/0/name': 'At most 200 characters (now 201)',
+      '/artifacts/0/url': 'At most 2000 characters (now 2001)',
+      '/artifacts/1/url':
+        'Needs a host name of letters, digits, hyphens and dots (no “_”), or an IP address',
+    })
+
+    const big = emptyForm({ body: `<p>${'x'.repeat(1_999_993)}</p>` })
+    expect(validateStep('body', big)).toEqual({})
+    big.body = `<p>${'x'.repeat(1_999_994)}</p>`
+    expect(validateStep('body', big)).toEqual({
+      '/body': 'Too large to save: 2,000,001 characters of HTML, at most 2,000,000',
     })
   })
 
@@ -159,6 +208,61 @@ describe('patchFromForm (edit)', () => {
     expect(patchFromForm(videoCard, form)).toEqual({
       demo: { type: 'app', mediaId: null, appId: 'app-7' },
     })
+  })
+})
+
+describe('media signatures', () => {
+  const signed = (exp: number) =>
+    `<p><img src="/api/v1/media/m-1?exp=${exp}&amp;sig=s${exp}" alt="a"></p>` +
+    `<video src="/api/v1/media/m-2?exp=${exp}&amp;sig=t${exp}" controls=""></video>`
+
+  it('are left out of a document compared for changes', () => {
+    expect(unsignedDocument(signed(1))).toBe(
+      '<p><img src="/api/v1/media/m-1" alt="a"></p>' +
+        '<video src="/api/v1/media/m-2" controls=""></video>',
+    )
+  })
+
+  it('do not make an unchanged document part of the patch', () => {
+    const card = { ...resnetCard, body: signed(1) }
+    const form = formFromCard(card)
+    form.body = signed(2)
+
+    expect(patchFromForm(card, form)).toEqual({})
+  })
+})
+
+describe('rebaseDraftForm', () => {
+  const then = { ...resnetCard, version: 3 }
+  const now = {
+    ...resnetCard,
+    version: 4,
+    title: 'Renamed by Bob',
+    tags: ['bob'],
+    description: 'Bob wrote this.',
+  }
+
+  it("keeps the draft's changes and takes every other field from the current card", () => {
+    const draft = formFromCard(then)
+    draft.tags = ['alice']
+    draft.usage = 'Call predict().'
+
+    const { form, conflicts } = rebaseDraftForm(draft, then, now)
+
+    expect(inputFromForm(form)).toEqual({
+      ...inputFromCard(now),
+      tags: ['alice'],
+      usage: 'Call predict().',
+    })
+    expect(patchFromForm(now, form)).toEqual({ tags: ['alice'], usage: 'Call predict().' })
+    expect(conflicts).toEqual(['tags'])
+  })
+
+  it('names no conflict where both made the same change', () => {
+    const draft = formFromCard(then)
+    draft.title = 'Renamed by Bob'
+
+    expect(rebaseDraftForm(draft, then, now).conflicts).toEqual([])
   })
 })
 

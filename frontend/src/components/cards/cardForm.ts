@@ -8,8 +8,8 @@ import type {
   Visibility,
 } from '@/types/cards'
 import { labelsProblem, normalizeLabel, normalizeLabels } from './cardLabels'
-import { ARTIFACT_URL_MESSAGE, isArtifactUrl } from './cardUrls'
-import { createMergePatch } from './mergePatch'
+import { artifactUrlProblem } from './cardUrls'
+import { createMergePatch, jsonEqual } from './mergePatch'
 
 /** The steps of the card wizard, in order. */
 export const WIZARD_STEPS = ['basics', 'body', 'performance', 'links', 'demo', 'review'] as const
@@ -29,6 +29,14 @@ export const SECTION_MAX = 5000
 export const DISPLAY_NAME_MAX = 120
 export const CONTACT_MAX = 200
 export const ARTIFACTS_MAX = 50
+/** core/app Slugs.MAX_LENGTH */
+export const SLUG_MAX = 60
+/** core/app CardJson: an artifact's type and framework (labels), name and URL. */
+export const ARTIFACT_TYPE_MAX = 40
+export const ARTIFACT_NAME_MAX = 200
+export const ARTIFACT_URL_MAX = 2000
+/** core/app CardJson.DOCUMENT_MAX: the HTML of a rich document, in UTF-16 units. */
+export const DOCUMENT_MAX = 2_000_000
 
 /** One artifact row being edited; `key` only keeps the rows apart in the list. */
 export interface ArtifactForm {
@@ -232,14 +240,117 @@ export function inputFromCard(card: Card): CardInput {
 }
 
 /**
+ * A rich document without the signatures of its media URLs (`/api/v1/media/{id}?exp=…&sig=…`):
+ * the server signs them anew every hour and stores the plain path, so two documents that differ
+ * only in them are the same content.
+ */
+export function unsignedDocument(html: string): string {
+  return html.replace(/(\/api\/v1\/media\/[^"'?\s>]+)\?[^"'\s>]*/g, '$1')
+}
+
+const DOCUMENT_FIELDS = ['body', 'performance'] as const
+
+/** The writable fields of a card, as the form holds them (the slug is fixed after creation). */
+const CARD_FIELDS = [
+  'title',
+  'task',
+  'tags',
+  'frameworks',
+  'description',
+  'explanation',
+  'usage',
+  'limitations',
+  'ownerDisplayName',
+  'pointOfContact',
+  'body',
+  'performance',
+  'artifacts',
+  'experiment',
+  'dataset',
+  'demo',
+  'visibility',
+  'sharedWith',
+] as const satisfies readonly (keyof CardInput & keyof CardForm)[]
+
+type CardField = (typeof CARD_FIELDS)[number]
+
+/** Whether a field has the same content in both inputs (media signatures aside). */
+function sameField(a: CardInput, b: CardInput, field: CardField): boolean {
+  if ((DOCUMENT_FIELDS as readonly string[]).includes(field)) {
+    return unsignedDocument(String(a[field])) === unsignedDocument(String(b[field]))
+  }
+  return jsonEqual(a[field], b[field])
+}
+
+/**
  * The merge patch of an edit: only what the user changed relative to the card as it was when the
  * wizard opened, so that changes made meanwhile by someone else to other fields are kept.
  */
 export function patchFromForm(base: Card, form: CardForm): CardPatch {
+  const source = inputFromCard(base)
+  const target = inputFromForm(form)
+  for (const field of DOCUMENT_FIELDS) {
+    if (sameField(source, target, field)) {
+      target[field] = source[field]
+    }
+  }
   return createMergePatch(
-    inputFromCard(base) as unknown as Record<string, unknown>,
-    inputFromForm(form) as unknown as Record<string, unknown>,
+    source as unknown as Record<string, unknown>,
+    target as unknown as Record<string, unknown>,
   ) as CardPatch
+}
+
+/** A draft of an edit carried over to the card as it is now. */
+export interface RebasedDraft {
+  form: CardForm
+  /** Fields both the draft and someone else changed: the draft's value is kept. */
+  conflicts: CardField[]
+}
+
+/**
+ * The form of an edit draft made on an older version of the card (`draftBase`), carried over to
+ * the current card: the fields the draft changed keep the draft's value, every other field takes
+ * the current card's. The wizard then edits the current card, so Publish sends only the draft's
+ * changes and keeps what others changed meanwhile.
+ */
+export function rebaseDraftForm(draft: CardForm, draftBase: Card, current: Card): RebasedDraft {
+  const drafted = inputFromForm(draft)
+  const before = inputFromCard(draftBase)
+  const now = inputFromCard(current)
+  const form = formFromCard(current)
+  const conflicts: CardField[] = []
+  for (const field of CARD_FIELDS) {
+    if (sameField(drafted, before, field)) {
+      continue
+    }
+    Object.assign(form, { [field]: JSON.parse(JSON.stringify(draft[field])) as unknown })
+    if (!sameField(now, before, field) && !sameField(now, drafted, field)) {
+      conflicts.push(field)
+    }
+  }
+  return { form, conflicts }
+}
+
+/** How the wizard names a card field in messages. */
+export const FIELD_LABELS: Record<CardField, string> = {
+  title: 'Title',
+  task: 'Task',
+  tags: 'Tags',
+  frameworks: 'Frameworks',
+  description: 'Description',
+  explanation: 'Explanation',
+  usage: 'Usage',
+  limitations: 'Limitations',
+  ownerDisplayName: 'Owner name',
+  pointOfContact: 'Point of contact',
+  body: 'Overview',
+  performance: 'Performance',
+  artifacts: 'Artifacts',
+  experiment: 'Experiment',
+  dataset: 'Dataset',
+  demo: 'Demo',
+  visibility: 'Visibility',
+  sharedWith: 'Shared with',
 }
 
 const STEP_OF_FIELD: Record<string, WizardStep> = {
@@ -286,7 +397,32 @@ function maxLength(errors: FieldMessages, pointer: string, value: string, max: n
   }
 }
 
-function validateBasics(form: CardForm, tasks: readonly string[], isNew: boolean): FieldMessages {
+/** Options of the validation: the listed tasks, whether the card is new, the edited card's task. */
+export interface ValidationOptions {
+  tasks?: readonly string[]
+  isNew?: boolean
+  /**
+   * The task of the card being edited: it may keep it even after an admin took it off the list
+   * (the server accepts it, ignoring case).
+   */
+  keptTask?: string
+}
+
+const sameTask = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/** The tasks to choose from: the listed ones and, when no longer listed, the edited card's own. */
+export function taskChoices(tasks: readonly string[], keptTask = ''): string[] {
+  return keptTask && !tasks.some((task) => sameTask(task, keptTask))
+    ? [...tasks, keptTask]
+    : [...tasks]
+}
+
+function validateBasics(
+  form: CardForm,
+  tasks: readonly string[],
+  isNew: boolean,
+  keptTask: string,
+): FieldMessages {
   const errors: FieldMessages = {}
   if (!form.title.trim()) {
     errors['/title'] = 'A title is required'
@@ -294,10 +430,15 @@ function validateBasics(form: CardForm, tasks: readonly string[], isNew: boolean
   maxLength(errors, '/title', form.title, TITLE_MAX)
   if (isNew && form.slug.trim() && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(form.slug.trim())) {
     errors['/slug'] = 'Lowercase letters and digits separated by single hyphens'
+  } else if (isNew) {
+    maxLength(errors, '/slug', form.slug, SLUG_MAX)
   }
   if (!form.task) {
     errors['/task'] = 'Choose a task'
-  } else if (tasks.length > 0 && !tasks.includes(form.task)) {
+  } else if (
+    tasks.length > 0 &&
+    !taskChoices(tasks, keptTask).some((t) => sameTask(t, form.task))
+  ) {
     errors['/task'] = 'Choose one of the listed tasks'
   }
   const tags = labelsProblem(form.tags, 'tags')
@@ -337,13 +478,19 @@ function validateLinks(form: CardForm): FieldMessages {
     if (!row.type.trim()) {
       errors[`${at}/type`] = 'Required'
     }
+    maxLength(errors, `${at}/type`, row.type, ARTIFACT_TYPE_MAX)
     if (!row.name.trim()) {
       errors[`${at}/name`] = 'Required'
     }
+    maxLength(errors, `${at}/name`, row.name, ARTIFACT_NAME_MAX)
     if (!row.url.trim()) {
       errors[`${at}/url`] = 'Required'
-    } else if (!isArtifactUrl(row.url)) {
-      errors[`${at}/url`] = ARTIFACT_URL_MESSAGE
+    } else {
+      const problem = artifactUrlProblem(row.url)
+      if (problem) {
+        errors[`${at}/url`] = problem
+      }
+      maxLength(errors, `${at}/url`, row.url, ARTIFACT_URL_MAX)
     }
     if (normalizeLabel(row.framework).length > 40) {
       errors[`${at}/framework`] = 'At most 40 characters'
@@ -352,6 +499,18 @@ function validateLinks(form: CardForm): FieldMessages {
   validateReference(errors, 'experiment', form.experiment)
   validateReference(errors, 'dataset', form.dataset)
   return errors
+}
+
+/** The HTML of a rich document against the server's limit (what is sent, signatures included). */
+function validateDocument(field: 'body' | 'performance', form: CardForm): FieldMessages {
+  const size = form[field].length
+  return size > DOCUMENT_MAX
+    ? {
+        [`/${field}`]:
+          `Too large to save: ${size.toLocaleString('en')} characters of HTML, ` +
+          `at most ${DOCUMENT_MAX.toLocaleString('en')}`,
+      }
+    : {}
 }
 
 function validateDemo(form: CardForm): FieldMessages {
@@ -369,11 +528,19 @@ function validateDemo(form: CardForm): FieldMessages {
 export function validateStep(
   step: WizardStep,
   form: CardForm,
-  options: { tasks?: readonly string[]; isNew?: boolean } = {},
+  options: ValidationOptions = {},
 ): FieldMessages {
   switch (step) {
     case 'basics':
-      return validateBasics(form, options.tasks ?? [], options.isNew ?? false)
+      return validateBasics(
+        form,
+        options.tasks ?? [],
+        options.isNew ?? false,
+        options.keptTask ?? '',
+      )
+    case 'body':
+    case 'performance':
+      return validateDocument(step, form)
     case 'links':
       return validateLinks(form)
     case 'demo':
@@ -384,10 +551,7 @@ export function validateStep(
 }
 
 /** Every step's messages together, for Publish. */
-export function validateAll(
-  form: CardForm,
-  options: { tasks?: readonly string[]; isNew?: boolean } = {},
-): FieldMessages {
+export function validateAll(form: CardForm, options: ValidationOptions = {}): FieldMessages {
   return Object.assign({}, ...WIZARD_STEPS.map((step) => validateStep(step, form, options)))
 }
 

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { Quasar } from 'quasar'
 import type { InternalAxiosRequestConfig } from 'axios'
+import type { Editor } from '@tiptap/core'
 import RichTextEditor from './RichTextEditor.vue'
 import { apiClient } from '@/api/client'
 import { fakeAdapter, json } from '@/testing/fakeAdapter'
@@ -9,7 +10,7 @@ import { fakeAdapter, json } from '@/testing/fakeAdapter'
 vi.mock('@/composables/plotlyLoader', () => import('@/testing/fakePlotly'))
 
 const originalAdapter = apiClient.defaults.adapter
-const MEDIA = { id: 'm-1', url: '/api/v1/media/m-1?exp=1&sig=s' }
+const MEDIA = { id: 'm-1', url: '/api/v1/media/0b6e3f0a-0000-4000-8000-000000000001?exp=1&sig=s' }
 let wrapper: VueWrapper | undefined
 
 beforeAll(() => {
@@ -17,6 +18,10 @@ beforeAll(() => {
   Range.prototype.getClientRects ??= rects
   Range.prototype.getBoundingClientRect ??= () => new DOMRect()
   Element.prototype.getClientRects ??= rects
+  // ProseMirror's pasteHTML makes a ClipboardEvent, which jsdom does not have.
+  globalThis.ClipboardEvent ??= class extends Event {
+    clipboardData = null
+  } as unknown as typeof ClipboardEvent
 })
 
 /**
@@ -82,6 +87,38 @@ describe('RichTextEditor', () => {
     apiClient.defaults.adapter = originalAdapter
   })
 
+  it('says that images pasted from elsewhere were left out', async () => {
+    await mountEditor('<p>x</p>')
+    const content = inBody('editor-content') as HTMLElement & { editor: Editor }
+
+    content.editor.view.pasteHTML(
+      '<p>Notes</p><img src="https://example.org/a.png"><img src="https://example.org/b.png">',
+    )
+    await flushPromises()
+
+    expect(inBody('editor-paste-notice')!.textContent).toContain(
+      '2 images were not pasted: a card shows only files uploaded here. Upload them instead.',
+    )
+    expect(inBody('editor-content')!.querySelector('img')).toBeNull()
+  })
+
+  it('measures the HTML the server limits, and warns near the limit', async () => {
+    const { editor } = await mountEditor('<p><strong>bold</strong></p>')
+    // 4 characters of text, 28 of HTML.
+    expect(inBody('editor-character-count')!.textContent).toContain('4 characters')
+    expect(inBody('editor-size')!.textContent).toBe('size 28 / 2,000,000')
+    expect(inBody('editor-size-warning')).toBeNull()
+
+    await editor.setProps({ modelValue: `<p>${'x'.repeat(1_850_000)}</p>` })
+
+    expect(inBody('editor-size')!.textContent).toBe('size 1,850,007 / 2,000,000')
+    expect(inBody('editor-size-warning')!.textContent).toContain('Close to the size limit')
+
+    await editor.setProps({ modelValue: `<p>${'x'.repeat(2_000_000)}</p>` })
+
+    expect(inBody('editor-size-warning')!.textContent).toContain('Too large to save')
+  })
+
   it('says while an image is uploaded, then inserts it named after its file', async () => {
     const { editor, html, uploading, finish } = await mountEditor()
 
@@ -91,6 +128,27 @@ describe('RichTextEditor', () => {
 
     expect(uploading).toEqual([true, false])
     expect(html.value).toContain(`alt="accuracy-curve"`)
+  })
+
+  it('inserts an uploaded image where the upload started, not over the text selected since', async () => {
+    const { editor, html, finish } = await mountEditor('<p>first</p><p>second</p>')
+    const tiptap = (inBody('editor-content') as HTMLElement & { editor: Editor }).editor
+    tiptap.commands.setTextSelection(6) // the end of “first”
+    await chooseImage(editor, 'curve.png')
+
+    // While it uploads, the user writes before the place and selects “second”.
+    tiptap.commands.insertContentAt(1, 'Our ')
+    tiptap.commands.setTextSelection({ from: 12, to: 18 })
+    expect(tiptap.state.doc.textBetween(12, 18)).toBe('second')
+    await finish()
+
+    expect(html.value).toBe(
+      '<p>Our first</p>' +
+        `<img src="${MEDIA.url.replace('&', '&amp;')}" alt="curve">` +
+        '<p>second</p>',
+    )
+    const { from, to } = tiptap.state.selection
+    expect(tiptap.state.doc.textBetween(from, to)).toBe('second')
   })
 
   it('aborts a running upload when it goes away', async () => {

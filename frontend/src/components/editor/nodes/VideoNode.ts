@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core'
+import { isPlatformMedia, videoSource } from '@/components/editor/platformMedia'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -9,7 +10,10 @@ declare module '@tiptap/core' {
   }
 }
 
-/** An uploaded video: `<video src="/api/v1/media/…" controls></video>`, played with Plyr on the card. */
+/**
+ * An uploaded video: `<video src="/api/v1/media/…" controls></video>`, played with Plyr on the card.
+ * A `<source>` child's media URL is taken too, as the server does.
+ */
 export const VideoNode = Node.create({
   name: 'video',
   group: 'block',
@@ -21,13 +25,19 @@ export const VideoNode = Node.create({
     return {
       src: {
         default: null,
-        parseHTML: (element) => element.getAttribute('src'),
+        parseHTML: (element) => videoSource(element),
       },
     }
   },
 
+  // Only this platform's media: the server drops a video from anywhere else when the card is saved.
   parseHTML() {
-    return [{ tag: 'video[src]' }]
+    return [
+      {
+        tag: 'video',
+        getAttrs: (element) => (isPlatformMedia(videoSource(element)) ? null : false),
+      },
+    ]
   },
 
   renderHTML({ HTMLAttributes }) {
