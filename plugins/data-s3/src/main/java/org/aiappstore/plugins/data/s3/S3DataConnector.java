@@ -294,7 +294,8 @@ final class S3DataConnector implements DataConnector {
                     .contentLength(length)
                     .overrideConfiguration(override),
             body);
-    return new ObjectInfo(key, length, type, clock.instant(), etag(response.eTag()));
+    return new ObjectInfo(
+        key, length, type, clock.instant(), MultipartEtag.unquoted(response.eTag()));
   }
 
   private static void throwWith(RuntimeException failure, RuntimeException suppressed) {
@@ -347,7 +348,8 @@ final class S3DataConnector implements DataConnector {
                         .multipartUpload(m -> m.parts(parts))
                         .overrideConfiguration(UPLOAD));
         completed = true;
-        return new ObjectInfo(key, uploaded.size(), type, clock.instant(), etag(response.eTag()));
+        return new ObjectInfo(
+            key, uploaded.size(), type, clock.instant(), MultipartEtag.unquoted(response.eTag()));
       } catch (SdkException e) {
         Optional<ObjectInfo> done =
             S3Errors.isNoSuchUpload(e) ? completedBefore(key, uploaded) : Optional.empty();
@@ -505,7 +507,7 @@ final class S3DataConnector implements DataConnector {
               size,
               response.contentType(),
               orEpoch(response.lastModified()),
-              etag(response.eTag()));
+              MultipartEtag.unquoted(response.eTag()));
       return new S3StoredObject(info, stream, requested);
     } catch (IOException | RuntimeException e) {
       closeQuietly(body);
@@ -544,7 +546,7 @@ final class S3DataConnector implements DataConnector {
               response.contentLength(),
               response.contentType(),
               orEpoch(response.lastModified()),
-              etag(response.eTag())));
+              MultipartEtag.unquoted(response.eTag())));
     } catch (SdkException e) {
       if (S3Errors.isNotFound(e) && !S3Errors.isNoSuchBucket(e)) {
         requireBucketForHead();
@@ -635,7 +637,7 @@ final class S3DataConnector implements DataConnector {
                     object.size() == null ? 0 : object.size(),
                     null,
                     orEpoch(object.lastModified()),
-                    etag(object.eTag())));
+                    MultipartEtag.unquoted(object.eTag())));
           }
         }
         token =
@@ -725,16 +727,6 @@ final class S3DataConnector implements DataConnector {
 
   private String describe(String key) {
     return "'" + key + "' in " + settings.location();
-  }
-
-  private static String etag(String etag) {
-    if (etag == null) {
-      return null;
-    }
-    String stripped = etag.strip();
-    return stripped.length() >= 2 && stripped.startsWith("\"") && stripped.endsWith("\"")
-        ? stripped.substring(1, stripped.length() - 1)
-        : stripped;
   }
 
   private static Instant orEpoch(Instant instant) {
