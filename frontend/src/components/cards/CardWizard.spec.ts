@@ -387,6 +387,34 @@ describe('CardWizard', () => {
     })
   })
 
+  it('saves nothing over a draft it could not look up, until a look-up succeeds', async () => {
+    let lookUps = 0
+    await mountWizard({
+      'GET /drafts/new': () =>
+        ++lookUps === 1
+          ? { status: 503, body: { title: 'Service Unavailable', status: 503 } }
+          : { status: 404, body: { title: 'Not Found', status: 404 } },
+    })
+    const title = byTestId('wizard-title') as HTMLInputElement
+    const type = async (text: string) => {
+      title.value = text
+      title.dispatchEvent(new Event('input'))
+      await flushPromises()
+    }
+
+    await type('Typed while the look-up failed')
+
+    // Saving now could replace a draft the user has not seen.
+    expect(byTestId('wizard-autosave')!.dataset.status).toBe('unchecked')
+    expect(byTestId('wizard-autosave')!.textContent).toContain('could not be checked')
+
+    await click('wizard-draft-retry')
+    await type('Typed after the look-up')
+
+    expect(byTestId('wizard-draft-retry')).toBeNull()
+    expect(byTestId('wizard-autosave')!.dataset.status).toBe('pending')
+  })
+
   describe('leaving with changes the draft does not hold', () => {
     /** The wizard of a new card with a title typed. */
     async function mountRouted(saveDraft: FakeRoutes[string]) {
