@@ -133,14 +133,28 @@ defined before this one in the container (from secretKeyRefs), so no secret is w
 {{- if $instances }}{{ toJson $instances }}{{ end }}
 {{- end }}
 
+{{/* The most instances that may run: the autoscaler's maximum, or replicaCount. */}}
+{{- define "aiappstore.maxReplicas" -}}
+{{- if .Values.autoscaling.enabled }}{{ int .Values.autoscaling.maxReplicas }}{{ else }}{{ int .Values.replicaCount }}{{ end }}
+{{- end }}
+
+{{/* The fewest instances that run: the autoscaler's minimum, or replicaCount. */}}
+{{- define "aiappstore.minReplicas" -}}
+{{- if .Values.autoscaling.enabled }}{{ int .Values.autoscaling.minReplicas }}{{ else }}{{ int .Values.replicaCount }}{{ end }}
+{{- end }}
+
 {{/* Refuses combinations that cannot work, at install time rather than at the first request. */}}
 {{- define "aiappstore.validate" -}}
 {{- $embeddedDb := and (not .Values.database.uriSecret.name) (not .Values.mongodb.enabled) }}
-{{- if and $embeddedDb (gt (int .Values.replicaCount) 1) }}
-{{- fail "replicaCount > 1 needs MongoDB: set database.uriSecret.name (or mongodb.enabled for an evaluation); the embedded database lives inside one pod" }}
+{{- $several := gt (int (include "aiappstore.maxReplicas" .)) 1 }}
+{{- if and .Values.autoscaling.enabled (or (lt (int .Values.autoscaling.minReplicas) 1) (lt (int .Values.autoscaling.maxReplicas) (int .Values.autoscaling.minReplicas))) }}
+{{- fail "autoscaling needs 1 <= autoscaling.minReplicas <= autoscaling.maxReplicas" }}
 {{- end }}
-{{- if and (eq .Values.storage.type "filesystem") (gt (int .Values.replicaCount) 1) }}
-{{- fail "replicaCount > 1 needs storage.type=s3: the filesystem store lives inside one pod" }}
+{{- if and $embeddedDb $several }}
+{{- fail "replicaCount > 1 (or autoscaling) needs MongoDB: set database.uriSecret.name (or mongodb.enabled for an evaluation); the embedded database lives inside one pod" }}
+{{- end }}
+{{- if and (eq .Values.storage.type "filesystem") $several }}
+{{- fail "replicaCount > 1 (or autoscaling) needs storage.type=s3: the filesystem store lives inside one pod" }}
 {{- end }}
 {{- if not (has .Values.storage.type (list "filesystem" "s3")) }}
 {{- fail "storage.type must be filesystem or s3" }}
@@ -171,7 +185,7 @@ defined before this one in the container (from secretKeyRefs), so no secret is w
 {{- fail (printf "plugin %s is required but not in plugins.enabled" .) }}
 {{- end }}
 {{- end }}
-{{- if and .Values.persistence.enabled (gt (int .Values.replicaCount) 1) }}
+{{- if and .Values.persistence.enabled $several }}
 {{- fail "persistence.enabled needs replicaCount 1: each instance keeps its own search index in its data directory, never a shared one (with MongoDB and S3 leave persistence off)" }}
 {{- end }}
 {{- end }}

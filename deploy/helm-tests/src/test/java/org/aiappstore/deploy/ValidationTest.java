@@ -13,7 +13,7 @@ class ValidationTest {
   void shouldRefuseSeveralReplicasOnTheEmbeddedDatabase() {
     assertThatThrownBy(
             () -> HelmChart.render(null, Map.of("replicaCount", 2, "persistence.enabled", false)))
-        .hasMessageContaining("replicaCount > 1 needs MongoDB");
+        .hasMessageContaining("replicaCount > 1 (or autoscaling) needs MongoDB");
   }
 
   @Test
