@@ -20,6 +20,8 @@ export interface ExportResult {
   fileName?: string
   deleteFailed?: boolean
   deleteError?: string
+  /** Import limits of this server the bundle passes: an import here would refuse it. */
+  importWarnings?: string[]
 }
 
 export interface Job {

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.aiappstore.app.config.AppSettings;
 import org.aiappstore.app.config.ConfigKey;
 import org.aiappstore.app.connector.ConnectorRegistry;
@@ -39,6 +40,7 @@ public class ExportJob implements JobHandler {
   @Inject StorageService storage;
   @Inject ExperimentService experiments;
   @Inject AppSettings settings;
+  @Inject ImportService imports;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -72,6 +74,7 @@ public class ExportJob implements JobHandler {
         return;
       }
       context.checkpoint();
+      List<String> beyond = BundleFit.beyondImportLimits(file, imports.limits());
       String connectorId = storage.activeConnectorId();
       DataConnector connector = connectors.dataConnector(connectorId);
       String key = "exports/" + job.id() + ".zip";
@@ -80,13 +83,17 @@ public class ExportJob implements JobHandler {
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
         connector.put(key, in, size, "application/zip");
       }
-      context.result(
+      Document result =
           new Document("cards", cards)
               .append("connectorId", connectorId)
               .append("key", key)
               .append("size", size)
               .append("sha256", HexFormat.of().formatHex(digest.digest()))
-              .append("fileName", "aiappstore-export-" + job.id().substring(0, 8) + ".zip"));
+              .append("fileName", "aiappstore-export-" + job.id().substring(0, 8) + ".zip");
+      if (!beyond.isEmpty()) {
+        result.append("importWarnings", beyond);
+      }
+      context.result(result);
     } finally {
       Files.deleteIfExists(file);
     }
